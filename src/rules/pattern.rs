@@ -1,0 +1,308 @@
+//! Rule patterns: user regexes with typed placeholders, and word lists.
+//!
+//! A pattern such as `{number} (Russian )?(troops|soldiers)` is a regular expression in which
+//! `{number}` (or `{date}`) stands for "an amount as a reader means it" and marks which part
+//! of the match is the fact's value. Patterns are compiled case-insensitively, and a literal
+//! space matches any run of white space, line breaks included, so a phrase wrapped across
+//! lines still matches. The regex crate runs in linear time, so no pattern can run away; a
+//! size limit stops patterns that would compile to something huge.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::extract::{date, number};
+
+/// Compiled programs larger than this are refused with a clear error.
+pub const SIZE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// What a placeholder reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    Number,
+    Date,
+}
+
+impl Placeholder {
+    pub const ALL: &'static [(&'static str, Placeholder)] =
+        &[("number", Placeholder::Number), ("date", Placeholder::Date)];
+
+    fn fragment(self) -> &'static str {
+        match self {
+            Placeholder::Number => number::NUMBER_PATTERN,
+            Placeholder::Date => date::date_pattern(),
+        }
+    }
+}
+
+/// A compiled rule pattern. The value, if the pattern has a placeholder, is capture group
+/// `value`.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub source: String,
+    pub regex: Regex,
+    pub placeholder: Option<Placeholder>,
+}
+
+/// An error inside a pattern, with the byte offset in the pattern text where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternError {
+    pub offset: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Expand placeholders and spaces, then compile.
+pub fn compile(source: &str) -> Result<Pattern, PatternError> {
+    let mut out = String::from("(?i)(?:");
+    let mut placeholder: Option<Placeholder> = None;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    let mut in_class = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\\' => {
+                // Copy the escape and the escaped character whole (it may be multi-byte).
+                let next_len = source[i + 1..].chars().next().map_or(0, char::len_utf8);
+                // Word boundaries are ASCII-only: Unicode `\b` sends the regex crate to a
+                // slow engine at every curly quote, and news text is full of them.
+                match (&source[i + 1..i + 1 + next_len], in_class) {
+                    ("b", false) => out.push_str(r"(?-u:\b)"),
+                    ("B", false) => out.push_str(r"(?-u:\B)"),
+                    _ => out.push_str(&source[i..i + 1 + next_len]),
+                }
+                i += 1 + next_len;
+                continue;
+            }
+            b'[' if !in_class => in_class = true,
+            b']' if in_class => in_class = false,
+            b' ' if !in_class => {
+                while i < bytes.len() && bytes[i] == b' ' {
+                    i += 1;
+                }
+                out.push_str(r"\s+");
+                continue;
+            }
+            b'{' if !in_class => {
+                let rest = &source[i + 1..];
+                let name_len = rest
+                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                    .unwrap_or(rest.len());
+                let name = &rest[..name_len];
+                let closed = rest[name_len..].starts_with('}');
+                let is_repetition = name.chars().all(|ch| ch.is_ascii_digit()) || !closed;
+                if !is_repetition
+                    && name
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_ascii_alphabetic())
+                {
+                    let Some(&(_, p)) = Placeholder::ALL.iter().find(|(n, _)| *n == name) else {
+                        let names: Vec<&str> = Placeholder::ALL.iter().map(|(n, _)| *n).collect();
+                        return Err(PatternError {
+                            offset: i,
+                            message: format!("unknown placeholder {{{name}}}"),
+                            help: Some(match super::did_you_mean(name, &names) {
+                                Some(s) => format!("did you mean {{{s}}}?"),
+                                None => format!(
+                                    "placeholders are {}",
+                                    names
+                                        .iter()
+                                        .map(|n| format!("{{{n}}}"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            }),
+                        });
+                    };
+                    if placeholder.is_some() {
+                        return Err(PatternError {
+                            offset: i,
+                            message:
+                                "a pattern may hold only one placeholder: it marks the fact's value"
+                                    .into(),
+                            help: Some("split it into two patterns".into()),
+                        });
+                    }
+                    placeholder = Some(p);
+                    out.push_str("(?P<value>");
+                    out.push_str(p.fragment());
+                    out.push(')');
+                    i += name_len + 2;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let ch_len = source[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&source[i..i + ch_len]);
+        i += ch_len;
+    }
+    out.push(')');
+    if source.contains("(?P<value>") || source.contains("(?<value>") {
+        return Err(PatternError {
+            offset: source.find("<value>").unwrap_or(0),
+            message: "the group name `value` is reserved for the placeholder".into(),
+            help: None,
+        });
+    }
+    let regex = RegexBuilder::new(&out)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| regex_error(source, e))?;
+    Ok(Pattern {
+        source: source.to_string(),
+        regex,
+        placeholder,
+    })
+}
+
+fn regex_error(source: &str, e: regex::Error) -> PatternError {
+    match e {
+        regex::Error::CompiledTooBig(limit) => PatternError {
+            offset: 0,
+            message: format!("pattern compiles to more than {limit} bytes"),
+            help: Some("use fewer or shorter alternatives, or bounded repetitions".into()),
+        },
+        other => {
+            // The regex crate's message quotes the (expanded) pattern; keep its last line,
+            // which says what is wrong.
+            let msg = other.to_string();
+            let last = msg
+                .lines()
+                .rev()
+                .find(|l| l.starts_with("error:"))
+                .unwrap_or("invalid regular expression")
+                .trim_start_matches("error: ")
+                .to_string();
+            PatternError {
+                offset: guess_offset(source),
+                message: format!("bad pattern: {last}"),
+                help: Some("patterns are regular expressions (Rust regex syntax); escape ( ) [ ] { } with \\ to match them literally".into()),
+            }
+        }
+    }
+}
+
+/// Where an unbalanced bracket probably is, for the caret; 0 when unknown.
+fn guess_offset(source: &str) -> usize {
+    let mut stack = Vec::new();
+    let mut escaped = false;
+    for (i, c) in source.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '(' | '[' => stack.push(i),
+            ')' | ']' if stack.pop().is_none() => return i,
+            _ => {}
+        }
+    }
+    stack.first().copied().unwrap_or(0)
+}
+
+/// A list of words or phrases matched as whole words, case-insensitively. A trailing `*`
+/// matches any word ending (`Kazakh*` → Kazakh, Kazakhs, Kazakhstan, Kazakhstani); `|`
+/// inside one entry separates alternatives.
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    pub words: Vec<String>,
+    pub regex: Regex,
+}
+
+impl WordSet {
+    pub fn new<S: AsRef<str>>(entries: &[S]) -> Result<WordSet, PatternError> {
+        let mut alts = Vec::new();
+        let mut words = Vec::new();
+        for e in entries {
+            for w in e.as_ref().split('|') {
+                let w = w.trim();
+                if w.is_empty() {
+                    return Err(PatternError {
+                        offset: 0,
+                        message: "empty word".into(),
+                        help: None,
+                    });
+                }
+                words.push(w.to_string());
+                alts.push(word_regex(w));
+            }
+        }
+        let re = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"));
+        let regex = RegexBuilder::new(&re)
+            .size_limit(SIZE_LIMIT)
+            .build()
+            .map_err(|e| PatternError {
+                offset: 0,
+                message: format!("bad word list: {e}"),
+                help: None,
+            })?;
+        Ok(WordSet { words, regex })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+}
+
+/// One word or phrase as a regex: literal text, spaces match any white space, `*` at the
+/// end of a word matches any word ending.
+fn word_regex(w: &str) -> String {
+    w.split_whitespace()
+        .map(|part| match part.strip_suffix('*') {
+            Some(stem) => format!(r"{}\w*", regex::escape(stem)),
+            None => regex::escape(part),
+        })
+        .collect::<Vec<_>>()
+        .join(r"\s+")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_match_line_breaks_and_case_is_ignored() {
+        let p = compile("Russian troops").unwrap();
+        assert!(p.regex.is_match("russian\n  TROOPS"));
+        assert!(p.placeholder.is_none());
+    }
+
+    #[test]
+    fn repetitions_are_not_placeholders() {
+        let p = compile(r"a{2} b{1,3}").unwrap();
+        assert!(p.regex.is_match("aa bbb"));
+    }
+
+    #[test]
+    fn unknown_placeholder_suggests_the_near_one() {
+        let e = compile("{numbr} troops").unwrap_err();
+        assert_eq!(e.offset, 0);
+        assert!(e.message.contains("{numbr}"));
+        assert_eq!(e.help.as_deref(), Some("did you mean {number}?"));
+    }
+
+    #[test]
+    fn two_placeholders_are_refused() {
+        let e = compile("{number} and {number}").unwrap_err();
+        assert_eq!(e.offset, 13);
+    }
+
+    #[test]
+    fn unbalanced_group_is_reported_at_the_bracket() {
+        let e = compile("troops (in Kazakhstan").unwrap_err();
+        assert!(e.message.starts_with("bad pattern"), "{}", e.message);
+        assert_eq!(e.offset, 7);
+    }
+
+    #[test]
+    fn word_sets_match_whole_words_and_stars() {
+        let w = WordSet::new(&["Kazakh*", "border guard"]).unwrap();
+        assert!(w.is_match("in Kazakhstan"));
+        assert!(w.is_match("the Border\nguard"));
+        assert!(!w.is_match("a Kazak"));
+        let w = WordSet::new(&["withdrawn"]).unwrap();
+        assert!(!w.is_match("withdraw 10,000"));
+    }
+}
