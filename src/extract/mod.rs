@@ -1,0 +1,478 @@
+//! Extraction: rule facts found in articles, as observations with provenance.
+//!
+//! Second stage of the flow (rules + articles → **extract** → compare → report). For every
+//! fact of the rule set and every article, the fact's patterns run over each paragraph; a
+//! match counts when the rule's context words are near it and no excluded word is; its
+//! placeholder text is then read as a value by the reader of the fact's kind ([`number`],
+//! [`date`], [`term`]). Each [`Observation`] keeps byte spans into the article file, so any
+//! later stage can show the exact words and their line and column.
+//!
+//! Extraction of one article never depends on another, which is what lets the pipeline run
+//! articles in any order (or in parallel) and still produce the same bytes.
+
+pub mod date;
+pub mod number;
+pub mod term;
+
+use serde::Serialize;
+
+use crate::corpus::Article;
+use crate::rules::{Fact, Kind, RuleSet, Scope, WordSet};
+use crate::span::Span;
+
+pub use date::DateValue;
+pub use number::Quantity;
+
+/// How a source words an act, for `term` facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermUse {
+    /// The class the words belong to ("invasion").
+    pub class: String,
+    /// Denied by the sentence ("not an invasion"): reported, not counted as the class.
+    pub negated: bool,
+    /// In scare quotes (a “peacekeeping” force).
+    pub quoted: bool,
+}
+
+/// A value as read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Quantity(Quantity),
+    Date(DateValue),
+    Term(TermUse),
+}
+
+impl Value {
+    /// The canonical form used in CSV, gold files and comparisons: `~2000`, `2022-01-06`,
+    /// `invasion` (`not:invasion` when negated).
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::Quantity(q) => q.canonical(),
+            Value::Date(d) => d.canonical(),
+            Value::Term(t) if t.negated => format!("not:{}", t.class),
+            Value::Term(t) => t.class.clone(),
+        }
+    }
+
+    /// A short form for table cells: a date with its weekday abbreviated (`2022-01-06 Thu`).
+    pub fn short(&self) -> String {
+        match self {
+            Value::Date(d) => match d.day() {
+                Some(day) => format!("{day} {}", &date::weekday_name(day.weekday())[..3]),
+                None => d.canonical(),
+            },
+            _ => self.display(),
+        }
+    }
+
+    /// The canonical form with what a reader needs besides: the weekday of a date, "quoted"
+    /// for scare-quoted wording.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Date(d) => d.describe(),
+            Value::Term(t) if t.quoted => format!("{} (quoted)", self.canonical()),
+            _ => self.canonical(),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.canonical())
+    }
+}
+
+/// One statement of a fact in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observation {
+    /// The fact id from the rule file.
+    pub fact: String,
+    pub kind: Kind,
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// The value's words (the placeholder's match, or the term).
+    pub span: Span,
+    /// The whole pattern match.
+    pub matched: Span,
+    /// The sentence it was found in.
+    pub sentence: Span,
+    pub value: Value,
+    /// The value's words as written.
+    pub raw: String,
+}
+
+/// Something in an article that looked like a fact but could not be read (February 30, an
+/// ambiguous numeric date): reported, never dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractProblem {
+    pub fact: String,
+    pub article: usize,
+    pub span: Span,
+    pub message: String,
+}
+
+/// Everything extraction found in a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub observations: Vec<Observation>,
+    pub problems: Vec<ExtractProblem>,
+}
+
+/// Run every fact over every article, in article order then fact order.
+pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
+    let mut out = Extraction::default();
+    for (i, a) in articles.iter().enumerate() {
+        let one = extract_article(rules, a, i);
+        out.observations.extend(one.observations);
+        out.problems.extend(one.problems);
+    }
+    out
+}
+
+/// Run every fact over one article.
+pub fn extract_article(rules: &RuleSet, article: &Article, index: usize) -> Extraction {
+    let mut out = Extraction::default();
+    for fact in &rules.facts {
+        let before = out.observations.len();
+        match fact.kind {
+            Kind::Quantity | Kind::Date => find_values(fact, article, index, &mut out),
+            Kind::Term => find_terms(fact, article, index, &mut out),
+        }
+        // Several patterns may find the same words: keep the first observation of each
+        // stretch of text, in text order.
+        let found = &mut out.observations[before..];
+        found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
+        let mut kept: Vec<Observation> = Vec::with_capacity(found.len());
+        for o in found.iter() {
+            if kept.last().is_none_or(|k| o.span.start >= k.span.end) {
+                kept.push(o.clone());
+            }
+        }
+        out.observations.truncate(before);
+        out.observations.extend(kept);
+    }
+    out
+}
+
+/// Quantity and date facts: patterns with a placeholder.
+fn find_values(fact: &Fact, article: &Article, index: usize, out: &mut Extraction) {
+    let text = &article.text;
+    for para in &article.paragraphs {
+        let ptext = para.slice(text);
+        for pattern in &fact.patterns {
+            for caps in pattern.regex.captures_iter(ptext) {
+                let Some(whole) = caps.get(0) else { continue };
+                let vm = caps.name("value").unwrap_or(whole);
+                let mut span = Span::new(para.start + vm.start(), para.start + vm.end());
+                let matched = Span::new(para.start + whole.start(), para.start + whole.end());
+                let Some(sentence) = article.sentence_at(span.start) else {
+                    continue;
+                };
+                if !in_context(fact, article, *para, sentence, matched) {
+                    continue;
+                }
+                if !fact.in_parentheses && in_parentheses(text, sentence, span) {
+                    continue;
+                }
+                let raw = span.slice(text).to_string();
+                let value = match fact.kind {
+                    Kind::Quantity => match number::parse_quantity(&raw) {
+                        Some(q) => Value::Quantity(q),
+                        None => continue,
+                    },
+                    Kind::Date => {
+                        let ctx = date::DateContext {
+                            published: article.published,
+                            numeric_order: fact.numeric_order,
+                        };
+                        let stext = sentence.slice(text);
+                        let rel = |s: Span| {
+                            s.start.saturating_sub(sentence.start)
+                                ..s.end.min(sentence.end).saturating_sub(sentence.start)
+                        };
+                        // An offset ("ten days after … December 7") applies only when the
+                        // rule's match covers it: the same words can anchor two facts.
+                        match date::resolve_scoped(stext, rel(span), rel(matched), &ctx) {
+                            Ok(d) if !fits(fact, &d) => continue,
+                            Ok(d) => {
+                                // When an offset moved the date, the evidence is the whole
+                                // phrase ("ten days after … on December 7"), not the anchor.
+                                if let Some(start) =
+                                    offset_start(stext, rel(span), rel(matched), &ctx, &d)
+                                {
+                                    span.start = sentence.start + start;
+                                }
+                                Value::Date(d)
+                            }
+                            Err(e) => {
+                                out.problems.push(ExtractProblem {
+                                    fact: fact.id.clone(),
+                                    article: index,
+                                    span,
+                                    message: e.to_string(),
+                                });
+                                continue;
+                            }
+                        }
+                    }
+                    Kind::Term => continue,
+                };
+                out.observations.push(Observation {
+                    fact: fact.id.clone(),
+                    kind: fact.kind,
+                    article: index,
+                    span,
+                    matched,
+                    sentence,
+                    value,
+                    raw,
+                });
+            }
+        }
+    }
+}
+
+/// Term facts: every word of every class, checked for context, negation and quotes.
+fn find_terms(fact: &Fact, article: &Article, index: usize, out: &mut Extraction) {
+    let text = &article.text;
+    for para in &article.paragraphs {
+        let ptext = para.slice(text);
+        for class in &fact.classes {
+            for m in class.regex.find_iter(ptext) {
+                let span = Span::new(para.start + m.start(), para.start + m.end());
+                let Some(sentence) = article.sentence_at(span.start) else {
+                    continue;
+                };
+                if !in_context(fact, article, *para, sentence, span) {
+                    continue;
+                }
+                let before = text.get(sentence.start..span.start).unwrap_or("");
+                out.observations.push(Observation {
+                    fact: fact.id.clone(),
+                    kind: fact.kind,
+                    article: index,
+                    span,
+                    matched: span,
+                    sentence,
+                    value: Value::Term(TermUse {
+                        class: class.name.clone(),
+                        negated: term::is_negated(before),
+                        quoted: term::is_quoted(text, span.start, span.end),
+                    }),
+                    raw: span.slice(text).to_string(),
+                });
+            }
+        }
+    }
+}
+
+/// Do the rule's context words occur near the match, and its excluded words not?
+fn in_context(fact: &Fact, article: &Article, para: Span, sentence: Span, matched: Span) -> bool {
+    let text = &article.text;
+    let scope = match fact.scope {
+        Scope::Sentence => sentence,
+        Scope::Paragraph => para,
+    };
+    let near = |ws: &WordSet, window: Option<usize>, within: Span| {
+        let stext = within.slice(text);
+        ws.regex.find_iter(stext).any(|m| {
+            let w = Span::new(within.start + m.start(), within.start + m.end());
+            window.is_none_or(|n| words_between(text, w, matched) <= n)
+        })
+    };
+    if let Some(ex) = &fact.exclude {
+        // Exclusions are about the sentence itself, whatever the context scope.
+        if near(ex, fact.exclude_window, sentence) {
+            return false;
+        }
+    }
+    if let Some(ctx) = &fact.context
+        && !near(ctx, fact.window, scope)
+    {
+        return false;
+    }
+    fact.requires.iter().all(|r| near(r, fact.window, scope))
+}
+
+/// Where the offset phrase starts (relative to the sentence), when `resolved` differs from
+/// the anchor date read alone.
+fn offset_start(
+    sentence: &str,
+    at: std::ops::Range<usize>,
+    scope: std::ops::Range<usize>,
+    ctx: &date::DateContext,
+    resolved: &DateValue,
+) -> Option<usize> {
+    let plain = date::resolve_scoped(sentence, at.clone(), at.clone(), ctx).ok()?;
+    if &plain == resolved {
+        return None;
+    }
+    date::find_dates(sentence, ctx)
+        .into_iter()
+        .find(|(r, v)| {
+            r.end == at.end
+                && r.start < at.start
+                && r.start >= scope.start
+                && v.as_ref().ok() == Some(resolved)
+        })
+        .map(|(r, _)| r.start)
+}
+
+/// Does a date meet the fact's `precision` and `within`?
+fn fits(fact: &Fact, d: &DateValue) -> bool {
+    let span = d.span();
+    if fact.days_only && span.is_some_and(|(a, b)| a != b) {
+        return false;
+    }
+    match (fact.within, span) {
+        (Some((lo, hi)), Some((a, b))) => a >= lo && b <= hi,
+        _ => true,
+    }
+}
+
+/// Is `span` inside an open parenthesis of its sentence?
+fn in_parentheses(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text.get(sentence.start..span.start).unwrap_or("");
+    let depth = before.chars().fold(0i32, |d, c| match c {
+        '(' => d + 1,
+        ')' => (d - 1).max(0),
+        _ => d,
+    });
+    depth > 0
+}
+
+/// Words strictly between two spans (0 when they touch or overlap).
+fn words_between(text: &str, a: Span, b: Span) -> usize {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if second.start <= first.end {
+        return 0;
+    }
+    text.get(first.end..second.start).map_or(usize::MAX, |gap| {
+        gap.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn run(rule: &str, body: &str) -> Vec<Observation> {
+        let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
+        let a = Article::from_text(Path::new("a.txt"), body.to_string()).expect("article");
+        extract(&rules, std::slice::from_ref(&a)).observations
+    }
+
+    const ACTION: &str = r#"
+[[fact]]
+id = "kz.action"
+label = "act"
+kind = "term"
+scope = "paragraph"
+requires = ["Kazakh*"]
+exclude = ["Georgia*", "Ukrain*"]
+exclude_window = 3
+[fact.classes]
+invasion = ["invade", "invasion"]
+deployment = ["deploy", "send", "sent"]
+peacekeeping = ["peacekeeping", "peacekeepers"]
+"#;
+
+    fn classes(obs: &[Observation]) -> Vec<String> {
+        obs.iter().map(|o| o.value.canonical()).collect()
+    }
+
+    #[test]
+    fn invaded_georgia_does_not_count_for_kazakhstan() {
+        let obs = run(
+            ACTION,
+            "In 2008 Russia invaded Georgia. Now it sends troops to Kazakhstan.\n",
+        );
+        assert_eq!(classes(&obs), vec!["deployment"]);
+        // Same sentence, still told apart by the words next to the term.
+        let obs = run(
+            ACTION,
+            "Russia, which invaded Georgia in 2008 and annexed Crimea in 2014, has now deployed troops in Kazakhstan.\n",
+        );
+        assert_eq!(classes(&obs), vec!["deployment"]);
+    }
+
+    #[test]
+    fn not_an_invasion_is_negated_not_counted() {
+        let obs = run(
+            ACTION,
+            "Moscow insists its move into Kazakhstan is not an invasion.\n",
+        );
+        assert_eq!(classes(&obs), vec!["not:invasion"]);
+        let obs = run(ACTION, "Russia never invaded Kazakhstan, officials said.\n");
+        assert_eq!(classes(&obs), vec!["not:invasion"]);
+    }
+
+    #[test]
+    fn subject_elsewhere_in_the_paragraph_counts_but_not_in_another() {
+        let obs = run(
+            ACTION,
+            "Troops were sent on Thursday. Kazakhstan asked for them.\n\nRussia may invade soon.\n",
+        );
+        assert_eq!(classes(&obs), vec!["deployment"]);
+    }
+
+    #[test]
+    fn scare_quotes_are_marked() {
+        let obs = run(
+            ACTION,
+            "Kazakhstan hosts a five-nation \"peacekeeping\" force.\n",
+        );
+        assert_eq!(obs.len(), 1);
+        assert!(matches!(&obs[0].value, Value::Term(t) if t.quoted && t.class == "peacekeeping"));
+    }
+
+    #[test]
+    fn multi_word_terms_match_across_line_breaks() {
+        let rule = ACTION.replace(
+            "peacekeeping = [\"peacekeeping\", \"peacekeepers\"]",
+            "peacekeeping = [\"peacekeeping force\"]",
+        );
+        let obs = run(
+            &rule,
+            "Kazakhstan welcomed the peacekeeping\nforce on Friday.\n",
+        );
+        assert_eq!(classes(&obs), vec!["peacekeeping"]);
+        assert_eq!(obs[0].raw, "peacekeeping\nforce");
+    }
+
+    #[test]
+    fn window_keeps_a_number_with_its_subject() {
+        let rule = r#"
+[[fact]]
+id = "kz.troops"
+label = "troops"
+kind = "quantity"
+units = ["troops", "soldiers"]
+context = ["Kazakh*"]
+window = 3
+"#;
+        let obs = run(
+            rule,
+            "About 2,000 soldiers went to Kazakhstan, far fewer than the 100,000 troops near Ukraine.\n",
+        );
+        assert_eq!(classes(&obs), vec!["~2000"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_value_words() {
+        let rule =
+            "[[fact]]\nid = \"t\"\nlabel = \"t\"\nkind = \"quantity\"\nunits = [\"troops\"]\n";
+        let body = "---\nsource: X\n---\nIt sent at least 100,000 troops.\n";
+        let obs = run(rule, body);
+        assert_eq!(obs.len(), 1);
+        assert_eq!(
+            &body[obs[0].span.start..obs[0].span.end],
+            "at least 100,000"
+        );
+        assert_eq!(obs[0].value.canonical(), ">=100000");
+    }
+}
