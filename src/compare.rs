@@ -1,0 +1,316 @@
+//! Comparison: per fact, the values each source gives, and whether they agree.
+//!
+//! Third stage of the flow (rules + articles → extract → **compare** → report). A
+//! [`Finding`] per fact groups the observations by article and decides a [`Status`]:
+//!
+//! - quantities are intervals (`~2000`, `>=100000`, `10000..99999`); an approximate value is
+//!   widened by the rule's `approx_margin` (default 10%), every value by its `tolerance`;
+//!   two values conflict when the widened intervals do not overlap. Identical canonical
+//!   values agree; overlapping but different ones agree only loosely.
+//! - dates compare by day; a month is loosely compatible with a day inside it; a weekday that
+//!   could not be resolved (no publication date) cannot be compared and says so.
+//! - terms compare the set of wording classes each source uses; different sets are a
+//!   framing difference, which is not a factual conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::extract::{Observation, Value};
+use crate::rules::{Fact, Kind, RuleSet};
+
+/// What the sources say about one fact, taken together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Values that cannot all be true together.
+    Conflict,
+    /// Sources word the same act differently (term facts).
+    Framing,
+    /// Compatible, but not the same value: a vague or approximate value next to another.
+    Loose,
+    /// The same value everywhere.
+    Agree,
+    /// Only one source states it.
+    Single,
+    /// Stated, but not comparable (e.g. a weekday without a publication date).
+    Unresolved,
+    /// No source states it.
+    None,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Conflict => "conflict",
+            Status::Framing => "framing",
+            Status::Loose => "loose",
+            Status::Agree => "agree",
+            Status::Single => "single",
+            Status::Unresolved => "unresolved",
+            Status::None => "none",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One article's observations of a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceValues {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// Indices into the observation list, in text order.
+    pub observations: Vec<usize>,
+    /// Distinct canonical values, in order of first appearance.
+    pub values: Vec<String>,
+}
+
+/// Two observations that cannot both be right, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    pub a: usize,
+    pub b: usize,
+    pub reason: String,
+}
+
+/// The comparison of one fact across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub fact: String,
+    pub label: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub sources: Vec<SourceValues>,
+    pub disagreements: Vec<Disagreement>,
+    /// Plain-language remarks (unresolved values, framing per source).
+    pub notes: Vec<String>,
+}
+
+/// Compare every fact of the rule set, in rule order.
+pub fn compare(
+    rules: &RuleSet,
+    observations: &[Observation],
+    source_names: &[String],
+) -> Vec<Finding> {
+    rules
+        .facts
+        .iter()
+        .map(|fact| compare_fact(fact, observations, source_names))
+        .collect()
+}
+
+fn compare_fact(fact: &Fact, observations: &[Observation], names: &[String]) -> Finding {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, o) in observations.iter().enumerate() {
+        if o.fact == fact.id {
+            by_article.entry(o.article).or_default().push(i);
+        }
+    }
+    let sources: Vec<SourceValues> = by_article
+        .into_iter()
+        .map(|(article, obs)| {
+            let mut values: Vec<String> = Vec::new();
+            for &i in &obs {
+                let v = observations[i].value.canonical();
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            SourceValues {
+                article,
+                observations: obs,
+                values,
+            }
+        })
+        .collect();
+    let mut finding = Finding {
+        fact: fact.id.clone(),
+        label: fact.label.clone(),
+        kind: fact.kind,
+        status: Status::None,
+        sources,
+        disagreements: vec![],
+        notes: vec![],
+    };
+    if finding.sources.is_empty() {
+        return finding;
+    }
+    let name = |i: usize| {
+        names
+            .get(observations[i].article)
+            .map_or("?", String::as_str)
+    };
+    let all: Vec<usize> = finding
+        .sources
+        .iter()
+        .flat_map(|s| s.observations.iter().copied())
+        .collect();
+    match fact.kind {
+        Kind::Quantity | Kind::Date => {
+            // One representative per distinct (source, value): the first observation of it.
+            let mut reps: Vec<usize> = Vec::new();
+            let mut seen = BTreeSet::new();
+            for &i in &all {
+                if seen.insert((observations[i].article, observations[i].value.canonical())) {
+                    reps.push(i);
+                }
+            }
+            let mut unresolved = Vec::new();
+            for (x, &i) in reps.iter().enumerate() {
+                if unresolvable(&observations[i].value) {
+                    unresolved.push(i);
+                    continue;
+                }
+                for &j in &reps[x + 1..] {
+                    if unresolvable(&observations[j].value) {
+                        continue;
+                    }
+                    if let Some(reason) =
+                        incompatible(fact, &observations[i].value, &observations[j].value)
+                    {
+                        finding.disagreements.push(Disagreement {
+                            a: i,
+                            b: j,
+                            reason: format!(
+                                "{} says {}, {} says {}: {reason}",
+                                name(i),
+                                observations[i].value.canonical(),
+                                name(j),
+                                observations[j].value.canonical()
+                            ),
+                        });
+                    }
+                }
+            }
+            for &i in &unresolved {
+                finding.notes.push(format!(
+                    "{}: {:?} cannot be placed on the calendar: the article has no publication date",
+                    name(i),
+                    observations[i].raw
+                ));
+            }
+            let comparable: BTreeSet<String> = reps
+                .iter()
+                .filter(|&&i| !unresolvable(&observations[i].value))
+                .map(|&i| observations[i].value.canonical())
+                .collect();
+            finding.status = if !finding.disagreements.is_empty() {
+                Status::Conflict
+            } else if comparable.is_empty() {
+                Status::Unresolved
+            } else if finding.sources.len() == 1 {
+                Status::Single
+            } else if comparable.len() == 1 {
+                Status::Agree
+            } else {
+                Status::Loose
+            };
+        }
+        Kind::Term => {
+            let mut sets: Vec<(usize, BTreeSet<String>)> = Vec::new();
+            for s in &finding.sources {
+                let classes: BTreeSet<String> = s
+                    .observations
+                    .iter()
+                    .filter_map(|&i| match &observations[i].value {
+                        Value::Term(t) if !t.negated => Some(t.class.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let negated: BTreeSet<String> = s
+                    .observations
+                    .iter()
+                    .filter_map(|&i| match &observations[i].value {
+                        Value::Term(t) if t.negated => Some(t.class.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let src = names.get(s.article).map_or("?", String::as_str);
+                if !negated.is_empty() {
+                    finding.notes.push(format!(
+                        "{src}: denies {} (negated, not counted)",
+                        negated.into_iter().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                sets.push((s.article, classes));
+            }
+            let counted: Vec<&BTreeSet<String>> = sets
+                .iter()
+                .map(|(_, c)| c)
+                .filter(|c| !c.is_empty())
+                .collect();
+            finding.status = if counted.is_empty() {
+                Status::Unresolved
+            } else if counted.len() == 1 {
+                Status::Single
+            } else if counted.windows(2).all(|w| w[0] == w[1]) {
+                Status::Agree
+            } else {
+                // Name the classes that only some sources use.
+                let union: BTreeSet<&String> = counted.iter().flat_map(|c| c.iter()).collect();
+                for class in union {
+                    let users: Vec<&str> = sets
+                        .iter()
+                        .filter(|(_, c)| c.contains(class))
+                        .map(|(a, _)| names.get(*a).map_or("?", String::as_str))
+                        .collect();
+                    if users.len() < counted.len() {
+                        finding
+                            .notes
+                            .push(format!("{class}: only {}", users.join(", ")));
+                    }
+                }
+                Status::Framing
+            };
+        }
+    }
+    finding
+}
+
+fn unresolvable(v: &Value) -> bool {
+    matches!(v, Value::Date(d) if d.span().is_none())
+}
+
+/// Why two values cannot both be true, or None when they are compatible.
+fn incompatible(fact: &Fact, a: &Value, b: &Value) -> Option<String> {
+    match (a, b) {
+        (Value::Quantity(x), Value::Quantity(y)) => {
+            let widen = |q: &crate::extract::Quantity| {
+                let (lo, hi) = q.bounds();
+                let (lo, hi) = if matches!(q, crate::extract::Quantity::Approx(_)) {
+                    fact.approx_margin.widen(lo, hi)
+                } else {
+                    (lo, hi)
+                };
+                fact.tolerance.widen(lo, hi)
+            };
+            let (alo, ahi) = widen(x);
+            let (blo, bhi) = widen(y);
+            (ahi < blo || bhi < alo)
+                .then(|| "the ranges do not overlap, even with the rule's tolerance".to_string())
+        }
+        (Value::Date(x), Value::Date(y)) => {
+            // Days, weeks, months and years are spans of days; disjoint spans conflict.
+            let ((a0, a1), (b0, b1)) = (x.span()?, y.span()?);
+            if a1 < b0 || b1 < a0 {
+                let apart = if a1 < b0 {
+                    (b0 - a1).get_days()
+                } else {
+                    (a0 - b1).get_days()
+                };
+                Some(format!(
+                    "{apart} day{} apart",
+                    if apart == 1 { "" } else { "s" }
+                ))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
