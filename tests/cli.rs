@@ -1,0 +1,206 @@
+//! The CLI end to end on the bundled story: snapshots of every report, exit codes, and
+//! a clear message for each kind of bad input.
+
+mod common;
+
+use std::fs;
+
+use common::run;
+
+#[test]
+fn check_text_report() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_text", out));
+}
+
+#[test]
+fn check_csv_report() {
+    let (code, out, err) = run(&["check", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_csv", out));
+}
+
+#[test]
+fn extract_csv_report() {
+    let (code, out, err) = run(&["extract", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    common::insta_settings().bind(|| insta::assert_snapshot!("extract_csv", out));
+}
+
+#[test]
+fn the_bundled_story_reads_as_the_issue_expects() {
+    let (_, out, _) = run(&["check", "--format", "csv"]);
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let of = |fact: &str| -> Vec<&Vec<String>> { rows.iter().filter(|r| r[0] == fact).collect() };
+    // kz.troops: ~2000 in two sources, agreeing.
+    let kz = of("kz.troops");
+    assert_eq!(kz.len(), 2);
+    assert!(kz.iter().all(|r| r[3] == "agree" && r[8] == "~2000"));
+    // ua.border_troops: tens of thousands vs ~100000 vs >=100000, a conflict.
+    let ua = of("ua.border_troops");
+    let values: Vec<&str> = ua.iter().map(|r| r[8].as_str()).collect();
+    assert!(
+        values.contains(&"10000..99999")
+            && values.contains(&"~100000")
+            && values.contains(&">=100000")
+    );
+    assert!(ua.iter().all(|r| r[3] == "conflict"));
+    // The 10,000 withdrawn troops are their own fact, not border troops.
+    assert!(!values.contains(&"10000"));
+    let wd = of("ua.troops_withdrawn");
+    assert_eq!(wd.len(), 1);
+    assert_eq!(wd[0][8], "10000");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run(&["check", "--format", "csv"]).1;
+    let b = run(&[
+        "check",
+        "--format",
+        "csv",
+        "--corpus",
+        "corpus/",
+        "--rules",
+        "rules/kazakhstan-2022.toml",
+    ])
+    .1;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn fail_on_conflict_exits_1() {
+    let (code, _, _) = run(&["check", "--fail-on", "conflict"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.csv");
+    let (code, out, _) = run(&["check", "--format", "csv", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with("fact,label,kind,status,source,file,line,column,value,raw\n"));
+    // No temporary file is left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+// ── Bad input ────────────────────────────────────────────────────────────────────
+
+fn rule_error(rule: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    fs::write(&path, rule).unwrap();
+    let (code, out, err) = run(&["check", "--rules", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.is_empty());
+    err.replace(dir.path().to_str().unwrap(), "DIR")
+}
+
+#[test]
+fn missing_corpus_path_is_exit_2() {
+    let (code, _, err) = run(&["check", "--corpus", "no/such/folder"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.trim(), "error: no/such/folder: no such file or folder");
+}
+
+#[test]
+fn missing_rules_path_is_exit_2() {
+    let (code, _, err) = run(&["check", "--rules", "no/such.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no/such.toml: no such file or folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn toml_syntax_error_names_file_line_column() {
+    let err = rule_error("[[fact]]\nid = \"a\"\nlabel = \"b\nkind = \"quantity\"\n");
+    assert!(err.starts_with("error: DIR/bad.toml:3:"), "{err}");
+    assert!(err.contains('^'));
+}
+
+#[test]
+fn unknown_kind_names_file_line_column() {
+    let err =
+        rule_error("[[fact]]\nid = \"a\"\nlabel = \"b\"\nkind = \"number\"\nunits = [\"x\"]\n");
+    assert!(
+        err.starts_with("error: DIR/bad.toml:4:8: unknown kind `number`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_fact_id_is_refused() {
+    let fact = "[[fact]]\nid = \"a\"\nlabel = \"b\"\nkind = \"quantity\"\nunits = [\"x\"]\n";
+    let err = rule_error(&format!("{fact}{fact}"));
+    assert!(
+        err.starts_with("error: DIR/bad.toml:7:6: duplicate fact id `a`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_pattern_is_refused() {
+    let err = rule_error(
+        "[[fact]]\nid = \"a\"\nlabel = \"b\"\nkind = \"quantity\"\npatterns = ['{number} (troops']\n",
+    );
+    assert!(
+        err.starts_with("error: DIR/bad.toml:5:23: bad pattern"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_articles_are_reported_and_the_rest_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "corpus/ap-lightning-deployment.txt",
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"caf\xe9 2,000 troops").unwrap();
+    fs::write(dir.path().join("open.txt"), "---\nsource: X\n").unwrap();
+    let (code, out, err) = run(&["check", "--corpus", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: skipped empty.txt: empty article"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: skipped latin1.txt:1:4: not valid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "warning: skipped open.txt:1:1: front matter opened with `---` is never closed"
+        ),
+        "{err}"
+    );
+    // In the report too, and the good article still ran.
+    let problems = &out[out.find("Problems (").expect("a Problems section")..];
+    for f in [
+        "empty.txt: empty article",
+        "latin1.txt:1:4: not valid UTF-8",
+        "open.txt:1:1: front matter",
+    ] {
+        assert!(problems.contains(f), "{f} missing from {problems}");
+    }
+    assert!(out.contains("~2000"));
+}
+
+#[test]
+fn empty_corpus_folder_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["check", "--corpus", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no articles found"), "{err}");
+}
