@@ -123,7 +123,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         .iter()
         .map(|a| a.file_name.clone())
         .collect();
-    let findings = compare::compare(&rules, &extraction.observations, &names);
+    let findings = compare::compare_all(&rules, &extraction, &names);
     let report = Report::build(
         &rules,
         &corpus.articles,
@@ -170,10 +170,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return 2;
     }
     let failed = match fail_on {
-        Some(FailOn::Conflict) => report.has_status(Status::Conflict),
-        Some(FailOn::Framing) => {
-            report.has_status(Status::Conflict) || report.has_status(Status::Framing)
-        }
+        Some(FailOn::Conflict) => report.has_conflict(),
+        Some(FailOn::Framing) => report.has_conflict() || report.has_status(Status::Framing),
         None => false,
     };
     u8::from(failed)

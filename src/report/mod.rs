@@ -11,8 +11,10 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::compare::{Finding, Status};
+use crate::compare::{Findings, QuoteStatus, Status};
 use crate::corpus::{Article, ArticleProblem};
+use crate::extract::name::VariantKind;
+use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
 use crate::extract::{Extraction, Observation};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
@@ -78,6 +80,68 @@ pub struct FactReport {
     pub notes: Vec<String>,
 }
 
+/// One quotation (or scare-quoted phrase), placed in its file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteEntry {
+    pub source_number: usize,
+    pub source: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub kind: QuoteKind,
+    /// The words inside the marks, white space collapsed.
+    pub text: String,
+    /// A closing mark was missing: the quotation was cut at the paragraph's end.
+    pub unbalanced: bool,
+    /// Canonical speaker ("Fyodor Lukyanov"); None when no speaker could be found.
+    pub speaker: Option<String>,
+    /// The speaker as the article writes them, near the quotation ("Lukyanov", "he" resolved).
+    pub speaker_as_written: Option<String>,
+    pub attribution: Option<Attribution>,
+    /// What the article says the speaker is ("head of the Council on Foreign and Defense Policy").
+    pub description: Option<String>,
+    /// Byte span of the quotation, marks included.
+    pub span: Span,
+}
+
+/// One quotation compared across sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteFindingEntry {
+    pub status: QuoteStatus,
+    /// Indices into [`Report::quotes`].
+    pub quotes: Vec<usize>,
+    pub similarity: Option<f64>,
+    pub diff: Vec<DiffOp>,
+}
+
+/// Where one spelling of a name is used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameUse {
+    pub source_number: usize,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub sentence: String,
+}
+
+/// One spelling of a name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpellingEntry {
+    pub text: String,
+    pub kind: VariantKind,
+    pub note: Option<String>,
+    /// Similarity to the canonical spelling (Jaro-Winkler, 1.0 = identical).
+    pub similarity: f64,
+    pub uses: Vec<NameUse>,
+}
+
+/// A name spelled in more than one way across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameEntry {
+    pub canonical: String,
+    pub spellings: Vec<SpellingEntry>,
+}
+
 /// A problem with an article or a value, placed in its file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
@@ -96,6 +160,9 @@ pub struct Report {
     pub sources: Vec<SourceInfo>,
     pub facts: Vec<FactReport>,
     pub evidence: Vec<Evidence>,
+    pub quotes: Vec<QuoteEntry>,
+    pub quote_findings: Vec<QuoteFindingEntry>,
+    pub names: Vec<NameEntry>,
     pub problems: Vec<Problem>,
 }
 
@@ -106,8 +173,9 @@ impl Report {
         articles: &[Article],
         unread: &[ArticleProblem],
         extraction: &Extraction,
-        findings: &[Finding],
+        all: &Findings,
     ) -> Report {
+        let findings = &all.facts;
         let sources: Vec<SourceInfo> = articles
             .iter()
             .enumerate()
@@ -178,6 +246,75 @@ impl Report {
             });
         }
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        let quotes: Vec<QuoteEntry> = extraction
+            .quotes
+            .iter()
+            .map(|q| {
+                let a = &articles[q.article];
+                let span = Span::from(q.quote.span.clone());
+                let pos = a.position(span.start);
+                QuoteEntry {
+                    source_number: q.article + 1,
+                    source: a.source.clone(),
+                    file: a.file_name.clone(),
+                    line: pos.line,
+                    column: pos.column,
+                    kind: q.quote.kind,
+                    text: q.quote.text.clone(),
+                    unbalanced: q.quote.unbalanced,
+                    speaker: q.speaker.clone(),
+                    speaker_as_written: q.quote.speaker.as_ref().map(|s| s.name.clone()),
+                    attribution: q.quote.speaker.as_ref().map(|s| s.attribution),
+                    description: q.quote.speaker.as_ref().and_then(|s| s.description.clone()),
+                    span,
+                }
+            })
+            .collect();
+        let quote_findings = all
+            .quotes
+            .iter()
+            .map(|f| QuoteFindingEntry {
+                status: f.status,
+                quotes: f.quotes.clone(),
+                similarity: f.similarity,
+                diff: f.diff.clone(),
+            })
+            .collect();
+        let names = all
+            .names
+            .iter()
+            .map(|c| NameEntry {
+                canonical: c.canonical.clone(),
+                spellings: c
+                    .spellings
+                    .iter()
+                    .map(|s| SpellingEntry {
+                        text: s.text.clone(),
+                        kind: s.kind,
+                        note: s.note.clone(),
+                        similarity: s.similarity,
+                        uses: s
+                            .mentions
+                            .iter()
+                            .filter_map(|(doc, m)| {
+                                let a = articles.get(*doc)?;
+                                let pos = a.position(m.span.start);
+                                let sentence = a
+                                    .sentence_at(m.span.start)
+                                    .unwrap_or(Span::from(m.span.clone()));
+                                Some(NameUse {
+                                    source_number: doc + 1,
+                                    file: a.file_name.clone(),
+                                    line: pos.line,
+                                    column: pos.column,
+                                    sentence: collapse(&a.text, sentence, sentence).0,
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
         Report {
             version: SCHEMA_VERSION,
             story: rules.title.clone(),
@@ -189,12 +326,24 @@ impl Report {
             sources,
             facts,
             evidence,
+            quotes,
+            quote_findings,
+            names,
             problems,
         }
     }
 
     pub fn has_status(&self, status: Status) -> bool {
         self.facts.iter().any(|f| f.status == status)
+    }
+
+    /// Is any finding a conflict: a fact's values, or a quotation given to different people?
+    pub fn has_conflict(&self) -> bool {
+        self.has_status(Status::Conflict)
+            || self
+                .quote_findings
+                .iter()
+                .any(|q| q.status == QuoteStatus::AttributionConflict)
     }
 }
 
