@@ -44,6 +44,10 @@ pub struct CommonArgs {
     /// Article file or folder of articles (repeatable).
     #[arg(long = "corpus", value_name = "PATH", default_value = "corpus")]
     pub corpus: Vec<PathBuf>,
+    /// Publication date of an article without front matter, as FILE=YYYY-MM-DD
+    /// (repeatable); weekdays and year-less dates are resolved against it.
+    #[arg(long = "published", value_name = "FILE=DATE")]
+    pub published: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -103,13 +107,32 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return 2;
         }
     };
-    let corpus = match corpus::load(&common.corpus) {
+    let mut corpus = match corpus::load(&common.corpus) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             return 2;
         }
     };
+    for p in &common.published {
+        let parsed = p.split_once('=').and_then(|(file, date)| {
+            Some((file.trim(), date.trim().parse::<jiff::civil::Date>().ok()?))
+        });
+        let Some((file, date)) = parsed else {
+            let _ = writeln!(
+                err,
+                "error: --published {p:?}: write FILE=YYYY-MM-DD, e.g. --published story.txt=2022-01-08"
+            );
+            return 2;
+        };
+        if !corpus.set_published(file, date) {
+            let _ = writeln!(
+                err,
+                "error: --published {p:?}: no article {file:?} in the corpus"
+            );
+            return 2;
+        }
+    }
     for p in &corpus.problems {
         let _ = writeln!(err, "warning: skipped {p}");
     }

@@ -528,6 +528,20 @@ window = 3
     }
 
     #[test]
+    fn rule_speakers_give_canonical_names() {
+        let rule = "[[speaker]]\nname = \"Antony Blinken\"\naliases = [\"the secretary of state\", \"Tony Blinken\"]\n";
+        let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
+        let a = Article::from_text(
+            Path::new("a.txt"),
+            "“We will not bring these situations together,” Tony Blinken said.\n".into(),
+        )
+        .expect("article");
+        let ex = extract(&rules, std::slice::from_ref(&a));
+        assert_eq!(ex.quotes.len(), 1);
+        assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
     fn spans_point_at_the_value_words() {
         let rule =
             "[[fact]]\nid = \"t\"\nlabel = \"t\"\nkind = \"quantity\"\nunits = [\"troops\"]\n";
