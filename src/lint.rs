@@ -361,15 +361,17 @@ fn check_ignored_keys(loc: &Locator, f: &raw::RawFact, kind: Kind, warnings: &mu
             Some("put the unit words in the patterns, or drop `patterns` to use the units"),
         ));
     }
-    if f.window.is_some() && f.context.is_empty() && f.requires.is_empty() && f.subject.is_empty() {
-        if let Some(w) = &f.window {
-            warnings.push(warn(
-                loc,
-                w.span(),
-                "`window` does nothing without `context` or `requires`".into(),
-                None,
-            ));
-        }
+    if let Some(w) = &f.window
+        && f.context.is_empty()
+        && f.requires.is_empty()
+        && f.subject.is_empty()
+    {
+        warnings.push(warn(
+            loc,
+            w.span(),
+            "`window` does nothing without `context` or `requires`".into(),
+            None,
+        ));
     }
     if let Some(w) = &f.exclude_window
         && f.exclude.is_empty()

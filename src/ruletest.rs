@@ -400,9 +400,10 @@ todo = true
         let mut text = Vec::new();
         write_text(&run(&set), &mut text).unwrap();
         let text = String::from_utf8(text).unwrap();
-        // value = … is on line 10, column 9 of the rule text above.
+        // value = … is on line 11 (seven lines of fact, a blank, the table, the sentence),
+        // column 9.
         assert!(
-            text.contains("r.toml:10:9: kz.troops: wrong: got ~2000, expected ~3000"),
+            text.contains("r.toml:11:9: kz.troops: wrong: got ~2000, expected ~3000"),
             "{text}"
         );
         assert!(

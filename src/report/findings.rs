@@ -195,7 +195,7 @@ pub fn findings(report: &Report) -> Vec<Finding> {
         let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
             continue;
         };
-        let mut sides = vec![(sa.clone(), a), (sb.clone(), b)];
+        let mut sides = [(sa.clone(), a), (sb.clone(), b)];
         sides.sort();
         let mut words = [normalise_quote(&qa.text), normalise_quote(&qb.text)];
         words.sort();
@@ -267,13 +267,27 @@ pub struct Flag {
     pub rule: String,
     pub level: Level,
     pub place: Place,
-    pub message: String,
+    /// What the observation says ("People killed by the flood: this article says 30").
+    pub head: String,
+    /// What it is at odds with, and why ("city-paper.txt says 12: …").
+    pub detail: String,
     /// The other side, each with what it says.
     pub related: Vec<(Place, String)>,
     /// The finding's key.
     pub key: String,
     /// Set when a baseline was given.
     pub baseline: Option<BaselineState>,
+}
+
+impl Flag {
+    /// The whole message: head and detail.
+    pub fn message(&self) -> String {
+        if self.detail.is_empty() {
+            self.head.clone()
+        } else {
+            format!("{}; {}", self.head, self.detail)
+        }
+    }
 }
 
 fn evidence_place(report: &Report, e: &Evidence) -> Place {
@@ -357,22 +371,21 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
                         .map(|e| e.file.as_str())
                         .collect();
                     for e in side.iter().filter_map(|&i| report.evidence.get(i)) {
-                        let mut message = format!(
-                            "{label}: this article says {} (\"{}\"), {} says {}",
-                            e.value,
-                            e.raw,
+                        let mut detail = format!(
+                            "{} says {}",
                             others.iter().copied().collect::<Vec<_>>().join(", "),
                             f.values[other]
                         );
                         if let Some(r) = &f.reason {
-                            message.push_str(&format!(": {r}"));
+                            detail.push_str(&format!(" ({r})"));
                         }
                         out.push(Flag {
                             kind: f.kind,
                             rule: f.fact.clone(),
                             level: Level::Warning,
                             place: evidence_place(report, e),
-                            message,
+                            head: format!("{label}: this article says {} (\"{}\")", e.value, e.raw),
+                            detail,
                             related: related.clone(),
                             key: key.clone(),
                             baseline: state,
@@ -387,14 +400,11 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
                         rule: f.fact.clone(),
                         level: Level::Note,
                         place: evidence_place(report, e),
-                        message: format!(
-                            "{label}: worded as {} (\"{}\"); {}",
-                            e.value,
-                            e.raw,
-                            f.reason
-                                .as_deref()
-                                .unwrap_or("not every source words it so")
-                        ),
+                        head: format!("{label}: worded as {} (\"{}\")", e.value, e.raw),
+                        detail: f
+                            .reason
+                            .clone()
+                            .unwrap_or_else(|| "not every source words it so".into()),
                         related: vec![],
                         key: key.clone(),
                         baseline: state,
@@ -415,9 +425,10 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
                         rule: f.fact.clone(),
                         level: Level::Warning,
                         place: quote_place(report, q),
-                        message: format!(
-                            "“{}” is given to {} here and to {} in {}:{}:{}",
-                            q.text, f.values[s], f.values[other], o.file, o.line, o.column
+                        head: format!("“{}” is given to {} here", q.text, f.values[s]),
+                        detail: format!(
+                            "{}:{}:{} gives it to {}",
+                            o.file, o.line, o.column, f.values[other]
                         ),
                         related: vec![(
                             quote_place(report, o),

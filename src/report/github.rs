@@ -20,7 +20,8 @@ pub fn escape_property(s: &str) -> String {
 }
 
 /// One line per flagged observation; flags a baseline already accepts are left out. Two
-/// findings on the same words make one line, their messages joined.
+/// findings on the same words make one line: what the words say, then each thing they are
+/// at odds with.
 pub fn write(flags: &[Flag], out: &mut dyn Write) -> io::Result<()> {
     let shown: Vec<&Flag> = flags
         .iter()
@@ -29,14 +30,16 @@ pub fn write(flags: &[Flag], out: &mut dyn Write) -> io::Result<()> {
     let mut i = 0;
     while i < shown.len() {
         let f = shown[i];
-        let mut messages = vec![f.message.as_str()];
+        let mut details = vec![f.detail.as_str()];
         let mut j = i + 1;
         while j < shown.len()
             && shown[j].place == f.place
             && shown[j].rule == f.rule
             && shown[j].kind == f.kind
         {
-            messages.push(&shown[j].message);
+            if !details.contains(&shown[j].detail.as_str()) {
+                details.push(&shown[j].detail);
+            }
             j += 1;
         }
         let command = match f.level {
@@ -50,7 +53,7 @@ pub fn write(flags: &[Flag], out: &mut dyn Write) -> io::Result<()> {
             f.place.line,
             f.place.column,
             escape_property(&format!("{} {}", f.rule, f.kind.name())),
-            escape_data(&messages.join("; "))
+            escape_data(&format!("{}; {}", f.head, details.join("; ")))
         )?;
         i = j;
     }

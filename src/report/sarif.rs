@@ -75,7 +75,7 @@ pub fn log(report: &Report, flags: &[Flag]) -> Value {
                 "ruleId": f.rule,
                 "ruleIndex": rule_index(&f.rule),
                 "level": match f.level { Level::Warning => "warning", Level::Note => "note" },
-                "message": { "text": f.message },
+                "message": { "text": f.message() },
                 "locations": [ { "physicalLocation": physical(&f.place) } ],
                 "partialFingerprints": { "crosscheckFinding/v1": f.key },
                 "properties": { "finding": f.kind.name() },
