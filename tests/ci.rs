@@ -531,3 +531,53 @@ fn sarif_marks_baseline_state() {
     // New: the bulletin's 30, once per new pair (30 against 12, 30 against 9).
     assert_eq!((state("new"), state("unchanged")), (2, 4), "{err}");
 }
+
+#[test]
+fn a_quotation_given_to_two_people_is_annotated_and_baselined_by_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let article = |name: &str, speaker: &str| {
+        fs::write(
+            corpus.join(name),
+            format!("---\nsource: {name}\n---\n“We will not leave Kazakhstan before the job is done,” {speaker} said on Monday.\n"),
+        )
+        .unwrap();
+    };
+    article("a.txt", "Vladimir Putin");
+    article("b.txt", "Sergei Lavrov");
+    let baseline = p(dir.path(), "baseline.json");
+    let corpus_arg = corpus.to_str().unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        "--corpus",
+        corpus_arg,
+        "--format",
+        "github",
+        "--fail-on",
+        "conflict",
+        "--write-baseline",
+        &baseline,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("title=quote.attribution attribution-conflict::“We will not leave Kazakhstan before the job is done” is given to Vladimir Putin here; b.txt:4:1 gives it to Sergei Lavrov"), "{out}");
+    let written = fs::read_to_string(&baseline).unwrap();
+    assert!(written.contains("\"key\": \"attribution-conflict | quote.attribution | Sergei Lavrov | Vladimir Putin | we will not leave kazakhstan before the job is done\""), "{written}");
+    // A third source giving the words to Putin again is the accepted finding, not a new one.
+    article("c.txt", "Vladimir Putin");
+    let (code, out, err) = story_check("rules", corpus_arg, &baseline);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "");
+}
+
+#[test]
+fn rule_tests_as_json() {
+    let (code, out, _) = run(&["test", "--format", "json", &story("rules")]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["passed"], 8);
+    assert_eq!(v["results"][0]["fact"], "flood.deaths");
+    assert_eq!(v["results"][0]["outcome"], "passed");
+    assert_eq!(v["results"][2]["expected"], "none");
+}
