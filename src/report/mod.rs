@@ -7,6 +7,9 @@
 //! `&mut dyn Write` in its own module, so tests capture bytes and the CLI picks a sink.
 
 pub mod csv;
+pub mod findings;
+pub mod github;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
@@ -28,6 +31,9 @@ pub struct SourceInfo {
     /// 1-based, as shown in the text report's columns.
     pub number: usize,
     pub file: String,
+    /// The article's path as given on the command line or found under a given folder
+    /// (`corpus/x.txt`), with `/` separators: what CI annotations point at.
+    pub path: String,
     pub source: String,
     pub title: Option<String>,
     pub published: Option<String>,
@@ -44,6 +50,9 @@ pub struct Evidence {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Where the value's words end: the line and column just past the last character.
+    pub end_line: usize,
+    pub end_column: usize,
     /// Canonical value (`~2000`, `2022-01-06`, `invasion`).
     pub value: String,
     /// The value with what a reader needs besides (weekday, "quoted").
@@ -77,6 +86,9 @@ pub struct FactReport {
     pub status: Status,
     pub cells: Vec<Cell>,
     pub disagreements: Vec<String>,
+    /// The pairs of observations that cannot both be true, as indices into
+    /// [`Report::evidence`], in the order of `disagreements`.
+    pub conflicts: Vec<(usize, usize)>,
     pub notes: Vec<String>,
 }
 
@@ -88,6 +100,9 @@ pub struct QuoteEntry {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Just past the closing mark.
+    pub end_line: usize,
+    pub end_column: usize,
     pub kind: QuoteKind,
     /// The words inside the marks, white space collapsed.
     pub text: String,
@@ -182,6 +197,7 @@ impl Report {
             .map(|(i, a)| SourceInfo {
                 number: i + 1,
                 file: a.file_name.clone(),
+                path: slash_path(&a.path),
                 source: a.source.clone(),
                 title: a.title.clone(),
                 published: a.published.map(|d| d.to_string()),
@@ -223,6 +239,7 @@ impl Report {
                     })
                     .collect(),
                 disagreements: f.disagreements.iter().map(|d| d.reason.clone()).collect(),
+                conflicts: f.disagreements.iter().map(|d| (d.a, d.b)).collect(),
                 notes: f.notes.clone(),
             })
             .collect();
@@ -253,12 +270,15 @@ impl Report {
                 let a = &articles[q.article];
                 let span = Span::from(q.quote.span.clone());
                 let pos = a.position(span.start);
+                let end = a.position(span.end);
                 QuoteEntry {
                     source_number: q.article + 1,
                     source: a.source.clone(),
                     file: a.file_name.clone(),
                     line: pos.line,
                     column: pos.column,
+                    end_line: end.line,
+                    end_column: end.column,
                     kind: q.quote.kind,
                     text: q.quote.text.clone(),
                     unbalanced: q.quote.unbalanced,
@@ -347,6 +367,20 @@ impl Report {
     }
 }
 
+/// A path with `/` between its parts and no leading `./`, the same on every system.
+fn slash_path(path: &std::path::Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    // An absolute path keeps its root: "/" + "tmp/x" rather than "//tmp/x".
+    joined
+        .strip_prefix("//")
+        .map_or(joined.clone(), |r| format!("/{r}"))
+}
+
 /// A term cell says which classes a source uses and how often: `deployment ×2`,
 /// `peacekeeping ×2 (1 quoted)`, `not:invasion`.
 fn term_cell(indices: &[usize], observations: &[Observation]) -> Vec<String> {
@@ -383,6 +417,7 @@ fn term_cell(indices: &[usize], observations: &[Observation]) -> Vec<String> {
 
 fn evidence_of(o: &Observation, a: &Article) -> Evidence {
     let pos = a.position(o.span.start);
+    let end = a.position(o.span.end);
     let (sentence, highlight) = collapse(&a.text, o.sentence, o.span);
     Evidence {
         fact: o.fact.clone(),
@@ -392,6 +427,8 @@ fn evidence_of(o: &Observation, a: &Article) -> Evidence {
         file: a.file_name.clone(),
         line: pos.line,
         column: pos.column,
+        end_line: end.line,
+        end_column: end.column,
         value: o.value.canonical(),
         display: o.value.display(),
         raw: collapse(&a.text, o.span, o.span).0,
