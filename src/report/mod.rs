@@ -7,6 +7,9 @@
 //! `&mut dyn Write` in its own module, so tests capture bytes and the CLI picks a sink.
 
 pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod text;
 
 use serde::Serialize;
@@ -56,6 +59,21 @@ pub struct Evidence {
     pub highlight: Span,
     /// Byte span of the value in the file.
     pub span: Span,
+}
+
+impl Evidence {
+    /// The sentence split around the value's words: (before, value, after).
+    pub fn split_sentence(&self) -> (&str, &str, &str) {
+        let s = self.sentence.as_str();
+        let (a, b) = (
+            self.highlight.start.min(s.len()),
+            self.highlight.end.min(s.len()),
+        );
+        match (s.get(..a), s.get(a..b), s.get(b..)) {
+            (Some(pre), Some(mid), Some(post)) => (pre, mid, post),
+            _ => (s, "", ""),
+        }
+    }
 }
 
 /// One fact × source cell.
