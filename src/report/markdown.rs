@@ -14,15 +14,17 @@ use crate::compare::{QuoteStatus, Status};
 use crate::extract::name::VariantKind;
 use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
 
-/// Escape text for Markdown: ASCII punctuation that can start or end markup is preceded by
-/// a backslash (CommonMark lets any ASCII punctuation be escaped), and `|` too, so text is
-/// safe inside a table cell. A line break would end a table row or quote: it becomes a space.
+/// Escape text for Markdown. Characters that are markup anywhere in a line are preceded
+/// by a backslash (CommonMark lets any ASCII punctuation be escaped): `\\`, a backtick, `*`,
+/// `_`, `[`, `]`, `<` (HTML), `|` (table cells), `~` (strikethrough), `&` (entities) and `$`
+/// (maths on some hosts). Those that are markup only at the start of a line (`#`, `-`, `+`,
+/// `>`, `=`, `1.`) are escaped there. A line break would end a table row or a quote: it
+/// becomes a space.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '+'
-            | '-' | '!' | '|' | '~' | '&' | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -30,9 +32,16 @@ pub fn escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
+    if out.starts_with(['#', '-', '+', '>', '=']) {
+        out.insert(0, '\\');
+    }
     // `1.` or `1)` at the start of a line would begin an ordered list.
     let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+    let mut after = out[digits..].chars();
+    if digits > 0
+        && matches!(after.next(), Some('.' | ')'))
+        && after.next().is_none_or(|c| c == ' ')
+    {
         out.insert(digits, '\\');
     }
     out
@@ -71,11 +80,17 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let count = |s: Status| r.facts.iter().filter(|f| f.status == s).count();
     writeln!(
         out,
-        "{} articles, {} facts: **{} conflict(s)**, **{} framing difference(s)**.",
+        "{} articles, {} facts: **{} conflict{}**, **{} framing difference{}**.",
         r.sources.len(),
         r.facts.len(),
         count(Status::Conflict),
-        count(Status::Framing)
+        if count(Status::Conflict) == 1 {
+            ""
+        } else {
+            "s"
+        },
+        count(Status::Framing),
+        if count(Status::Framing) == 1 { "" } else { "s" },
     )?;
     writeln!(out)?;
     writeln!(out, "## Sources")?;
@@ -364,12 +379,16 @@ mod tests {
     #[test]
     fn metacharacters_are_escaped() {
         assert_eq!(escape("a|b"), "a\\|b");
-        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("<script>"), "\\<script>");
+        assert_eq!(escape(">=100000"), "\\>=100000");
+        assert_eq!(escape("a >= b - c"), "a >= b - c");
+        assert_eq!(escape("- not a list"), "\\- not a list");
         assert_eq!(escape("*x* _y_ `z`"), "\\*x\\* \\_y\\_ \\`z\\`");
         assert_eq!(escape("~2000"), "\\~2000");
         assert_eq!(escape("line\nbreak"), "line break");
         assert_eq!(escape("plain words, 2,000."), "plain words, 2,000.");
         assert_eq!(escape("1. not a list"), "1\\. not a list");
+        assert_eq!(escape("10000..99999"), "10000..99999");
     }
 
     #[test]

@@ -86,9 +86,11 @@ impl Page<'_> {
         marks: &[(usize, usize, Style)],
     ) -> io::Result<()> {
         let lines = match self.opts.width {
-            Some(w) => wrap(text, w.saturating_sub(width(first)).max(MIN_TEXT), {
-                w.saturating_sub(indent).max(MIN_TEXT)
-            }),
+            Some(w) => wrap(
+                text,
+                w.saturating_sub(visible_width(first)).max(MIN_TEXT),
+                w.saturating_sub(indent).max(MIN_TEXT),
+            ),
             None => vec![(0, text.len())],
         };
         for (n, (a, b)) in lines.iter().enumerate() {
@@ -762,11 +764,11 @@ fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
 }
 
 fn write_evidence(e: &Evidence, p: &mut Page) -> io::Result<()> {
-    writeln!(
-        p.out,
-        "  [{}] {:<12} {}:{}:{}",
+    let head = format!(
+        "[{}] {:<12} {}:{}:{}",
         e.source_number, e.display, e.file, e.line, e.column
-    )?;
+    );
+    p.para("  ", 6, &head, &[])?;
     let (text, mark) = marked_sentence_at(e);
     let marks: Vec<(usize, usize, Style)> =
         mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
@@ -839,11 +841,8 @@ pub fn write_extract_with(r: &Report, opts: TextOptions, out: &mut dyn Write) ->
         let mut any = false;
         for e in r.evidence.iter().filter(|e| e.source_number == s.number) {
             any = true;
-            writeln!(
-                p.out,
-                "  {:<22} {:<12} {}:{}",
-                e.fact, e.display, e.line, e.column
-            )?;
+            let head = format!("{:<22} {:<12} {}:{}", e.fact, e.display, e.line, e.column);
+            p.para("  ", 6, &head, &[])?;
             let (text, mark) = marked_sentence_at(e);
             let marks: Vec<(usize, usize, Style)> =
                 mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
