@@ -352,7 +352,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
                         s.number,
                         f.status,
                         escape(&s.file),
-                        values.join("<br>")
+                        values.concat()
                     )?;
                 }
                 None => write!(
