@@ -87,6 +87,13 @@ pub struct CommonArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Colour the text report: auto = only on a terminal, and not when NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Fit the text report to N columns (0 = no limit). Default: $COLUMNS, else the
+    /// terminal's width, else 100.
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,6 +109,9 @@ pub struct CheckArgs {
     /// Record this run's findings as the accepted ones.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// With `--format csv`: one row per fact, one column per source.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +122,81 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0 for code-scanning dashboards (check only).
     Sarif,
+    /// One JSON document (schema in docs/output.md).
+    Json,
+    /// One JSON object per line: observations, quotes, names (`extract` only).
+    Jsonl,
+    /// GitHub-flavoured Markdown (`check` only).
+    Markdown,
+    /// One self-contained HTML page (`check` only).
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the process knows about where its output goes; [`main`] detects it, tests build it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terminal {
+    /// Standard output is a terminal.
+    pub is_terminal: bool,
+    /// The terminal's width in columns, when it is one.
+    pub columns: Option<usize>,
+    /// The `COLUMNS` environment variable.
+    pub columns_env: Option<String>,
+    /// The `NO_COLOR` environment variable (<https://no-color.org>).
+    pub no_color: Option<String>,
+}
+
+/// Width used when the output is not a terminal and `COLUMNS` is not set.
+pub const DEFAULT_WIDTH: usize = 100;
+
+impl Terminal {
+    /// Look at standard output and the environment.
+    pub fn detect() -> Terminal {
+        use std::io::IsTerminal;
+        let stdout = std::io::stdout();
+        let is_terminal = stdout.is_terminal();
+        Terminal {
+            is_terminal,
+            columns: terminal_size::terminal_size_of(&stdout)
+                .map(|(w, _)| usize::from(w.0))
+                .filter(|_| is_terminal),
+            columns_env: std::env::var("COLUMNS").ok(),
+            no_color: std::env::var("NO_COLOR").ok(),
+        }
+    }
+
+    /// Columns to fit: `--width` (0 = no limit), else `COLUMNS`, else the terminal's
+    /// width, else [`DEFAULT_WIDTH`]. A file given with `-o` is not the terminal.
+    pub fn width(&self, flag: Option<usize>, to_file: bool) -> Option<usize> {
+        if let Some(w) = flag {
+            return (w > 0).then_some(w);
+        }
+        let env = self
+            .columns_env
+            .as_deref()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0);
+        let term = self.columns.filter(|_| self.is_terminal && !to_file);
+        Some(env.or(term).unwrap_or(DEFAULT_WIDTH))
+    }
+
+    /// Colour or not: `always`, `never`, or (auto) only on a terminal without a non-empty
+    /// `NO_COLOR`.
+    pub fn color(&self, choice: ColorChoice, to_file: bool) -> bool {
+        match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                self.is_terminal && !to_file && self.no_color.as_deref().is_none_or(str::is_empty)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,24 +218,32 @@ pub fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let code = run(cli, &mut stdout.lock(), &mut stderr.lock());
+    let code = run_on(
+        cli,
+        &Terminal::detect(),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    );
     ExitCode::from(code)
 }
 
-/// Run a parsed command; returns the exit code. Tests call this directly.
+/// Run a parsed command as if the output were not a terminal; returns the exit code.
+/// Tests call this directly.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (common, check) = match &cli.command {
-        Command::Check(a) => (&a.common, Some(a)),
-        Command::Extract(a) => (a, None),
+    run_on(cli, &Terminal::default(), out, err)
+}
+
+/// Run a parsed command writing to `terminal`; returns the exit code.
+pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let (common, check, wide) = match &cli.command {
+        Command::Check(a) => (&a.common, Some(a), a.wide),
+        Command::Extract(a) => (a, None, false),
         Command::Test(a) => return run_test(a, out, err),
         Command::Lint(a) => return run_lint(a, out, err),
     };
     let is_check = check.is_some();
-    if !is_check && matches!(common.format, Format::Github | Format::Sarif) {
-        let _ = writeln!(
-            err,
-            "error: --format github and sarif report findings: use them with `check`"
-        );
+    if let Some(message) = usage_error(common.format, is_check, wide) {
+        let _ = writeln!(err, "error: {message}");
         return 2;
     }
     let baseline = match check.and_then(|c| c.baseline.as_ref()) {
@@ -235,14 +328,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let flags = || findings::flags(&report, &found, accepted.as_ref());
+    let to_file = common.output.is_some();
+    let text = report::text::TextOptions {
+        width: terminal.width(common.width, to_file),
+        color: terminal.color(common.color, to_file),
+    };
     let mut buf: Vec<u8> = Vec::new();
     let written = match (common.format, is_check) {
-        (Format::Text, true) => report::text::write_check(&report, &mut buf),
-        (Format::Text, false) => report::text::write_extract(&report, &mut buf),
+        (Format::Text, true) => report::text::write_check_with(&report, text, &mut buf),
+        (Format::Text, false) => report::text::write_extract_with(&report, text, &mut buf),
+        (Format::Csv, true) if wide => report::csv::write_check_wide(&report, &mut buf),
         (Format::Csv, true) => report::csv::write_check(&report, &mut buf),
         (Format::Csv, false) => report::csv::write_extract(&report, &mut buf),
         (Format::Github, _) => report::github::write(&flags(), &mut buf),
         (Format::Sarif, _) => report::sarif::write(&report, &flags(), &mut buf),
+        (Format::Json, _) => report::json::write(&report, &mut buf),
+        (Format::Jsonl, _) => report::json::write_lines(&report, &mut buf),
+        (Format::Markdown, _) => report::markdown::write_check(&report, &mut buf),
+        (Format::Html, _) => report::html::write_check(&report, &mut buf),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "error: cannot write the report: {e}");
@@ -372,6 +475,23 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         2
     } else {
         u8::from(args.deny_warnings && !l.warnings.is_empty())
+    }
+}
+
+/// A format that does not fit the subcommand, said before any work is done.
+fn usage_error(format: Format, is_check: bool, wide: bool) -> Option<&'static str> {
+    match (format, is_check) {
+        (Format::Jsonl, true) => {
+            Some("--format jsonl is for `extract`; use --format json for `check`")
+        }
+        (Format::Markdown | Format::Html, false) => {
+            Some("--format markdown and html are for `check`; use text, csv, json or jsonl")
+        }
+        (Format::Github | Format::Sarif, false) => {
+            Some("--format github and sarif report findings: use them with `check`")
+        }
+        _ if wide && format != Format::Csv => Some("--wide goes with --format csv"),
+        _ => None,
     }
 }
 

@@ -47,12 +47,14 @@ pub const PRONOUN_WINDOW_PARAGRAPHS: usize = 2;
 pub const REFERENCE_WINDOW_PARAGRAPHS: usize = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Quote,
     Phrase,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Attribution {
     /// The speaker is named in the quotation's sentence.
     Explicit,
@@ -1378,7 +1380,9 @@ impl SpeakerIndex {
 // ---------------------------------------------------------------------------------------------
 // Cross-source comparison
 
+/// Serialised as `{"op": "same" | "removed" | "added", "text": "…"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", content = "text", rename_all = "lowercase")]
 pub enum DiffOp {
     Same(String),
     Removed(String),

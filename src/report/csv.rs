@@ -230,6 +230,38 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
+/// `crosscheck check --format csv --wide`: one row per fact, one column per source (headed
+/// by its file name), each cell the source's distinct canonical values joined with `; `.
+pub fn write_check_wide(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out);
+    let mut header: Vec<String> = CHECK_COLUMNS[..4].iter().map(|c| c.to_string()).collect();
+    header.extend(r.sources.iter().map(|s| s.file.clone()));
+    // File names are untrusted too: the header goes through `safe` like every other row.
+    record(&mut w, &header)?;
+    for f in &r.facts {
+        let mut row = vec![
+            f.fact.clone(),
+            f.label.clone(),
+            f.kind.to_string(),
+            f.status.to_string(),
+        ];
+        for s in &r.sources {
+            let mut values: Vec<&str> = Vec::new();
+            for c in f.cells.iter().filter(|c| c.source_number == s.number) {
+                for &i in &c.evidence {
+                    let v = r.evidence[i].value.as_str();
+                    if !values.contains(&v) {
+                        values.push(v);
+                    }
+                }
+            }
+            row.push(values.join("; "));
+        }
+        record(&mut w, &row)?;
+    }
+    w.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

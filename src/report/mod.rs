@@ -9,6 +9,9 @@
 pub mod csv;
 pub mod findings;
 pub mod github;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod text;
 
@@ -65,6 +68,21 @@ pub struct Evidence {
     pub highlight: Span,
     /// Byte span of the value in the file.
     pub span: Span,
+}
+
+impl Evidence {
+    /// The sentence split around the value's words: (before, value, after).
+    pub fn split_sentence(&self) -> (&str, &str, &str) {
+        let s = self.sentence.as_str();
+        let (a, b) = (
+            self.highlight.start.min(s.len()),
+            self.highlight.end.min(s.len()),
+        );
+        match (s.get(..a), s.get(a..b), s.get(b..)) {
+            (Some(pre), Some(mid), Some(post)) => (pre, mid, post),
+            _ => (s, "", ""),
+        }
+    }
 }
 
 /// One fact × source cell.

@@ -4,6 +4,12 @@
 //! long to head a column. Values in a cell are the canonical forms; the evidence below each
 //! fact quotes the sentence with the value's words in [brackets] and gives file:line:column,
 //! the form editors and terminals turn into a link.
+//!
+//! [`TextOptions`] says how wide the page is and whether to colour it; the CLI fills them
+//! from the terminal (tests pass fixed values). With a width, long lines wrap at word
+//! boundaries under an indent, and the table is never broken: cells are first cut with an
+//! ellipsis down to [`MIN_CELL`], then the table turns into one line of values per fact.
+//! Without a width (the default), nothing wraps and the table is as wide as it needs.
 
 use std::io::{self, Write};
 
@@ -16,6 +22,179 @@ use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
 const CELL_MAX: usize = 40;
 /// Longest sentence shown as evidence before it is cut around the value.
 const SENTENCE_MAX: usize = 220;
+/// Narrowest a table cell is cut to before the table turns into a list.
+pub const MIN_CELL: usize = 12;
+/// Narrowest a wrapped line's text may get, however deep its indent.
+const MIN_TEXT: usize = 20;
+
+/// How the text report is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextOptions {
+    /// Columns to fit in; `None` for no limit (nothing wraps).
+    pub width: Option<usize>,
+    /// Colour with ANSI escape codes.
+    pub color: bool,
+}
+
+/// A colour (or weight) for a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Red,
+    Green,
+    Yellow,
+    Magenta,
+    Bold,
+    Dim,
+}
+
+impl Style {
+    fn code(self) -> &'static str {
+        match self {
+            Style::Red => "\x1b[31m",
+            Style::Green => "\x1b[32m",
+            Style::Yellow => "\x1b[33m",
+            Style::Magenta => "\x1b[35m",
+            Style::Bold => "\x1b[1m",
+            Style::Dim => "\x1b[2m",
+        }
+    }
+}
+
+const RESET: &str = "\x1b[0m";
+
+/// The page a writer writes to: options plus the sink.
+struct Page<'a> {
+    out: &'a mut dyn Write,
+    opts: TextOptions,
+}
+
+impl Page<'_> {
+    fn paint(&self, s: &str, style: Option<Style>) -> String {
+        match style {
+            Some(st) if self.opts.color && !s.is_empty() => format!("{}{s}{RESET}", st.code()),
+            _ => s.to_string(),
+        }
+    }
+
+    /// Write `first` then `text`, wrapped to the width with continuation lines indented by
+    /// `indent` spaces. `marks` colour byte ranges of `text`.
+    fn para(
+        &mut self,
+        first: &str,
+        indent: usize,
+        text: &str,
+        marks: &[(usize, usize, Style)],
+    ) -> io::Result<()> {
+        let lines = match self.opts.width {
+            Some(w) => wrap(
+                text,
+                w.saturating_sub(visible_width(first)).max(MIN_TEXT),
+                w.saturating_sub(indent).max(MIN_TEXT),
+            ),
+            None => vec![(0, text.len())],
+        };
+        for (n, (a, b)) in lines.iter().enumerate() {
+            let lead = if n == 0 {
+                first.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            let body = self.painted_range(text, *a, *b, marks);
+            writeln!(self.out, "{}", format!("{lead}{body}").trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// `text[a..b]` with the parts inside `marks` coloured.
+    fn painted_range(
+        &self,
+        text: &str,
+        a: usize,
+        b: usize,
+        marks: &[(usize, usize, Style)],
+    ) -> String {
+        if !self.opts.color || marks.is_empty() {
+            return text.get(a..b).unwrap_or("").to_string();
+        }
+        let mut cuts: Vec<usize> = vec![a, b];
+        for (s, e, _) in marks {
+            cuts.extend([(*s).clamp(a, b), (*e).clamp(a, b)]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut s = String::new();
+        for w in cuts.windows(2) {
+            let piece = text.get(w[0]..w[1]).unwrap_or("");
+            let style = marks
+                .iter()
+                .find(|(ms, me, _)| *ms <= w[0] && w[1] <= *me)
+                .map(|m| m.2);
+            s.push_str(&self.paint(piece, style));
+        }
+        s
+    }
+}
+
+/// Greedy word wrap: byte ranges of the lines of `text`, the first at most `first` columns
+/// wide, the others at most `rest`. A word longer than a line is cut between characters.
+fn wrap(text: &str, first: usize, rest: usize) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut limit = first.max(1);
+    let bytes_at = |from: usize, cols: usize| -> usize {
+        text[from..]
+            .char_indices()
+            .nth(cols)
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    while start < text.len() {
+        let rest_text = &text[start..];
+        if width(rest_text) <= limit {
+            lines.push((start, text.len()));
+            break;
+        }
+        let hard = bytes_at(start, limit);
+        // The last space at or before the limit (a space right at the limit still breaks).
+        let window = &text[start..bytes_at(start, limit + 1).min(text.len())];
+        match window.rfind(' ').filter(|&i| i > 0) {
+            Some(i) => {
+                lines.push((start, start + i));
+                start += i + 1;
+            }
+            None => {
+                lines.push((start, hard));
+                start = hard;
+            }
+        }
+        while text[start..].starts_with(' ') {
+            start += 1;
+        }
+        limit = rest.max(1);
+    }
+    if lines.is_empty() {
+        lines.push((0, 0));
+    }
+    lines
+}
+
+fn status_style(status: Status) -> Option<Style> {
+    match status {
+        Status::Conflict => Some(Style::Red),
+        Status::Framing => Some(Style::Magenta),
+        Status::Loose => Some(Style::Yellow),
+        Status::Agree => Some(Style::Green),
+        Status::Single | Status::Unresolved | Status::None => None,
+    }
+}
+
+fn quote_style(s: QuoteStatus) -> Option<Style> {
+    match s {
+        QuoteStatus::AttributionConflict => Some(Style::Red),
+        QuoteStatus::Reworded => Some(Style::Magenta),
+        QuoteStatus::Same => Some(Style::Green),
+        QuoteStatus::Single => None,
+    }
+}
 
 fn marker(status: Status) -> &'static str {
     match status {
@@ -47,26 +226,36 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-fn write_sources(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "Sources")?;
+fn write_sources(r: &Report, p: &mut Page) -> io::Result<()> {
+    writeln!(p.out, "Sources")?;
     let fw = r.sources.iter().map(|s| width(&s.file)).max().unwrap_or(0);
     for s in &r.sources {
-        writeln!(
-            out,
-            "  [{}] {}  {}  published {}",
-            s.number,
-            pad(&s.file, fw),
+        let first = format!("  [{}] {}  ", s.number, pad(&s.file, fw));
+        let text = format!(
+            "{}  published {}",
             s.source,
             s.published.as_deref().unwrap_or("unknown")
-        )?;
+        );
+        let indent = if width(&first) + MIN_TEXT <= p.opts.width.unwrap_or(usize::MAX) {
+            width(&first)
+        } else {
+            6
+        };
+        p.para(&first, indent, &text, &[])?;
     }
     Ok(())
 }
 
-/// `crosscheck check` as text.
+/// `crosscheck check` as text, as wide as it needs and without colour.
 pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    write_check_with(r, TextOptions::default(), out)
+}
+
+/// `crosscheck check` as text, fitted to `opts`.
+pub fn write_check_with(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &mut Page { out, opts };
     if let Some(story) = &r.story {
-        writeln!(out, "{story}")?;
+        p.para("", 0, story, &[(0, story.len(), Style::Bold)])?;
     }
     let conflicts = r
         .facts
@@ -79,22 +268,136 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         .filter(|f| f.status == Status::Framing)
         .count();
     writeln!(
-        out,
-        "{} article{}, {} fact{}: {} conflict{}, {} framing difference{}",
+        p.out,
+        "{} article{}, {} fact{}: {}, {}",
         r.sources.len(),
         plural(r.sources.len()),
         r.facts.len(),
         plural(r.facts.len()),
-        conflicts,
-        plural(conflicts),
-        framing,
-        if framing == 1 { "" } else { "s" },
+        p.paint(
+            &format!("{} conflict{}", conflicts, plural(conflicts)),
+            (conflicts > 0).then_some(Style::Red)
+        ),
+        p.paint(
+            &format!(
+                "{} framing difference{}",
+                framing,
+                if framing == 1 { "" } else { "s" }
+            ),
+            (framing > 0).then_some(Style::Magenta)
+        ),
     )?;
-    writeln!(out)?;
-    write_sources(r, out)?;
-    writeln!(out)?;
+    writeln!(p.out)?;
+    write_sources(r, p)?;
+    writeln!(p.out)?;
+    write_table(r, p)?;
+    writeln!(p.out)?;
+    let legend: Vec<String> = [
+        (Status::Conflict, "conflict"),
+        (Status::Framing, "framing"),
+        (Status::Loose, "loose agreement"),
+        (Status::Agree, "agree"),
+        (Status::Single, "one source"),
+        (Status::Unresolved, "unresolved"),
+    ]
+    .iter()
+    .map(|(s, word)| format!("{} {word}", p.paint(marker(*s), status_style(*s))))
+    .chain(["- not stated".to_string()])
+    .collect();
+    write_items(p, "", 0, &legend)?;
 
-    // The table.
+    // Evidence per fact.
+    for f in &r.facts {
+        writeln!(p.out)?;
+        let mk = p.paint(marker(f.status), status_style(f.status));
+        let head = format!("{} — {}: ", f.fact, f.label);
+        let text = format!("{head}{}", f.status);
+        p.para(
+            &format!("{mk} "),
+            4,
+            &text,
+            &[
+                (0, f.fact.len(), Style::Bold),
+                (
+                    head.len(),
+                    text.len(),
+                    status_style(f.status).unwrap_or(Style::Bold),
+                ),
+            ],
+        )?;
+        if f.cells.is_empty() {
+            writeln!(p.out, "  no source states it")?;
+        }
+        for c in &f.cells {
+            for &i in &c.evidence {
+                write_evidence(&r.evidence[i], p)?;
+            }
+        }
+        for d in &f.disagreements {
+            let first = format!("  {} ", p.paint("!", Some(Style::Red)));
+            p.para(&first, 4, d, &[])?;
+        }
+        for n in &f.notes {
+            p.para("  note: ", 4, n, &[])?;
+        }
+    }
+    write_quotes(r, p)?;
+    write_names(r, p)?;
+    write_problems(r, p)
+}
+
+/// Items separated by two spaces, wrapped between items (never inside one unless it alone
+/// is too wide, when it is cut). Widths ignore colour codes: `items` may be painted, so
+/// their width is measured without escape sequences.
+fn write_items(p: &mut Page, first: &str, indent: usize, items: &[String]) -> io::Result<()> {
+    let limit = p.opts.width.unwrap_or(usize::MAX);
+    let mut line = first.to_string();
+    let mut used = visible_width(first);
+    let mut empty = true;
+    for item in items {
+        let w = visible_width(item);
+        if !empty && used + 2 + w > limit {
+            writeln!(p.out, "{}", line.trim_end())?;
+            line = " ".repeat(indent);
+            used = indent;
+            empty = true;
+        }
+        if !empty {
+            line.push_str("  ");
+            used += 2;
+        }
+        if used + w > limit && w == width(item) {
+            let room = limit.saturating_sub(used).max(MIN_TEXT.min(w));
+            line.push_str(&cut(item, room));
+            used += room.min(w);
+        } else {
+            line.push_str(item);
+            used += w;
+        }
+        empty = false;
+    }
+    writeln!(p.out, "{}", line.trim_end())
+}
+
+/// Width of a string as shown: ANSI escape sequences take no room.
+fn visible_width(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        if in_escape {
+            in_escape = c != 'm';
+        } else if c == '\x1b' {
+            in_escape = true;
+        } else {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The facts × sources table, fitted to the width: cells cut down to [`MIN_CELL`], then, if
+/// it still does not fit, one line of `[n] value` items per fact.
+fn write_table(r: &Report, p: &mut Page) -> io::Result<()> {
     let mut header = vec!["Fact".to_string(), "Status".to_string()];
     header.extend(r.sources.iter().map(|s| format!("[{}]", s.number)));
     let mut rows: Vec<Vec<String>> = vec![header];
@@ -110,64 +413,168 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         rows.push(row);
     }
     let cols = rows[0].len();
-    let widths: Vec<usize> = (0..cols)
+    let mut widths: Vec<usize> = (0..cols)
         .map(|i| rows.iter().map(|r| width(&r[i])).max().unwrap_or(0))
         .collect();
-    for (n, row) in rows.iter().enumerate() {
-        let line: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        writeln!(out, "{}", line.join("  ").trim_end())?;
-        if n == 0 {
-            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-            writeln!(out, "{}", rule.join("  "))?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "✗ conflict  ≠ framing  ≈ loose agreement  ✓ agree  · one source  ? unresolved  - not stated"
-    )?;
-
-    // Evidence per fact.
-    for f in &r.facts {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{} {} — {}: {}",
-            marker(f.status),
-            f.fact,
-            f.label,
-            f.status
-        )?;
-        if f.cells.is_empty() {
-            writeln!(out, "  no source states it")?;
-        }
-        for c in &f.cells {
-            for &i in &c.evidence {
-                write_evidence(&r.evidence[i], out)?;
+    if let Some(limit) = p.opts.width {
+        let total = |ws: &[usize]| ws.iter().sum::<usize>() + 2 * ws.len().saturating_sub(1);
+        if total(&widths) > limit {
+            // Cut the widest source columns first, never below MIN_CELL (or their own width).
+            let fixed = total(&widths[..2.min(cols)]) + 2 * (cols - 2.min(cols));
+            let room = limit.saturating_sub(fixed);
+            match water_fill(&widths[2.min(cols)..], room, MIN_CELL) {
+                Some(cells) => {
+                    widths.truncate(2.min(cols));
+                    widths.extend(cells);
+                }
+                None => return write_fact_list(r, p, widths[0], widths[1]),
             }
         }
-        for d in &f.disagreements {
-            writeln!(out, "  ! {d}")?;
-        }
-        for n in &f.notes {
-            writeln!(out, "  note: {n}")?;
+    }
+    for (n, row) in rows.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                let text = pad(&cut(c, *w), *w);
+                match (n, i) {
+                    (1.., 1) => p.paint(&text, status_style(r.facts[n - 1].status)),
+                    (0, _) => p.paint(&text, Some(Style::Bold)),
+                    _ => text,
+                }
+            })
+            .collect();
+        writeln!(p.out, "{}", strip_trailing(&line.join("  ")))?;
+        if n == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+            writeln!(p.out, "{}", rule.join("  "))?;
         }
     }
-    write_quotes(r, out)?;
-    write_names(r, out)?;
-    write_problems(r, out)
+    Ok(())
+}
+
+/// Trailing spaces off a line, also when they sit just before a final colour reset.
+fn strip_trailing(line: &str) -> String {
+    match line.strip_suffix(RESET) {
+        Some(body) if body.ends_with(' ') => {
+            let trimmed = body.trim_end();
+            // A painted empty cell would leave a bare escape: keep the reset only if paint
+            // remains.
+            format!("{trimmed}{RESET}")
+        }
+        _ => line.trim_end().to_string(),
+    }
+}
+
+/// Column widths that sum to at most `room`, cutting the widest first; `None` when even
+/// `min` per column does not fit.
+fn water_fill(natural: &[usize], room: usize, min: usize) -> Option<Vec<usize>> {
+    let floor: usize = natural.iter().map(|w| (*w).min(min)).sum();
+    if floor > room {
+        return None;
+    }
+    let mut cap = natural.iter().copied().max().unwrap_or(0);
+    while cap > min && natural.iter().map(|w| (*w).min(cap)).sum::<usize>() > room {
+        cap -= 1;
+    }
+    Some(natural.iter().map(|w| (*w).min(cap)).collect())
+}
+
+/// The narrow table: fact, status, then the values as `[n] value` items, wrapped.
+fn write_fact_list(r: &Report, p: &mut Page, fact_w: usize, status_w: usize) -> io::Result<()> {
+    let limit = p.opts.width.unwrap_or(usize::MAX);
+    let lead = fact_w + 2 + status_w + 2;
+    let stacked = lead + MIN_TEXT > limit;
+    let items_of = |f: &super::FactReport| -> Vec<String> {
+        f.cells
+            .iter()
+            .map(|c| format!("[{}] {}", c.source_number, c.values.join(", ")))
+            .collect()
+    };
+    if stacked {
+        // Too narrow even for that: a block per fact.
+        for f in &r.facts {
+            let status = format!("{} {}", marker(f.status), f.status);
+            writeln!(
+                p.out,
+                "{}  {}",
+                p.paint(&f.fact, Some(Style::Bold)),
+                p.paint(&status, status_style(f.status))
+            )?;
+            let items = items_of(f);
+            if items.is_empty() {
+                writeln!(p.out, "    -")?;
+            } else {
+                write_items(p, "    ", 4, &items)?;
+            }
+        }
+        return Ok(());
+    }
+    let values_w = limit - lead;
+    writeln!(
+        p.out,
+        "{}",
+        p.paint(
+            &format!(
+                "{}  {}  Values by source",
+                pad("Fact", fact_w),
+                pad("Status", status_w)
+            ),
+            Some(Style::Bold)
+        )
+    )?;
+    writeln!(
+        p.out,
+        "{}  {}  {}",
+        "─".repeat(fact_w),
+        "─".repeat(status_w),
+        "─".repeat(values_w)
+    )?;
+    for f in &r.facts {
+        let status = pad(&format!("{} {}", marker(f.status), f.status), status_w);
+        let first = format!(
+            "{}  {}  ",
+            pad(&f.fact, fact_w),
+            p.paint(&status, status_style(f.status))
+        );
+        let items = items_of(f);
+        if items.is_empty() {
+            writeln!(p.out, "{first}-")?;
+        } else {
+            write_items(p, &first, lead, &items)?;
+        }
+    }
+    Ok(())
 }
 
 /// Git's plain word-diff notation: `[-removed-]{+added+}`, readable without colour.
 pub fn word_diff(diff: &[DiffOp]) -> String {
-    diff.iter()
-        .map(|d| match d {
-            DiffOp::Same(s) => s.clone(),
-            DiffOp::Removed(s) => format!("[-{s}-]"),
-            DiffOp::Added(s) => format!("{{+{s}+}}"),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    word_diff_marked(diff).0
+}
+
+/// The word diff and where its removed (red) and added (green) pieces are.
+fn word_diff_marked(diff: &[DiffOp]) -> (String, Vec<(usize, usize, Style)>) {
+    let mut s = String::new();
+    let mut marks = Vec::new();
+    for (i, d) in diff.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        let start = s.len();
+        match d {
+            DiffOp::Same(w) => s.push_str(w),
+            DiffOp::Removed(w) => {
+                s.push_str(&format!("[-{w}-]"));
+                marks.push((start, s.len(), Style::Red));
+            }
+            DiffOp::Added(w) => {
+                s.push_str(&format!("{{+{w}+}}"));
+                marks.push((start, s.len(), Style::Green));
+            }
+        }
+    }
+    (s, marks)
 }
 
 fn speaker_line(q: &QuoteEntry) -> String {
@@ -194,7 +601,7 @@ fn quote_status_marker(s: QuoteStatus) -> &'static str {
     }
 }
 
-fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
     let quotes: Vec<&QuoteEntry> = r
         .quotes
         .iter()
@@ -203,37 +610,30 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     if quotes.is_empty() {
         return Ok(());
     }
-    writeln!(out)?;
-    writeln!(out, "Quotations ({} in {} sources)", quotes.len(), {
-        let mut s: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
-        s.dedup();
-        s.len()
-    })?;
+    writeln!(p.out)?;
+    let mut sources: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
+    sources.dedup();
+    let title = format!("Quotations ({} in {} sources)", quotes.len(), sources.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
     for f in r.quote_findings.iter().filter(|f| f.quotes.len() == 2) {
         let (a, b) = (&r.quotes[f.quotes[0]], &r.quotes[f.quotes[1]]);
-        writeln!(out)?;
+        writeln!(p.out)?;
+        let status = format!("{} {}", quote_status_marker(f.status), f.status.name());
         writeln!(
-            out,
-            "{} {} — [{}] and [{}], similarity {:.2}",
-            quote_status_marker(f.status),
-            f.status.name(),
+            p.out,
+            "{} — [{}] and [{}], similarity {:.2}",
+            p.paint(&status, quote_style(f.status)),
             a.source_number,
             b.source_number,
             f.similarity.unwrap_or(0.0)
         )?;
         for q in [a, b] {
-            writeln!(
-                out,
-                "  [{}] {}  {}:{}:{}",
-                q.source_number,
-                speaker_line(q),
-                q.file,
-                q.line,
-                q.column
-            )?;
-            writeln!(out, "      “{}”", q.text)?;
+            let text = format!("{}  {}:{}:{}", speaker_line(q), q.file, q.line, q.column);
+            p.para(&format!("  [{}] ", q.source_number), 6, &text, &[])?;
+            p.para("      ", 6, &format!("“{}”", q.text), &[])?;
         }
-        writeln!(out, "  diff: {}", word_diff(&f.diff))?;
+        let (diff, marks) = word_diff_marked(&f.diff);
+        p.para("  diff: ", 8, &diff, &marks)?;
     }
     let paired: std::collections::HashSet<usize> = r
         .quote_findings
@@ -250,14 +650,12 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     {
         if q.source_number != current {
             current = q.source_number;
-            writeln!(out)?;
-            writeln!(out, "[{}] {}", q.source_number, q.file)?;
+            writeln!(p.out)?;
+            writeln!(p.out, "[{}] {}", q.source_number, q.file)?;
         }
-        writeln!(
-            out,
-            "  {}:{:<5} {}{}{}",
-            q.line,
-            q.column,
+        let first = format!("  {}:{:<5} ", q.line, q.column);
+        let text = format!(
+            "{}{}{}",
             speaker_line(q),
             if q.unbalanced {
                 "  [unbalanced quote marks]"
@@ -269,8 +667,14 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             } else {
                 "  (only this source)"
             }
+        );
+        p.para(&first, 6, &text, &[])?;
+        p.para(
+            "      ",
+            6,
+            &format!("“{}”", cut(&q.text, SENTENCE_MAX)),
+            &[],
         )?;
-        writeln!(out, "      “{}”", cut(&q.text, SENTENCE_MAX))?;
     }
     let phrases: Vec<String> = r
         .quotes
@@ -279,33 +683,40 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         .map(|q| format!("[{}] “{}”", q.source_number, q.text))
         .collect();
     if !phrases.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Phrases in quote marks (fewer than four words, not quotations):"
+        writeln!(p.out)?;
+        p.para(
+            "",
+            2,
+            "Phrases in quote marks (fewer than four words, not quotations):",
+            &[],
         )?;
-        writeln!(out, "  {}", phrases.join(", "))?;
+        p.para("  ", 2, &phrases.join(", "), &[])?;
     }
     Ok(())
 }
 
-fn write_names(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
     if r.names.is_empty() {
         return Ok(());
     }
-    writeln!(out)?;
-    writeln!(out, "Names spelled differently ({})", r.names.len())?;
+    writeln!(p.out)?;
+    let title = format!("Names spelled differently ({})", r.names.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
     for n in &r.names {
-        writeln!(out)?;
-        writeln!(out, "{}", n.canonical)?;
+        writeln!(p.out)?;
+        writeln!(p.out, "{}", n.canonical)?;
         for s in &n.spellings {
-            let kind = match s.kind {
-                VariantKind::Canonical => "canonical".to_string(),
-                VariantKind::KnownVariant => "known variant".to_string(),
-                VariantKind::LikelyMisspelling => {
-                    format!("likely misspelling (similarity {:.2})", s.similarity)
-                }
-                VariantKind::Variant => format!("variant (similarity {:.2})", s.similarity),
+            let (kind, style) = match s.kind {
+                VariantKind::Canonical => ("canonical".to_string(), Some(Style::Green)),
+                VariantKind::KnownVariant => ("known variant".to_string(), None),
+                VariantKind::LikelyMisspelling => (
+                    format!("likely misspelling (similarity {:.2})", s.similarity),
+                    Some(Style::Red),
+                ),
+                VariantKind::Variant => (
+                    format!("variant (similarity {:.2})", s.similarity),
+                    Some(Style::Yellow),
+                ),
             };
             let note = s
                 .note
@@ -329,45 +740,52 @@ fn write_names(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     }
                 })
                 .collect();
-            writeln!(
-                out,
-                "  ← “{}”  {}{}  in {}",
-                s.text,
-                kind,
-                note,
-                sources.join(", ")
-            )?;
+            let head = format!("“{}”  ", s.text);
+            let text = format!("{head}{kind}{note}  in {}", sources.join(", "));
+            let marks = [(
+                head.len(),
+                head.len() + kind.len(),
+                style.unwrap_or(Style::Dim),
+            )];
+            p.para("  ← ", 6, &text, if style.is_some() { &marks } else { &[] })?;
             for u in &s.uses {
-                writeln!(
-                    out,
-                    "      [{}] {}:{}:{}  {}",
-                    u.source_number,
+                let text = format!(
+                    "{}:{}:{}  {}",
                     u.file,
                     u.line,
                     u.column,
                     cut(&u.sentence, SENTENCE_MAX)
-                )?;
+                );
+                p.para(&format!("      [{}] ", u.source_number), 10, &text, &[])?;
             }
         }
     }
     Ok(())
 }
 
-fn write_evidence(e: &Evidence, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "  [{}] {:<12} {}:{}:{}",
+fn write_evidence(e: &Evidence, p: &mut Page) -> io::Result<()> {
+    let head = format!(
+        "[{}] {:<12} {}:{}:{}",
         e.source_number, e.display, e.file, e.line, e.column
-    )?;
-    writeln!(out, "      {}", marked_sentence(e))
+    );
+    p.para("  ", 6, &head, &[])?;
+    let (text, mark) = marked_sentence_at(e);
+    let marks: Vec<(usize, usize, Style)> =
+        mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
+    p.para("      ", 6, &text, &marks)
 }
 
 /// The sentence with the value in [brackets], cut around the value when long.
 pub fn marked_sentence(e: &Evidence) -> String {
+    marked_sentence_at(e).0
+}
+
+/// [`marked_sentence`] and the byte range of the bracketed value in it.
+fn marked_sentence_at(e: &Evidence) -> (String, Option<(usize, usize)>) {
     let s = &e.sentence;
     let (a, b) = (e.highlight.start.min(s.len()), e.highlight.end.min(s.len()));
     let (Some(pre), Some(mid), Some(post)) = (s.get(..a), s.get(a..b), s.get(b..)) else {
-        return s.clone();
+        return (s.clone(), None);
     };
     let budget = SENTENCE_MAX.saturating_sub(width(mid)) / 2;
     let pre = if width(pre) > budget {
@@ -381,20 +799,25 @@ pub fn marked_sentence(e: &Evidence) -> String {
     } else {
         post.to_string()
     };
-    format!("{pre}[{mid}]{post}")
+    let start = pre.len();
+    let text = format!("{pre}[{mid}]{post}");
+    let end = start + mid.len() + 2;
+    (text, Some((start, end)))
 }
 
-fn write_problems(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn write_problems(r: &Report, p: &mut Page) -> io::Result<()> {
     if r.problems.is_empty() {
         return Ok(());
     }
-    writeln!(out)?;
-    writeln!(out, "Problems ({})", r.problems.len())?;
-    for p in &r.problems {
-        match (p.line, p.column) {
-            (Some(l), Some(c)) => writeln!(out, "  {}:{}:{}: {}", p.file, l, c, p.message)?,
-            _ => writeln!(out, "  {}: {}", p.file, p.message)?,
-        }
+    writeln!(p.out)?;
+    let title = format!("Problems ({})", r.problems.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
+    for pr in &r.problems {
+        let text = match (pr.line, pr.column) {
+            (Some(l), Some(c)) => format!("{}:{}:{}: {}", pr.file, l, c, pr.message),
+            _ => format!("{}: {}", pr.file, pr.message),
+        };
+        p.para("  ", 4, &text, &[])?;
     }
     Ok(())
 }
@@ -403,21 +826,27 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `crosscheck extract` as text: every observation, grouped by article.
+/// `crosscheck extract` as text, as wide as it needs and without colour.
 pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    write_sources(r, out)?;
+    write_extract_with(r, TextOptions::default(), out)
+}
+
+/// `crosscheck extract` as text: every observation, grouped by article, fitted to `opts`.
+pub fn write_extract_with(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &mut Page { out, opts };
+    write_sources(r, p)?;
     for s in &r.sources {
-        writeln!(out)?;
-        writeln!(out, "[{}] {} — {}", s.number, s.file, s.source)?;
+        writeln!(p.out)?;
+        writeln!(p.out, "[{}] {} — {}", s.number, s.file, s.source)?;
         let mut any = false;
         for e in r.evidence.iter().filter(|e| e.source_number == s.number) {
             any = true;
-            writeln!(
-                out,
-                "  {:<22} {:<12} {}:{}",
-                e.fact, e.display, e.line, e.column
-            )?;
-            writeln!(out, "      {}", marked_sentence(e))?;
+            let head = format!("{:<22} {:<12} {}:{}", e.fact, e.display, e.line, e.column);
+            p.para("  ", 6, &head, &[])?;
+            let (text, mark) = marked_sentence_at(e);
+            let marks: Vec<(usize, usize, Style)> =
+                mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
+            p.para("      ", 6, &text, &marks)?;
         }
         for q in r
             .quotes
@@ -426,19 +855,24 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         {
             any = true;
             writeln!(
-                out,
+                p.out,
                 "  {:<22} {:<12} {}:{}",
                 "quote",
                 q.speaker.as_deref().unwrap_or("-"),
                 q.line,
                 q.column
             )?;
-            writeln!(out, "      “{}”", cut(&q.text, SENTENCE_MAX))?;
+            p.para(
+                "      ",
+                6,
+                &format!("“{}”", cut(&q.text, SENTENCE_MAX)),
+                &[],
+            )?;
         }
         if !any {
-            writeln!(out, "  (no observations)")?;
+            writeln!(p.out, "  (no observations)")?;
         }
     }
-    write_names(r, out)?;
-    write_problems(r, out)
+    write_names(r, p)?;
+    write_problems(r, p)
 }

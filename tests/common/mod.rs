@@ -36,3 +36,30 @@ pub fn run(args: &[&str]) -> (u8, String, String) {
         String::from_utf8_lossy(&err).into_owned(),
     )
 }
+
+/// A corpus folder with one hostile article (spreadsheet formulas and a script in its
+/// text, front matter and a quotation) next to a copy of a bundled one, so the rules match
+/// there and the two sources disagree.
+pub fn hostile_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("corpus/ap-lightning-deployment.txt"),
+        dir.path().join("ap-lightning-deployment.txt"),
+    )
+    .expect("copy an article");
+    std::fs::write(dir.path().join("=HYPERLINK(\"x\").txt"), HOSTILE)
+        .expect("write the hostile article");
+    dir
+}
+
+pub const HOSTILE: &str = "---
+source: =HYPERLINK(\"x\")
+title: <script>alert(1)</script>
+published: 2022-01-08
+---
+=HYPERLINK(\"x\") Russia has massed 5,000 troops near the Ukrainian border, officials said.
+
+<script>alert(1)</script> Russia has massed 7,000 troops near the Ukrainian border | *bold* _it_ `code`.
+
+“=HYPERLINK(\"x\") <script>alert(1)</script> is what we expect from the talks,” said John Smith, a diplomat.
+";

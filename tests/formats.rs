@@ -1,0 +1,445 @@
+//! Every output format on the bundled story (snapshots plus checks of what each must
+//! hold), `--output` for each, and hostile article text coming out inert.
+
+mod common;
+
+use std::fs;
+
+use common::run;
+
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+// ── Snapshots ────────────────────────────────────────────────────────────────────
+
+#[test]
+fn check_json_snapshot() {
+    let out = ok(&["check", "--format", "json"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_json", out));
+}
+
+#[test]
+fn check_markdown_snapshot() {
+    let out = ok(&["check", "--format", "markdown"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_markdown", out));
+}
+
+#[test]
+fn check_html_snapshot() {
+    let out = ok(&["check", "--format", "html"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_html", out));
+}
+
+#[test]
+fn check_csv_wide_snapshot() {
+    let out = ok(&["check", "--format", "csv", "--wide"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_csv_wide", out));
+}
+
+#[test]
+fn check_text_80_columns_snapshot() {
+    let out = ok(&["check", "--width", "80"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_text_80", out));
+}
+
+#[test]
+fn check_text_colour_snapshot() {
+    let out = ok(&["check", "--width", "80", "--color", "always"]);
+    common::insta_settings().bind(|| insta::assert_snapshot!("check_text_color", out));
+}
+
+// ── JSON ─────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn json_document_holds_the_whole_run() {
+    let doc: serde_json::Value = serde_json::from_str(&ok(&["check", "--format", "json"])).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(doc["rules"]["files"][0], "rules/kazakhstan-2022.toml");
+    let facts = doc["rules"]["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 10);
+    assert_eq!(facts[1]["id"], "ua.border_troops");
+    assert_eq!(facts[1]["kind"], "quantity");
+    let findings = doc["findings"].as_array().unwrap();
+    let status = |id: &str| {
+        findings.iter().find(|f| f["fact"] == id).unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status("ua.border_troops"), "conflict");
+    assert_eq!(status("kz.deployment_day"), "conflict");
+    assert_eq!(status("kz.action"), "framing");
+    assert_eq!(status("kz.troops"), "agree");
+    // Every cell points at observations of its own fact and source.
+    let obs = doc["observations"].as_array().unwrap();
+    for f in findings {
+        for c in f["cells"].as_array().unwrap() {
+            for i in c["evidence"].as_array().unwrap() {
+                let o = &obs[i.as_u64().unwrap() as usize];
+                assert_eq!(o["fact"], f["fact"]);
+                assert_eq!(o["source_number"], c["source_number"]);
+            }
+        }
+    }
+    // A span is a byte range of the file as on disk: it holds the value's words.
+    let o = obs
+        .iter()
+        .find(|o| o["fact"] == "ua.border_troops" && o["value"] == ">=100000")
+        .unwrap();
+    let text = fs::read_to_string(
+        common::root()
+            .join("corpus")
+            .join(o["file"].as_str().unwrap()),
+    )
+    .unwrap();
+    let (a, b) = (
+        o["span"]["start"].as_u64().unwrap() as usize,
+        o["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "at least 100,000");
+    // The Lukyanov pair: reworded, with its diff as tagged words.
+    let pair = doc["quote_findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["status"] == "reworded")
+        .unwrap();
+    let q0 = &doc["quotes"][pair["quotes"][0].as_u64().unwrap() as usize];
+    assert_eq!(q0["speaker"], "Fyodor Lukyanov");
+    assert_eq!(q0["kind"], "quote");
+    assert!(
+        pair["diff"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"op": "removed", "text": "is reminding"}))
+    );
+}
+
+#[test]
+fn jsonl_is_one_typed_object_per_line() {
+    let out = ok(&["extract", "--format", "jsonl"]);
+    let csv_rows = ok(&["extract", "--format", "csv"]).lines().count() - 1;
+    let mut types = std::collections::BTreeMap::<String, usize>::new();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        *types
+            .entry(v["type"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    // The same rows as the CSV, in the same three groups.
+    assert_eq!(out.lines().count(), csv_rows);
+    assert_eq!(
+        types.keys().collect::<Vec<_>>(),
+        ["name", "observation", "quote"]
+    );
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "observation");
+    assert!(first["span"]["start"].is_u64() && first["line"].is_u64());
+}
+
+#[test]
+fn formats_that_do_not_fit_the_subcommand_are_usage_errors() {
+    for args in [
+        &["check", "--format", "jsonl"][..],
+        &["extract", "--format", "html"],
+        &["extract", "--format", "markdown"],
+        &["check", "--format", "json", "--wide"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(
+            out.is_empty() && err.starts_with("error: "),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+// ── Wide CSV ─────────────────────────────────────────────────────────────────────
+
+#[test]
+fn wide_csv_has_a_column_per_source() {
+    let out = ok(&["check", "--format", "csv", "--wide"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header,
+        [
+            "fact",
+            "label",
+            "kind",
+            "status",
+            "ap-kazakhstan-uncertainty.txt",
+            "ap-lightning-deployment.txt",
+            "cgtn-progress-or-war.txt",
+            "irish-times-editorial.txt",
+            "jamestown-edm-tough-talks.txt"
+        ]
+    );
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 10, "one row per fact");
+    let ua = rows.iter().find(|r| r[0] == "ua.border_troops").unwrap();
+    assert_eq!(ua[3], "conflict");
+    assert_eq!(
+        &ua[4..],
+        [">=100000", "~100000", "~100000", "10000..99999", ""]
+    );
+    let action = rows.iter().find(|r| r[0] == "kz.action").unwrap();
+    assert_eq!(action[4], "deployment; invasion");
+    assert_eq!(action[7], "deployment; peacekeeping");
+}
+
+// ── Text: width and colour ───────────────────────────────────────────────────────
+
+fn widest_line(s: &str) -> usize {
+    s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn text_fits_the_width_it_is_given() {
+    for w in [60, 80, 100, 120] {
+        let out = ok(&["check", "--width", &w.to_string()]);
+        assert!(widest_line(&out) <= w, "width {w}: {}", widest_line(&out));
+        // Nothing is lost to the wrapping: every fact and the Lukyanov diff are there.
+        assert!(out.contains("ua.border_troops") && out.contains("{+nonstandard+}"));
+    }
+    // Very narrow: one block per fact, still within the width where words allow.
+    let narrow = ok(&["check", "--width", "40"]);
+    assert!(
+        narrow.contains("ua.border_troops  ✗ conflict\n    [1] >=100000"),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn wide_terminal_keeps_the_matrix() {
+    let out = ok(&["check", "--width", "200"]);
+    let header = out.lines().find(|l| l.starts_with("Fact ")).unwrap();
+    assert!(header.contains("[1]") && header.contains("[5]"), "{header}");
+    // The same table as with no limit at all.
+    let unlimited = ok(&["check", "--width", "0"]);
+    let table = |s: &str| s[s.find("Fact ").unwrap()..s.find("✗ conflict  ≠").unwrap()].to_string();
+    assert_eq!(table(&out), table(&unlimited));
+}
+
+#[test]
+fn table_cells_shrink_before_the_table_changes_layout() {
+    // 120 columns: the matrix stays, its widest cells cut with an ellipsis.
+    let out = ok(&["check", "--width", "120"]);
+    let header = out.lines().find(|l| l.starts_with("Fact ")).unwrap();
+    assert!(header.contains("[5]"), "{header}");
+    let action = out.lines().find(|l| l.starts_with("kz.action ")).unwrap();
+    assert!(
+        action.contains('…') && action.chars().count() <= 120,
+        "{action}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = ok(&["check", "--width", "80"]);
+    assert!(!plain.contains('\x1b'));
+    let never = ok(&["check", "--width", "80", "--color", "never"]);
+    assert_eq!(never, plain);
+    let colour = ok(&["check", "--width", "80", "--color", "always"]);
+    assert!(colour.contains("\x1b[31m✗ conflict"), "conflict in red");
+    assert!(colour.contains("\x1b[35m≠ framing"), "framing in magenta");
+    assert!(colour.contains("\x1b[32m✓ agree"), "agree in green");
+    assert!(
+        colour.contains("\x1b[31m[-is reminding-]\x1b[0m"),
+        "removed words red"
+    );
+    assert!(
+        colour.contains("\x1b[32m{+make+}\x1b[0m"),
+        "added words green"
+    );
+    // Without the escape codes, the coloured page is the plain page.
+    let stripped = strip_ansi(&colour);
+    assert_eq!(stripped, plain);
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut esc = false;
+    for c in s.chars() {
+        if esc {
+            esc = c != 'm';
+        } else if c == '\x1b' {
+            esc = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn terminal_decides_width_and_colour() {
+    use crosscheck::cli::{ColorChoice, Terminal};
+    let tty = Terminal {
+        is_terminal: true,
+        columns: Some(132),
+        columns_env: None,
+        no_color: None,
+    };
+    assert_eq!(tty.width(None, false), Some(132));
+    assert_eq!(
+        tty.width(None, true),
+        Some(100),
+        "a file is not the terminal"
+    );
+    assert_eq!(tty.width(Some(0), false), None, "--width 0: no limit");
+    assert_eq!(tty.width(Some(70), false), Some(70));
+    let env = Terminal {
+        columns_env: Some("90".into()),
+        ..tty.clone()
+    };
+    assert_eq!(
+        env.width(None, false),
+        Some(90),
+        "COLUMNS wins over the terminal"
+    );
+    assert_eq!(Terminal::default().width(None, false), Some(100));
+    assert!(tty.color(ColorChoice::Auto, false));
+    assert!(!tty.color(ColorChoice::Auto, true), "not into a file");
+    assert!(
+        !Terminal::default().color(ColorChoice::Auto, false),
+        "not into a pipe"
+    );
+    assert!(Terminal::default().color(ColorChoice::Always, false));
+    assert!(!tty.color(ColorChoice::Never, false));
+    let no_color = Terminal {
+        no_color: Some("1".into()),
+        ..tty.clone()
+    };
+    assert!(!no_color.color(ColorChoice::Auto, false), "NO_COLOR set");
+    assert!(
+        no_color.color(ColorChoice::Always, false),
+        "--color always beats NO_COLOR"
+    );
+    let empty = Terminal {
+        no_color: Some(String::new()),
+        ..tty.clone()
+    };
+    assert!(
+        empty.color(ColorChoice::Auto, false),
+        "an empty NO_COLOR is not set"
+    );
+}
+
+// ── --output ─────────────────────────────────────────────────────────────────────
+
+#[test]
+fn every_format_writes_the_same_bytes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for (cmd, format) in [
+        ("check", "text"),
+        ("check", "csv"),
+        ("check", "json"),
+        ("check", "markdown"),
+        ("check", "html"),
+        ("extract", "text"),
+        ("extract", "csv"),
+        ("extract", "json"),
+        ("extract", "jsonl"),
+    ] {
+        let path = dir.path().join(format!("{cmd}.{format}"));
+        let (code, out, err) = run(&[cmd, "--format", format, "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{cmd} {format}: {err}");
+        assert!(out.is_empty(), "{cmd} {format}: nothing on stdout");
+        let stdout = ok(&[cmd, "--format", format]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), stdout, "{cmd} {format}");
+    }
+    // Only the reports: no temporary file left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 9);
+}
+
+#[test]
+fn every_format_is_deterministic() {
+    for format in ["json", "markdown", "html"] {
+        assert_eq!(
+            ok(&["check", "--format", format]),
+            ok(&["check", "--format", format])
+        );
+    }
+}
+
+// ── Hostile article text ─────────────────────────────────────────────────────────
+
+fn hostile(format: &[&str]) -> String {
+    let dir = common::hostile_corpus();
+    let mut args = format.to_vec();
+    let corpus = dir.path().to_str().unwrap().to_string();
+    args.extend(["--corpus", &corpus]);
+    ok(&args)
+}
+
+#[test]
+fn csv_neutralises_formulas_from_article_text() {
+    for args in [
+        &["extract", "--format", "csv"][..],
+        &["check", "--format", "csv"],
+        &["check", "--format", "csv", "--wide"],
+    ] {
+        let out = hostile(args);
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        let mut neutralised = 0;
+        for rec in r.records() {
+            for cell in rec.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{args:?}: live formula {cell:?}"
+                );
+                neutralised += usize::from(cell.starts_with("'=HYPERLINK"));
+            }
+        }
+        assert!(
+            neutralised > 0,
+            "{args:?}: the hostile text reached the CSV: {out}"
+        );
+    }
+}
+
+#[test]
+fn html_shows_article_scripts_as_text() {
+    let out = hostile(&["check", "--format", "html"]);
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!out.contains("<script>alert"));
+    // One script element: ours.
+    assert_eq!(out.matches("<script").count(), 1);
+    assert!(out.contains("=HYPERLINK(&quot;x&quot;)"));
+}
+
+#[test]
+fn markdown_escapes_article_markup() {
+    let out = hostile(&["check", "--format", "markdown"]);
+    assert!(out.contains("\\<script>alert(1)\\</script>"), "{out}");
+    // Every `<` is escaped: no HTML from article text reaches a Markdown renderer.
+    assert_eq!(out.matches('<').count(), out.matches("\\<").count());
+    // A pipe in article text does not split a table cell or a quote.
+    assert!(
+        out.contains("border \\| \\*bold\\* \\_it\\_ \\`code\\`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn html_has_no_network_loads() {
+    let out = ok(&["check", "--format", "html"]);
+    let csp = out
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .unwrap();
+    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'sha256-"));
+    for pattern in ["src=", "url(", "@import", "http://", "https://", "<link"] {
+        assert!(!out.contains(pattern), "{pattern} in the page");
+    }
+}

@@ -1,0 +1,225 @@
+//! The HTML report in a real browser: headless Chromium (Debian's `chromium`) opens the
+//! page that `crosscheck check --format html -o …` wrote, runs its script, and we read the
+//! DOM it ends with, its console, and a screenshot (kept under target/html-browser/).
+//!
+//! Without Chromium the test is skipped with a message, except in CI (`CI=true`), where it
+//! fails: .ci/run installs Chromium, so a missing browser there is a broken setup.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// The browser, or None (skip) when it is missing outside CI.
+fn require_chromium() -> Option<PathBuf> {
+    match chromium() {
+        Some(p) => Some(p),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but Chromium is missing: .ci/run installs the `chromium` package")
+        }
+        None => {
+            eprintln!("skipped: Chromium not found (apt-get install chromium, or set CHROMIUM)");
+            None
+        }
+    }
+}
+
+fn out_dir() -> PathBuf {
+    let dir = common::root().join("target/html-browser");
+    std::fs::create_dir_all(&dir).expect("create target/html-browser");
+    dir
+}
+
+/// `crosscheck check --format html -o FILE [--corpus …]`, the real binary.
+fn render(file: &Path, corpus: Option<&Path>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(common::root())
+        .args(["check", "--format", "html", "-o"])
+        .arg(file);
+    if let Some(c) = corpus {
+        cmd.arg("--corpus").arg(c);
+    }
+    let out = cmd.output().expect("run crosscheck");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Run headless Chromium on `page` with `extra` flags; returns (stdout, stderr). Killed
+/// after a minute: a hung browser must fail the test, not hang it.
+fn headless(chrome: &Path, page: &Path, extra: &[String]) -> (String, String) {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let url = format!("file://{}", page.display()).replace(' ', "%20");
+    let mut child = Command::new(chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=1",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(&url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start chromium");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait for chromium") {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("chromium did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let (out, err) = (
+        out_reader.join().expect("stdout"),
+        err_reader.join().expect("stderr"),
+    );
+    assert!(status.success(), "chromium failed: {status}\n{err}");
+    (out, err)
+}
+
+/// Console messages the page produced (errors, CSP violations, uncaught exceptions all
+/// show up as `CONSOLE` lines with `--enable-logging=stderr --v=1`). Our page logs nothing.
+fn console_lines(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.contains(":CONSOLE")).collect()
+}
+
+/// The opening tag of the matrix row for `fact`, and the row's cells.
+fn row<'a>(dom: &'a str, fact: &str) -> &'a str {
+    let key = format!("data-fact=\"{fact}\"");
+    let at = dom
+        .find(&key)
+        .unwrap_or_else(|| panic!("no row for {fact}"));
+    let start = dom[..at].rfind("<tr").expect("row start");
+    let end = at + dom[at..].find("</tr>").expect("row end");
+    &dom[start..end]
+}
+
+#[test]
+fn report_opens_in_chromium_with_the_conflicts() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = out_dir();
+    let page = dir.join("report.html");
+    render(&page, None);
+
+    let (dom, log) = headless(&chrome, &page, &["--dump-dom".to_string()]);
+    let console = console_lines(&log);
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    // The script ran (under the page's CSP, so its hash is right): the filter is shown.
+    assert!(
+        dom.contains("<p class=\"filter\" id=\"filter\">"),
+        "the filter is still hidden: the script did not run"
+    );
+    // The conflicts, as coloured cells.
+    let ua = row(&dom, "ua.border_troops");
+    assert!(ua.contains("fact-row s-conflict dis"), "{ua}");
+    assert_eq!(ua.matches("class=\"cell s-conflict\"").count(), 4, "{ua}");
+    for v in ["&gt;=100000", "~100000", "10000..99999"] {
+        assert!(ua.contains(v), "{v} missing from {ua}");
+    }
+    let day = row(&dom, "kz.deployment_day");
+    assert_eq!(day.matches("class=\"cell s-conflict\"").count(), 2, "{day}");
+    assert!(day.contains("2022-01-06 Thu") && day.contains("2022-01-05 Wed"));
+    let action = row(&dom, "kz.action");
+    assert!(action.contains("fact-row s-framing dis"), "{action}");
+    assert!(action.contains("invasion") && action.contains("peacekeeping"));
+    let troops = row(&dom, "kz.troops");
+    assert!(troops.contains("fact-row s-agree\""), "{troops}");
+    // Each cell links to an evidence item that exists.
+    let link = ua
+        .split("href=\"#")
+        .nth(2)
+        .and_then(|s| s.split('"').next())
+        .expect("a cell link");
+    assert!(
+        dom.contains(&format!("id=\"{link}\"")),
+        "#{link} has no target"
+    );
+    // The Lukyanov pair, reworded, with its word diff.
+    let pair_at = dom
+        .find("class=\"quote-pair q-reworded dis\"")
+        .expect("a reworded pair");
+    let pair = &dom[pair_at..pair_at + dom[pair_at..].find("</article>").expect("pair end")];
+    assert!(pair.contains("Fyodor Lukyanov"));
+    assert!(pair.contains("<del>is reminding</del>") && pair.contains("<ins>make</ins>"));
+
+    // A screenshot, for a person to look at (and to prove the page paints).
+    let shot = dir.join("report.png");
+    let _ = std::fs::remove_file(&shot);
+    let (_, log) = headless(
+        &chrome,
+        &page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1400,2000".to_string(),
+        ],
+    );
+    assert!(console_lines(&log).is_empty());
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h) = (
+        u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+        u32::from_be_bytes([png[20], png[21], png[22], png[23]]),
+    );
+    assert_eq!((w, h), (1400, 2000));
+    assert!(png.len() > 50_000, "a blank page compresses far smaller");
+}
+
+#[test]
+fn hostile_article_stays_text_in_chromium() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let corpus = common::hostile_corpus();
+    let page = out_dir().join("hostile.html");
+    render(&page, Some(corpus.path()));
+    let (dom, log) = headless(&chrome, &page, &["--dump-dom".to_string()]);
+    // No script from the article ran: no console message (a blocked script or an alert
+    // would log one), and the only script element is the report's own.
+    let console = console_lines(&log);
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    assert_eq!(dom.matches("<script").count(), 1, "one script element");
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(dom.contains("=HYPERLINK(\"x\")"));
+}
