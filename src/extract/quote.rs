@@ -710,7 +710,7 @@ fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
 }
 
 /// Full names (two or more capitalised words, titles dropped) written in `text`.
-fn full_names(text: &str) -> Vec<String> {
+pub fn full_names(text: &str) -> Vec<String> {
     let toks = tokens(text, &(0..text.len()));
     let mut out = Vec::new();
     let mut i = 0;
@@ -1339,6 +1339,14 @@ impl SpeakerIndex {
     /// Scan an article for full names (two+ capitalised words) so surnames can be expanded.
     pub fn observe_text(&mut self, text: &str) {
         for name in full_names(text) {
+            self.add_full_name(&name);
+        }
+    }
+
+    /// Add full names found earlier with [`full_names`] (so articles can be scanned in
+    /// parallel and the index built in article order).
+    pub fn observe_names<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        for name in names {
             self.add_full_name(&name);
         }
     }
