@@ -1585,8 +1585,8 @@ fn pair_quotes_with(
             .or_insert_with(|| similarity_words(&wordings[a], &wordings[b]))
     };
     let mut similar: Vec<Vec<usize>> = Vec::with_capacity(wordings.len());
-    for w in 0..wordings.len() {
-        let keys: BTreeSet<String> = wordings[w].iter().map(|x| block_key(x)).collect();
+    for (w, ws) in wordings.iter().enumerate() {
+        let keys: BTreeSet<String> = ws.iter().map(|x| block_key(x)).collect();
         let mut lists: Vec<&Vec<usize>> = keys.iter().filter_map(|k| postings.get(k)).collect();
         lists.sort_by_key(|l| l.len());
         let mut seen: BTreeSet<usize> = BTreeSet::new();
