@@ -50,6 +50,10 @@ pub struct CommonArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS). The
+    /// report is the same bytes whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,7 +121,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    let extraction = extract::extract(&rules, &corpus.articles);
+    let extraction = extract::extract_with_threads(&rules, &corpus.articles, common.threads);
     let names: Vec<String> = corpus
         .articles
         .iter()

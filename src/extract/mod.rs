@@ -163,6 +163,26 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
     out
 }
 
+/// [`extract`] on a pool of `threads` threads (`None`: rayon's global pool, one thread per
+/// core or `RAYON_NUM_THREADS`). A pool that cannot be built falls back to the global one:
+/// the thread count changes speed, never the result.
+pub fn extract_with_threads(
+    rules: &RuleSet,
+    articles: &[Article],
+    threads: Option<usize>,
+) -> Extraction {
+    let pool = threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(|| extract(rules, articles)),
+        None => extract(rules, articles),
+    }
+}
+
 impl Extraction {
     /// Add another article's extraction after this one's.
     pub fn append(&mut self, other: Extraction) {
