@@ -94,6 +94,10 @@ pub struct CommonArgs {
     /// terminal's width, else 100.
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+    /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS). The
+    /// report is the same bytes whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -296,7 +300,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    let extraction = extract::extract(&rules, &corpus.articles);
+    let extraction = extract::extract_with_threads(&rules, &corpus.articles, common.threads);
     let names: Vec<String> = corpus
         .articles
         .iter()

@@ -279,33 +279,55 @@ fn compare_fact(fact: &Fact, observations: &[Observation], names: &[String]) -> 
                     reps.push(i);
                 }
             }
+            // Values conflict, not sources: compare each pair of distinct values once, named
+            // by the first source of each, so a value repeated by thousands of sources costs
+            // one comparison (all pairs of sources would be quadratic in the corpus).
             let mut unresolved = Vec::new();
-            for (x, &i) in reps.iter().enumerate() {
+            let mut by_value: Vec<(String, Vec<usize>)> = Vec::new();
+            let mut slot: BTreeMap<String, usize> = BTreeMap::new();
+            for &i in &reps {
                 if unresolvable(&observations[i].value) {
                     unresolved.push(i);
                     continue;
                 }
-                for &j in &reps[x + 1..] {
-                    if unresolvable(&observations[j].value) {
-                        continue;
-                    }
+                let v = observations[i].value.canonical();
+                let k = *slot.entry(v.clone()).or_insert_with(|| {
+                    by_value.push((v, Vec::new()));
+                    by_value.len() - 1
+                });
+                by_value[k].1.push(i);
+            }
+            let others = |n: usize| match n {
+                0 => String::new(),
+                1 => " (and 1 other source)".to_string(),
+                n => format!(" (and {n} other sources)"),
+            };
+            for (x, (va, ra)) in by_value.iter().enumerate() {
+                for (vb, rb) in &by_value[x + 1..] {
+                    let (i, j) = (ra[0], rb[0]);
                     if let Some(reason) =
                         incompatible(fact, &observations[i].value, &observations[j].value)
                     {
+                        let (i, j, va, vb, na, nb) = if i < j {
+                            (i, j, va, vb, ra.len(), rb.len())
+                        } else {
+                            (j, i, vb, va, rb.len(), ra.len())
+                        };
                         finding.disagreements.push(Disagreement {
                             a: i,
                             b: j,
                             reason: format!(
-                                "{} says {}, {} says {}: {reason}",
+                                "{}{} says {va}, {}{} says {vb}: {reason}",
                                 name(i),
-                                observations[i].value.canonical(),
+                                others(na - 1),
                                 name(j),
-                                observations[j].value.canonical()
+                                others(nb - 1),
                             ),
                         });
                     }
                 }
             }
+            finding.disagreements.sort_by_key(|d| (d.a, d.b));
             for &i in &unresolved {
                 finding.notes.push(format!(
                     "{}: {:?} cannot be placed on the calendar: the article has no publication date",

@@ -19,6 +19,8 @@ pub mod number;
 pub mod quote;
 pub mod term;
 
+use rayon::prelude::*;
+use regex::{RegexSet, RegexSetBuilder};
 use serde::Serialize;
 
 use crate::corpus::Article;
@@ -140,29 +142,70 @@ pub struct Extraction {
 
 /// Run every fact over every article, in article order then fact order; read every
 /// article's quotations and names; then put speakers in canonical form across the corpus.
+///
+/// Articles are read in parallel (rayon's current pool: `--threads`, or
+/// `RAYON_NUM_THREADS`); results are collected in article order, so the output is the same
+/// bytes whatever the number of threads.
 pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
+    let extractor = Extractor::new(rules);
+    let parts: Vec<(Extraction, Vec<String>)> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| (extractor.article(a, i), quote::full_names(a.body())))
+        .collect();
+    let mut speakers = rule_speakers(rules);
     let mut out = Extraction::default();
-    for (i, a) in articles.iter().enumerate() {
-        let one = extract_article(rules, a, i);
-        out.observations.extend(one.observations);
-        out.problems.extend(one.problems);
-        out.quotes.extend(one.quotes);
-        out.names.extend(one.names);
+    for (one, names) in parts {
+        speakers.observe_names(names);
+        out.append(one);
     }
-    let speakers = speaker_index(rules, articles);
-    for q in &mut out.quotes {
-        q.speaker = q
-            .quote
-            .speaker
-            .as_ref()
-            .map(|s| speakers.canonical(&s.name));
-    }
+    out.canonicalise_speakers(&speakers);
     out
 }
 
-/// Who is who across the corpus: rule-given aliases first, then every full name seen in
-/// any article, so a bare surname can be expanded.
-pub fn speaker_index(rules: &RuleSet, articles: &[Article]) -> quote::SpeakerIndex {
+/// [`extract`] on a pool of `threads` threads (`None`: rayon's global pool, one thread per
+/// core or `RAYON_NUM_THREADS`). A pool that cannot be built falls back to the global one:
+/// the thread count changes speed, never the result.
+pub fn extract_with_threads(
+    rules: &RuleSet,
+    articles: &[Article],
+    threads: Option<usize>,
+) -> Extraction {
+    let pool = threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(|| extract(rules, articles)),
+        None => extract(rules, articles),
+    }
+}
+
+impl Extraction {
+    /// Add another article's extraction after this one's.
+    pub fn append(&mut self, other: Extraction) {
+        self.observations.extend(other.observations);
+        self.problems.extend(other.problems);
+        self.quotes.extend(other.quotes);
+        self.names.extend(other.names);
+    }
+
+    /// Put every quotation's speaker in canonical form ("Lukyanov" → "Fyodor Lukyanov").
+    pub fn canonicalise_speakers(&mut self, speakers: &quote::SpeakerIndex) {
+        for q in &mut self.quotes {
+            q.speaker = q
+                .quote
+                .speaker
+                .as_ref()
+                .map(|s| speakers.canonical(&s.name));
+        }
+    }
+}
+
+/// The speaker index seeded with the rule file's speakers and their aliases.
+fn rule_speakers(rules: &RuleSet) -> quote::SpeakerIndex {
     let mut index = quote::SpeakerIndex::new();
     for s in &rules.speakers {
         index.add_alias(&s.name, &s.name);
@@ -170,6 +213,13 @@ pub fn speaker_index(rules: &RuleSet, articles: &[Article]) -> quote::SpeakerInd
             index.add_alias(&s.name, a);
         }
     }
+    index
+}
+
+/// Who is who across the corpus: rule-given aliases first, then every full name seen in
+/// any article, so a bare surname can be expanded.
+pub fn speaker_index(rules: &RuleSet, articles: &[Article]) -> quote::SpeakerIndex {
+    let mut index = rule_speakers(rules);
     for a in articles {
         index.observe_text(a.body());
     }
@@ -179,50 +229,139 @@ pub fn speaker_index(rules: &RuleSet, articles: &[Article]) -> quote::SpeakerInd
 /// Run every fact over one article, and read its quotations and names. Speakers are as
 /// written; [`extract`] puts them in canonical form.
 pub fn extract_article(rules: &RuleSet, article: &Article, index: usize) -> Extraction {
-    let quotes = quote::extract_quotes(&article.text, article.body_start)
-        .into_iter()
-        .map(|q| QuoteObservation {
-            article: index,
-            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
-            quote: q,
-        })
-        .collect();
-    let starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
-    let mut out = Extraction {
-        quotes,
-        names: vec![name::extract_names(
-            &article.text,
-            article.body_start,
-            &starts,
-        )],
-        ..Extraction::default()
-    };
-    for fact in &rules.facts {
-        let before = out.observations.len();
-        match fact.kind {
-            Kind::Quantity | Kind::Date => find_values(fact, article, index, &mut out),
-            Kind::Term => find_terms(fact, article, index, &mut out),
+    Extractor::new(rules).article(article, index)
+}
+
+/// The rule set ready to run over many articles: facts, and a prefilter that tells, in one
+/// pass over a paragraph, which facts could match there at all.
+///
+/// A fact only counts a match when its `context` words and each `requires` list occur in
+/// the match's sentence or paragraph, both inside the paragraph; one [`RegexSet`] of every
+/// fact's word lists finds which lists occur in a paragraph, and a fact whose lists do not
+/// all occur is skipped without running its patterns. The skip is exact: it drops only
+/// matches that [`in_context`] would drop.
+pub struct Extractor<'r> {
+    rules: &'r RuleSet,
+    /// Every fact's gate word lists, one pattern each.
+    gates: Option<RegexSet>,
+    /// For each fact, the indices of its gate lists in `gates`.
+    fact_gates: Vec<Vec<usize>>,
+}
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        let mut sources: Vec<&str> = Vec::new();
+        let fact_gates = rules
+            .facts
+            .iter()
+            .map(|f| {
+                f.context
+                    .iter()
+                    .chain(&f.requires)
+                    .map(|ws| {
+                        sources.push(ws.regex.as_str());
+                        sources.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        // The word lists compiled one by one already; a set that fails to build (size
+        // limit) only costs the shortcut, never a match.
+        let gates = RegexSetBuilder::new(&sources)
+            .size_limit(crate::rules::pattern::SIZE_LIMIT)
+            .build()
+            .ok();
+        Extractor {
+            rules,
+            gates,
+            fact_gates,
         }
-        // Several patterns may find the same words: keep the first observation of each
-        // stretch of text, in text order.
-        let found = &mut out.observations[before..];
-        found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
-        let mut kept: Vec<Observation> = Vec::with_capacity(found.len());
-        for o in found.iter() {
-            if kept.last().is_none_or(|k| o.span.start >= k.span.end) {
-                kept.push(o.clone());
-            }
-        }
-        out.observations.truncate(before);
-        out.observations.extend(kept);
     }
-    out
+
+    /// Run every fact over one article, and read its quotations and names.
+    pub fn article(&self, article: &Article, index: usize) -> Extraction {
+        let quotes = quote::extract_quotes(&article.text, article.body_start)
+            .into_iter()
+            .map(|q| QuoteObservation {
+                article: index,
+                speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+                quote: q,
+            })
+            .collect();
+        let starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
+        let mut out = Extraction {
+            quotes,
+            names: vec![name::extract_names(
+                &article.text,
+                article.body_start,
+                &starts,
+            )],
+            ..Extraction::default()
+        };
+        // Which facts can match in which paragraph.
+        let open: Vec<Vec<bool>> = article
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let found = self
+                    .gates
+                    .as_ref()
+                    .map(|g| g.matches(p.slice(&article.text)));
+                self.fact_gates
+                    .iter()
+                    .map(|gs| {
+                        found
+                            .as_ref()
+                            .is_none_or(|m| gs.iter().all(|&g| m.matched(g)))
+                    })
+                    .collect()
+            })
+            .collect();
+        for (f, fact) in self.rules.facts.iter().enumerate() {
+            let paragraphs: Vec<Span> = article
+                .paragraphs
+                .iter()
+                .zip(&open)
+                .filter(|(_, o)| o[f])
+                .map(|(p, _)| *p)
+                .collect();
+            if paragraphs.is_empty() {
+                continue;
+            }
+            let before = out.observations.len();
+            match fact.kind {
+                Kind::Quantity | Kind::Date => {
+                    find_values(fact, article, &paragraphs, index, &mut out)
+                }
+                Kind::Term => find_terms(fact, article, &paragraphs, index, &mut out),
+            }
+            // Several patterns may find the same words: keep the first observation of each
+            // stretch of text, in text order.
+            let found = &mut out.observations[before..];
+            found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
+            let mut kept: Vec<Observation> = Vec::with_capacity(found.len());
+            for o in found.iter() {
+                if kept.last().is_none_or(|k| o.span.start >= k.span.end) {
+                    kept.push(o.clone());
+                }
+            }
+            out.observations.truncate(before);
+            out.observations.extend(kept);
+        }
+        out
+    }
 }
 
 /// Quantity and date facts: patterns with a placeholder.
-fn find_values(fact: &Fact, article: &Article, index: usize, out: &mut Extraction) {
+fn find_values(
+    fact: &Fact,
+    article: &Article,
+    paragraphs: &[Span],
+    index: usize,
+    out: &mut Extraction,
+) {
     let text = &article.text;
-    for para in &article.paragraphs {
+    for para in paragraphs {
         let ptext = para.slice(text);
         for pattern in &fact.patterns {
             for caps in pattern.regex.captures_iter(ptext) {
@@ -298,9 +437,15 @@ fn find_values(fact: &Fact, article: &Article, index: usize, out: &mut Extractio
 }
 
 /// Term facts: every word of every class, checked for context, negation and quotes.
-fn find_terms(fact: &Fact, article: &Article, index: usize, out: &mut Extraction) {
+fn find_terms(
+    fact: &Fact,
+    article: &Article,
+    paragraphs: &[Span],
+    index: usize,
+    out: &mut Extraction,
+) {
     let text = &article.text;
-    for para in &article.paragraphs {
+    for para in paragraphs {
         let ptext = para.slice(text);
         for class in &fact.classes {
             for m in class.regex.find_iter(ptext) {

