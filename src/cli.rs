@@ -110,10 +110,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return 2;
         }
     };
-    for p in &corpus.problems {
-        let _ = writeln!(err, "warning: skipped {p}");
-    }
     if corpus.articles.is_empty() {
+        for p in &corpus.problems {
+            let _ = writeln!(
+                err,
+                "warning: {}: skipped: {}",
+                at(p.file.as_str(), p.line, p.column),
+                p.message
+            );
+        }
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
@@ -132,18 +137,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         &findings,
     );
     for p in &report.problems {
-        if corpus
-            .problems
-            .iter()
-            .any(|c| c.file == p.file && c.message == p.message)
-        {
-            continue;
-        }
-        let at = match (p.line, p.column) {
-            (Some(l), Some(c)) => format!("{}:{}:{}", p.file, l, c),
-            _ => p.file.clone(),
-        };
-        let _ = writeln!(err, "warning: {at}: {}", p.message);
+        let _ = writeln!(
+            err,
+            "warning: {}: {}",
+            at(&p.file, p.line, p.column),
+            p.message
+        );
     }
 
     let mut buf: Vec<u8> = Vec::new();
@@ -177,6 +176,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         None => false,
     };
     u8::from(failed)
+}
+
+/// `file:line:column`, or as much of it as is known.
+fn at(file: &str, line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.to_string(),
+    }
 }
 
 /// Write to a temporary file beside the target, then rename: a reader never sees half a report.

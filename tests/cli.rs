@@ -172,28 +172,31 @@ fn unreadable_articles_are_reported_and_the_rest_still_run() {
     let (code, out, err) = run(&["check", "--corpus", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("warning: skipped empty.txt: empty article"),
-        "{err}"
-    );
-    assert!(
-        err.contains("warning: skipped latin1.txt:1:4: not valid UTF-8"),
+        err.contains("warning: empty.txt: skipped: empty article"),
         "{err}"
     );
     assert!(
         err.contains(
-            "warning: skipped open.txt:1:1: front matter opened with `---` is never closed"
+            "warning: latin1.txt:1:4: not valid UTF-8 (byte 0xE9); decoded as windows-1252"
         ),
         "{err}"
     );
-    // In the report too, and the good article still ran.
+    assert!(
+        err.contains(
+            "warning: open.txt:1:1: skipped: front matter opened with `---` is never closed"
+        ),
+        "{err}"
+    );
+    // In the report too, and the good article still ran, and so did the Latin-1 one.
     let problems = &out[out.find("Problems (").expect("a Problems section")..];
     for f in [
-        "empty.txt: empty article",
+        "empty.txt: skipped: empty article",
         "latin1.txt:1:4: not valid UTF-8",
-        "open.txt:1:1: front matter",
+        "open.txt:1:1: skipped: front matter",
     ] {
         assert!(problems.contains(f), "{f} missing from {problems}");
     }
+    assert!(out.contains("latin1.txt"));
     assert!(out.contains("~2000"));
 }
 
