@@ -225,7 +225,8 @@ fn find_values(fact: &Fact, article: &Article, index: usize, out: &mut Extractio
                     matched,
                     sentence,
                     value,
-                    raw,
+                    // The span may have grown to an offset phrase: the words are the span's.
+                    raw: span.slice(text).to_string(),
                 });
             }
         }
