@@ -168,11 +168,7 @@ fn lines_and_columns_are_those_of_the_file_on_disk() {
     // as one plain space).
     assert_eq!(
         at("nbsp-numbers.txt"),
-        [
-            (5, 13, "2 000"),
-            (7, 19, "2 000"),
-            (9, 6, "2 000")
-        ]
+        [(5, 13, "2 000"), (7, 19, "2 000"), (9, 6, "2 000")]
     );
     // The zero-width space is dropped from the value but counts as a column after it.
     assert_eq!(at("zero-width.txt"), [(5, 1, "About 2,000")]);
