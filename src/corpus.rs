@@ -672,16 +672,11 @@ fn cap_sentence(text: &str, sentence: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     while sentence.end - start > MAX_SENTENCE {
-        let window = text.get(start..start + MAX_SENTENCE).map_or_else(
-            || {
-                let mut end = start + MAX_SENTENCE;
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                text.get(start..end).unwrap_or("")
-            },
-            |w| w,
-        );
+        let mut end = (start + MAX_SENTENCE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = text.get(start..end).unwrap_or("");
         let cut = match window.rfind(char::is_whitespace) {
             Some(i) if i > 0 => start + i,
             _ => start + window.len().max(1),

@@ -398,7 +398,7 @@ pub fn parse(file: &Path, text: &str) -> Result<RuleSet, RuleError> {
     let raw: raw::RuleFile = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
-        let help = unknown_key_help(&message);
+        let help = unknown_key_help(&message).or_else(|| type_help(&message));
         loc.error(span, message, help)
     })?;
     validate(file, text, raw)
@@ -414,6 +414,25 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .copied()
         .collect();
     did_you_mean(key, &all).map(|s| format!("did you mean `{s}`?"))
+}
+
+/// serde's "invalid type: string \"eight\", expected i64" in the words of a rule file.
+fn type_help(message: &str) -> Option<String> {
+    let expected = message
+        .strip_prefix("invalid type: ")?
+        .split("expected ")
+        .nth(1)?;
+    Some(
+        match expected.trim() {
+            "a string" => "write the value in quotes, e.g. \"text\"",
+            "a sequence" => "write a list in brackets, e.g. [\"troops\", \"soldiers\"]",
+            "i64" | "u64" | "usize" | "an integer" => "write a whole number without quotes, e.g. 8",
+            "a boolean" => "write true or false, without quotes",
+            "a map" => "write a table, e.g. [fact.classes] with name = [\"word\"] lines",
+            _ => return None,
+        }
+        .to_string(),
+    )
 }
 
 /// The second step: raw structs → runtime facts, rejecting what serde could not.

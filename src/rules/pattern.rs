@@ -160,7 +160,10 @@ fn regex_error(source: &str, e: regex::Error) -> PatternError {
     match e {
         regex::Error::CompiledTooBig(limit) => PatternError {
             offset: 0,
-            message: format!("pattern compiles to more than {limit} bytes"),
+            message: format!(
+                "pattern is too large: it compiles to more than {} MiB",
+                limit / (1024 * 1024)
+            ),
             help: Some("use fewer or shorter alternatives, or bounded repetitions".into()),
         },
         other => {
@@ -294,6 +297,26 @@ mod tests {
         let e = compile("troops (in Kazakhstan").unwrap_err();
         assert!(e.message.starts_with("bad pattern"), "{}", e.message);
         assert_eq!(e.offset, 7);
+    }
+
+    #[test]
+    fn a_huge_pattern_is_refused_with_a_clear_message() {
+        let e = compile("(?:a{1000}){1000} {number}").unwrap_err();
+        assert_eq!(
+            e.message,
+            "pattern is too large: it compiles to more than 16 MiB"
+        );
+        assert!(e.help.is_some());
+    }
+
+    #[test]
+    fn spaces_in_patterns_and_words_match_no_break_and_thin_spaces() {
+        let p = compile("Russian troops").unwrap();
+        for s in ["\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\r\n"] {
+            assert!(p.regex.is_match(&format!("Russian{s}troops")), "{s:?}");
+        }
+        let w = WordSet::new(&["border guard"]).unwrap();
+        assert!(w.is_match("border\u{a0}guard"));
     }
 
     #[test]
