@@ -62,13 +62,16 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
         match c {
             b'\\' => {
                 // Copy the escape and the escaped character whole (it may be multi-byte).
-                let next_len = source[i + 1..].chars().next().map_or(0, char::len_utf8);
+                let next_len = source
+                    .get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(0, char::len_utf8);
                 // Word boundaries are ASCII-only: Unicode `\b` sends the regex crate to a
                 // slow engine at every curly quote, and news text is full of them.
-                match (&source[i + 1..i + 1 + next_len], in_class) {
+                match (source.get(i + 1..i + 1 + next_len).unwrap_or(""), in_class) {
                     ("b", false) => out.push_str(r"(?-u:\b)"),
                     ("B", false) => out.push_str(r"(?-u:\B)"),
-                    _ => out.push_str(&source[i..i + 1 + next_len]),
+                    _ => out.push_str(source.get(i..i + 1 + next_len).unwrap_or("")),
                 }
                 i += 1 + next_len;
                 continue;
@@ -83,12 +86,12 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
                 continue;
             }
             b'{' if !in_class => {
-                let rest = &source[i + 1..];
+                let rest = source.get(i + 1..).unwrap_or("");
                 let name_len = rest
                     .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
                     .unwrap_or(rest.len());
-                let name = &rest[..name_len];
-                let closed = rest[name_len..].starts_with('}');
+                let (name, after) = rest.split_at(name_len);
+                let closed = after.starts_with('}');
                 let is_repetition = name.chars().all(|ch| ch.is_ascii_digit()) || !closed;
                 if !is_repetition
                     && name
@@ -133,8 +136,11 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             }
             _ => {}
         }
-        let ch_len = source[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&source[i..i + ch_len]);
+        let ch_len = source
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        out.push_str(source.get(i..i + ch_len).unwrap_or(""));
         i += ch_len;
     }
     out.push(')');
