@@ -15,7 +15,10 @@ fuzz_target!(|bytes: &[u8]| {
             assert!(a.text.is_char_boundary(a.body_start));
             for s in a.sentences.iter().chain(&a.paragraphs) {
                 assert!(s.start <= s.end && s.end <= a.text.len());
-                assert!(a.text.get(s.start..s.end).is_some(), "span {s:?} off a char boundary");
+                assert!(
+                    a.text.get(s.start..s.end).is_some(),
+                    "span {s:?} off a char boundary"
+                );
                 let p = a.position(s.start);
                 assert!(p.line >= 1 && p.column >= 1);
             }

@@ -31,7 +31,10 @@ fuzz_target!(|input: Input| {
     };
     let s = input.sentence;
     for (r, v) in date::find_dates(s, &ctx) {
-        assert!(s.get(r.clone()).is_some(), "{r:?} does not slice the sentence");
+        assert!(
+            s.get(r.clone()).is_some(),
+            "{r:?} does not slice the sentence"
+        );
         if let Ok(v) = v {
             let _ = (v.canonical(), v.describe());
         }

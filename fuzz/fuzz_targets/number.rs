@@ -14,7 +14,10 @@ fuzz_target!(|text: &str| {
     }
     let mut last_end = 0;
     for (r, q) in find_quantities(text) {
-        assert!(r.start >= last_end && r.start < r.end && r.end <= text.len(), "{r:?}");
+        assert!(
+            r.start >= last_end && r.start < r.end && r.end <= text.len(),
+            "{r:?}"
+        );
         assert!(text.get(r.clone()).is_some(), "{r:?} off a char boundary");
         last_end = r.end;
         let (lo, hi) = q.bounds();

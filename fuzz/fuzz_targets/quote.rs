@@ -24,7 +24,15 @@ fuzz_target!(|input: Input| {
         body_start -= 1;
     }
     for q in quote::extract_quotes(text, body_start) {
-        assert!(text.get(q.span.clone()).is_some(), "{:?} does not slice the text", q.span);
-        assert!(q.span.start >= body_start, "{:?} starts before the body", q.span);
+        assert!(
+            text.get(q.span.clone()).is_some(),
+            "{:?} does not slice the text",
+            q.span
+        );
+        assert!(
+            q.span.start >= body_start,
+            "{:?} starts before the body",
+            q.span
+        );
     }
 });
