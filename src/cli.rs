@@ -11,11 +11,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::Baseline;
 use crate::compare::{self, Status};
 use crate::corpus;
 use crate::extract;
+use crate::report::findings::{self, FindingKind};
 use crate::report::{self, Report};
 use crate::rules;
+use crate::{lint, ruletest};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,6 +37,36 @@ pub enum Command {
     Check(CheckArgs),
     /// List every observation of every fact, with file, line, column and sentence.
     Extract(CommonArgs),
+    /// Run the examples of every fact ([[fact.example]]): passed, missing, noisy or wrong.
+    Test(TestArgs),
+    /// Check rule files without a corpus: errors, and rules that can never match.
+    Lint(LintArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TestArgs {
+    /// Rule files or folders of rule files.
+    #[arg(value_name = "RULES", default_value = "rules")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TestFormat::Text)]
+    pub format: TestFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Rule files or folders of rule files.
+    #[arg(value_name = "RULES", default_value = "rules")]
+    pub rules: Vec<PathBuf>,
+    /// Exit with status 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +77,10 @@ pub struct CommonArgs {
     /// Article file or folder of articles (repeatable).
     #[arg(long = "corpus", value_name = "PATH", default_value = "corpus")]
     pub corpus: Vec<PathBuf>,
+    /// Publication date of an article without front matter, as FILE=YYYY-MM-DD
+    /// (repeatable); weekdays and year-less dates are resolved against it.
+    #[arg(long = "published", value_name = "FILE=DATE")]
+    pub published: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -59,12 +96,22 @@ pub struct CheckArgs {
     /// Exit with status 1 when a finding of this kind is reported (for CI).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
+    /// Accepted findings: only findings not in this file count for --fail-on.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record this run's findings as the accepted ones.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Csv,
+    /// GitHub Actions annotations, one per observation in a finding (check only).
+    Github,
+    /// SARIF 2.1.0 for code-scanning dashboards (check only).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,9 +139,29 @@ pub fn main() -> ExitCode {
 
 /// Run a parsed command; returns the exit code. Tests call this directly.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (common, fail_on, is_check) = match &cli.command {
-        Command::Check(a) => (&a.common, a.fail_on, true),
-        Command::Extract(a) => (a, None, false),
+    let (common, check) = match &cli.command {
+        Command::Check(a) => (&a.common, Some(a)),
+        Command::Extract(a) => (a, None),
+        Command::Test(a) => return run_test(a, out, err),
+        Command::Lint(a) => return run_lint(a, out, err),
+    };
+    let is_check = check.is_some();
+    if !is_check && matches!(common.format, Format::Github | Format::Sarif) {
+        let _ = writeln!(
+            err,
+            "error: --format github and sarif report findings: use them with `check`"
+        );
+        return 2;
+    }
+    let baseline = match check.and_then(|c| c.baseline.as_ref()) {
+        None => None,
+        Some(path) => match Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return 2;
+            }
+        },
     };
     let rules = match rules::load(&common.rules) {
         Ok(r) => r,
@@ -103,13 +170,32 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return 2;
         }
     };
-    let corpus = match corpus::load(&common.corpus) {
+    let mut corpus = match corpus::load(&common.corpus) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             return 2;
         }
     };
+    for p in &common.published {
+        let parsed = p.split_once('=').and_then(|(file, date)| {
+            Some((file.trim(), date.trim().parse::<jiff::civil::Date>().ok()?))
+        });
+        let Some((file, date)) = parsed else {
+            let _ = writeln!(
+                err,
+                "error: --published {p:?}: write FILE=YYYY-MM-DD, e.g. --published story.txt=2022-01-08"
+            );
+            return 2;
+        };
+        if !corpus.set_published(file, date) {
+            let _ = writeln!(
+                err,
+                "error: --published {p:?}: no article {file:?} in the corpus"
+            );
+            return 2;
+        }
+    }
     if corpus.articles.is_empty() {
         for p in &corpus.problems {
             let _ = writeln!(
@@ -128,7 +214,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         .iter()
         .map(|a| a.file_name.clone())
         .collect();
-    let findings = compare::compare(&rules, &extraction.observations, &names);
+    let findings = compare::compare_all(&rules, &extraction, &names);
     let report = Report::build(
         &rules,
         &corpus.articles,
@@ -145,12 +231,17 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
     }
 
+    let found = findings::findings(&report);
+    let accepted = baseline.as_ref().map(Baseline::accepted);
+    let flags = || findings::flags(&report, &found, accepted.as_ref());
     let mut buf: Vec<u8> = Vec::new();
     let written = match (common.format, is_check) {
         (Format::Text, true) => report::text::write_check(&report, &mut buf),
         (Format::Text, false) => report::text::write_extract(&report, &mut buf),
         (Format::Csv, true) => report::csv::write_check(&report, &mut buf),
         (Format::Csv, false) => report::csv::write_extract(&report, &mut buf),
+        (Format::Github, _) => report::github::write(&flags(), &mut buf),
+        (Format::Sarif, _) => report::sarif::write(&report, &flags(), &mut buf),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "error: cannot write the report: {e}");
@@ -168,14 +259,119 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "error: cannot write {target}: {e}");
         return 2;
     }
-    let failed = match fail_on {
-        Some(FailOn::Conflict) => report.has_status(Status::Conflict),
-        Some(FailOn::Framing) => {
-            report.has_status(Status::Conflict) || report.has_status(Status::Framing)
+    if let Some(path) = check.and_then(|c| c.write_baseline.as_ref()) {
+        let b = Baseline::from_findings(&report, &found);
+        if let Err(e) = write_atomically(path, b.to_json().as_bytes()) {
+            let _ = writeln!(err, "error: cannot write {}: {e}", path.display());
+            return 2;
         }
-        None => false,
+        let _ = writeln!(
+            err,
+            "baseline {}: {} findings recorded",
+            path.display(),
+            b.findings.len()
+        );
+    }
+    let fail_on = check.and_then(|c| c.fail_on);
+    let kinds: &[FindingKind] = match fail_on {
+        Some(FailOn::Conflict) => &[FindingKind::Conflict, FindingKind::AttributionConflict],
+        Some(FailOn::Framing) => &[
+            FindingKind::Conflict,
+            FindingKind::AttributionConflict,
+            FindingKind::Framing,
+        ],
+        None => &[],
+    };
+    let failed = match (&baseline, check.and_then(|c| c.baseline.as_ref())) {
+        (Some(b), Some(path)) => {
+            let c = b.compare(&found);
+            let _ = write_baseline_summary(&c, &report, path, err);
+            c.has_new(kinds)
+        }
+        _ => match fail_on {
+            Some(FailOn::Conflict) => report.has_conflict(),
+            Some(FailOn::Framing) => report.has_conflict() || report.has_status(Status::Framing),
+            None => false,
+        },
     };
     u8::from(failed)
+}
+
+/// On stderr, after the report: how the run compares with the baseline, each new finding
+/// with where it is, and each accepted finding that no longer occurs.
+fn write_baseline_summary(
+    c: &crate::baseline::Comparison,
+    report: &Report,
+    path: &std::path::Path,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(
+        err,
+        "baseline {}: {} accepted, {} new, {} no longer found",
+        path.display(),
+        c.accepted.len(),
+        c.new.len(),
+        c.gone.len()
+    )?;
+    for f in &c.new {
+        writeln!(err, "  new: {}  ({})", f.key(), f.files(report).join(", "))?;
+    }
+    for e in &c.gone {
+        writeln!(
+            err,
+            "  no longer found: {}  (fixed? regenerate the baseline with --write-baseline to drop it)",
+            e.key
+        )?;
+    }
+    Ok(())
+}
+
+/// `crosscheck test`: 0 every example passed, 1 one failed, 2 the rules cannot be read.
+fn run_test(args: &TestArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let rules = match rules::load(&args.rules) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "{}", e.render());
+            return 2;
+        }
+    };
+    let run = ruletest::run(&rules);
+    let written = match args.format {
+        TestFormat::Text => ruletest::write_text(&run, out),
+        TestFormat::Json => ruletest::write_json(&run, out),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        let _ = writeln!(err, "error: cannot write the results: {e}");
+        return 2;
+    }
+    u8::from(run.failed())
+}
+
+/// `crosscheck lint`: 0 clean or warnings only, 1 warnings with --deny-warnings, 2 errors.
+fn run_lint(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let l = lint::lint(&args.rules);
+    for e in &l.errors {
+        let _ = writeln!(err, "{}\n", e.render());
+    }
+    for w in &l.warnings {
+        let _ = writeln!(err, "{}\n", w.render_as("warning"));
+    }
+    let _ = writeln!(
+        out,
+        "{} rule file{}, {} facts: {} error{}, {} warning{}",
+        l.files,
+        if l.files == 1 { "" } else { "s" },
+        l.facts,
+        l.errors.len(),
+        if l.errors.len() == 1 { "" } else { "s" },
+        l.warnings.len(),
+        if l.warnings.len() == 1 { "" } else { "s" },
+    );
+    if !l.errors.is_empty() {
+        2
+    } else {
+        u8::from(args.deny_warnings && !l.warnings.is_empty())
+    }
 }
 
 /// `file:line:column`, or as much of it as is known.

@@ -11,13 +11,132 @@
 //!   could not be resolved (no publication date) cannot be compared and says so.
 //! - terms compare the set of wording classes each source uses; different sets are a
 //!   framing difference, which is not a factual conflict.
+//!
+//! Quotations are paired across sources by the similarity of their words
+//! ([`crate::extract::quote::compare_quotes`]) and given a [`QuoteStatus`]; names are
+//! clustered into spellings of one name ([`crate::extract::name::cluster_names`]), with the
+//! rule file's canonical entities as anchors.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::extract::{Observation, Value};
+use crate::extract::name::{self, KnownEntity, NameCluster};
+use crate::extract::quote::{self, DiffOp, QuoteComparison};
+use crate::extract::{Extraction, Observation, Value};
 use crate::rules::{Fact, Kind, RuleSet};
+
+/// Everything the comparison found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Findings {
+    /// One per rule fact, in rule order.
+    pub facts: Vec<Finding>,
+    /// Quotations: pairs across sources, then those only one source carries.
+    pub quotes: Vec<QuoteFinding>,
+    /// Names spelled in more than one way, or unlike their canonical form.
+    pub names: Vec<NameCluster>,
+}
+
+/// How two sources' versions of one quotation compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteStatus {
+    /// The same words attributed to different people.
+    AttributionConflict,
+    /// The same statement in different words (translation, trim).
+    Reworded,
+    /// The same words, the same speaker.
+    Same,
+    /// Only one source carries it.
+    Single,
+}
+
+impl QuoteStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteStatus::AttributionConflict => "attribution-conflict",
+            QuoteStatus::Reworded => "reworded",
+            QuoteStatus::Same => "same",
+            QuoteStatus::Single => "single",
+        }
+    }
+}
+
+/// One quotation across sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteFinding {
+    pub status: QuoteStatus,
+    /// Indices into [`Extraction::quotes`]: two for a pair, one for a single.
+    pub quotes: Vec<usize>,
+    /// Similarity of the two wordings in [0, 1], for a pair.
+    pub similarity: Option<f64>,
+    /// Word-level differences from the first wording to the second, for a pair.
+    pub diff: Vec<DiffOp>,
+}
+
+/// Compare rule facts, quotations and names.
+pub fn compare_all(rules: &RuleSet, extraction: &Extraction, source_names: &[String]) -> Findings {
+    Findings {
+        facts: compare(rules, &extraction.observations, source_names),
+        quotes: compare_quotes(extraction),
+        names: compare_names(rules, extraction),
+    }
+}
+
+/// Pair quotations (not phrases) across sources by wording.
+pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
+    let items: Vec<(usize, &quote::Quote)> = extraction
+        .quotes
+        .iter()
+        .map(|q| (q.article, &q.quote))
+        .collect();
+    // Speakers are already canonical in the extraction; an identity index keeps them so.
+    let same = quote::SpeakerIndex::new();
+    let mut out: Vec<QuoteFinding> = quote::compare_quotes(&items, &same)
+        .into_iter()
+        .map(|c| match c {
+            QuoteComparison::Pair(p) => {
+                let (sa, sb) = (
+                    &extraction.quotes[p.a].speaker,
+                    &extraction.quotes[p.b].speaker,
+                );
+                let status = match (sa, sb) {
+                    (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
+                    _ if p.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) => QuoteStatus::Same,
+                    _ => QuoteStatus::Reworded,
+                };
+                QuoteFinding {
+                    status,
+                    quotes: vec![p.a, p.b],
+                    similarity: Some(p.similarity),
+                    diff: p.diff,
+                }
+            }
+            QuoteComparison::Single { index, .. } => QuoteFinding {
+                status: QuoteStatus::Single,
+                quotes: vec![index],
+                similarity: None,
+                diff: vec![],
+            },
+        })
+        .collect();
+    out.sort_by(|a, b| (a.status, &a.quotes).cmp(&(b.status, &b.quotes)));
+    out
+}
+
+/// Cluster the corpus's names, with the rule file's entities as canonical anchors.
+pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluster> {
+    let known: Vec<KnownEntity> = rules
+        .entities
+        .iter()
+        .map(|e| KnownEntity {
+            name: e.name.clone(),
+            variants: e.variants.clone(),
+            note: e.note.clone(),
+        })
+        .collect();
+    name::cluster_names(&extraction.names, &known)
+}
 
 /// What the sources say about one fact, taken together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -110,6 +110,22 @@ pub struct Corpus {
     pub problems: Vec<ArticleProblem>,
 }
 
+impl Corpus {
+    /// Set the publication date of the article whose file name or path is `key` (for
+    /// articles without front matter). Returns false when no article matches.
+    pub fn set_published(&mut self, key: &str, date: Date) -> bool {
+        let mut found = false;
+        for a in &mut self.articles {
+            if a.file_name == key || a.path == Path::new(key) {
+                a.published = Some(date);
+                a.meta.insert("published".into(), date.to_string());
+                found = true;
+            }
+        }
+        found
+    }
+}
+
 /// Files a folder contributes: text-like files, hidden files skipped, sorted by path so the
 /// order (and so the report) never depends on the file system.
 fn is_article_file(path: &Path) -> bool {

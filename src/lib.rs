@@ -13,10 +13,13 @@
 //! line:column only when a report is written. The library never prints: it returns values
 //! and typed errors, and the CLI ([`cli`]) decides what to show and which exit code to use.
 
+pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod extract;
+pub mod lint;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod span;

@@ -207,3 +207,97 @@ fn empty_corpus_folder_is_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("no articles found"), "{err}");
 }
+
+// ── Dates without a publication date ────────────────────────────────────────────
+
+const DAY_RULE: &str = r#"
+[[fact]]
+id = "day"
+label = "Day troops arrived"
+kind = "date"
+context = ["troops"]
+"#;
+
+fn day_corpus(body: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("rules.toml"), DAY_RULE).unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("corpus/plain.txt"), body).unwrap();
+    let rules = dir.path().join("rules.toml").to_str().unwrap().to_string();
+    let corpus = dir.path().join("corpus").to_str().unwrap().to_string();
+    (dir, rules, corpus)
+}
+
+#[test]
+fn a_weekday_without_publication_date_stays_unresolved_and_says_so() {
+    let (_dir, rules, corpus) = day_corpus("Russian troops arrived Thursday.\n");
+    let (code, out, err) = run(&["check", "--rules", &rules, "--corpus", &corpus]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("? unresolved"), "{out}");
+    assert!(
+        out.contains("Thursday (unresolved: no publication date)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cannot be placed on the calendar: the article has no publication date"),
+        "{out}"
+    );
+}
+
+#[test]
+fn published_option_sets_the_reference_date() {
+    let (_dir, rules, corpus) = day_corpus("Russian troops arrived Thursday.\n");
+    let (code, out, err) = run(&[
+        "check",
+        "--rules",
+        &rules,
+        "--corpus",
+        &corpus,
+        "--published",
+        "plain.txt=2022-01-08",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Saturday 2022-01-08: "arrived Thursday" is two days before.
+    assert!(out.contains(",2022-01-06,Thursday"), "{out}");
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &rules,
+        "--corpus",
+        &corpus,
+        "--published",
+        "other.txt=2022-01-08",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no article \"other.txt\" in the corpus"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &rules,
+        "--corpus",
+        &corpus,
+        "--published",
+        "plain.txt=2022-02-30",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("write FILE=YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn an_impossible_date_is_a_problem_with_its_place_and_the_article_still_runs() {
+    let (_dir, rules, corpus) = day_corpus(
+        "---\npublished: 2022-03-01\n---\nTroops left on February 30.\nMore troops came on February 27.\n",
+    );
+    let (code, out, err) = run(&[
+        "check", "--rules", &rules, "--corpus", &corpus, "--format", "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: plain.txt:4:13: day:"), "{err}");
+    assert!(err.contains("February 30"), "{err}");
+    assert!(out.contains(",2022-02-27,"), "{out}");
+}

@@ -103,6 +103,34 @@ fn cases() -> Vec<Case> {
             ],
             ..case("unwritable output")
         },
+        Case {
+            args: &["check", "--published", "good.txt:2022-01-08"],
+            stderr: &["error: --published \"good.txt:2022-01-08\": write FILE=YYYY-MM-DD"],
+            ..case("--published without =")
+        },
+        Case {
+            args: &["check", "--published", "other.txt=2022-01-08"],
+            stderr: &[
+                "error: --published \"other.txt=2022-01-08\": no article \"other.txt\" in the corpus",
+            ],
+            ..case("--published for an unknown article")
+        },
+        Case {
+            args: &["extract", "--format", "sarif"],
+            stderr: &["error: --format github and sarif report findings: use them with `check`"],
+            ..case("sarif with extract")
+        },
+        Case {
+            args: &["check", "--baseline", "DIR/none.json"],
+            stderr: &["error: DIR/none.json: cannot read the baseline: No such file or directory"],
+            ..case("missing baseline")
+        },
+        Case {
+            articles: &[("good.txt", GOOD_ARTICLE), ("base.json", b"{ not json")],
+            args: &["check", "--baseline", "DIR/corpus/base.json"],
+            stderr: &["error: DIR/corpus/base.json:1:3: not a crosscheck baseline"],
+            ..case("baseline that is not JSON")
+        },
         // ── Articles: warnings, the run goes on (exit 0) ──────────────────────────
         Case {
             articles: &[

@@ -128,13 +128,18 @@ fn pipeline(articles: Vec<Article>) -> (Vec<Article>, extract::Extraction) {
     let rules = bundled_rules();
     let extraction = extract::extract(rules, &articles);
     let names: Vec<String> = articles.iter().map(|a| a.file_name.clone()).collect();
-    let findings = compare::compare(rules, &extraction.observations, &names);
+    let findings = compare::compare_all(rules, &extraction, &names);
     let r = Report::build(rules, &articles, &[], &extraction, &findings);
+    let found = report::findings::findings(&r);
+    let flags = report::findings::flags(&r, &found, None);
     let mut sink = Vec::new();
     report::text::write_check(&r, &mut sink).unwrap();
     report::text::write_extract(&r, &mut sink).unwrap();
     report::csv::write_check(&r, &mut sink).unwrap();
     report::csv::write_extract(&r, &mut sink).unwrap();
+    report::github::write(&flags, &mut sink).unwrap();
+    report::sarif::write(&r, &flags, &mut sink).unwrap();
+    serde_json::to_writer(&mut sink, &r).unwrap();
     (articles, extraction)
 }
 
@@ -150,6 +155,15 @@ fn assert_spans_point_at_their_text(articles: &[Article], x: &extract::Extractio
         assert!(a.text.get(o.matched.start..o.matched.end).is_some());
         let p = a.position(o.span.start);
         assert!(p.line >= 1 && p.column >= 1);
+    }
+    for q in &x.quotes {
+        let a = &articles[q.article];
+        assert!(
+            a.text.get(q.quote.span.clone()).is_some(),
+            "{:?}",
+            q.quote.span
+        );
+        assert!(q.quote.span.start >= a.body_start);
     }
     for p in &x.problems {
         assert!(

@@ -7,11 +7,16 @@
 //! [`date`], [`term`]). Each [`Observation`] keeps byte spans into the article file, so any
 //! later stage can show the exact words and their line and column.
 //!
-//! Extraction of one article never depends on another, which is what lets the pipeline run
-//! articles in any order (or in parallel) and still produce the same bytes.
+//! Besides rule facts, every article's direct quotations ([`quote`]) and capitalised names
+//! ([`name`]) are extracted without a rule. Extraction of one article never depends on
+//! another, which is what lets the pipeline run articles in any order (or in parallel) and
+//! still produce the same bytes; the one corpus-wide step, putting speakers' names in their
+//! canonical form ("Lukyanov" → "Fyodor Lukyanov"), runs after all articles are read.
 
 pub mod date;
+pub mod name;
 pub mod number;
+pub mod quote;
 pub mod term;
 
 use serde::Serialize;
@@ -111,27 +116,87 @@ pub struct ExtractProblem {
     pub message: String,
 }
 
+/// A quotation found in an article, with its speaker in canonical form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteObservation {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    pub quote: quote::Quote,
+    /// The speaker's canonical name ("Fyodor Lukyanov" for "Lukyanov"), if one was found.
+    pub speaker: Option<String>,
+}
+
 /// Everything extraction found in a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
+    /// Rule facts, in article order, then fact order, then text order.
     pub observations: Vec<Observation>,
     pub problems: Vec<ExtractProblem>,
+    /// Quotations and phrases of every article, in article then text order.
+    pub quotes: Vec<QuoteObservation>,
+    /// Capitalised names of each article (index = article index).
+    pub names: Vec<Vec<name::NameMention>>,
 }
 
-/// Run every fact over every article, in article order then fact order.
+/// Run every fact over every article, in article order then fact order; read every
+/// article's quotations and names; then put speakers in canonical form across the corpus.
 pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
     let mut out = Extraction::default();
     for (i, a) in articles.iter().enumerate() {
         let one = extract_article(rules, a, i);
         out.observations.extend(one.observations);
         out.problems.extend(one.problems);
+        out.quotes.extend(one.quotes);
+        out.names.extend(one.names);
+    }
+    let speakers = speaker_index(rules, articles);
+    for q in &mut out.quotes {
+        q.speaker = q
+            .quote
+            .speaker
+            .as_ref()
+            .map(|s| speakers.canonical(&s.name));
     }
     out
 }
 
-/// Run every fact over one article.
+/// Who is who across the corpus: rule-given aliases first, then every full name seen in
+/// any article, so a bare surname can be expanded.
+pub fn speaker_index(rules: &RuleSet, articles: &[Article]) -> quote::SpeakerIndex {
+    let mut index = quote::SpeakerIndex::new();
+    for s in &rules.speakers {
+        index.add_alias(&s.name, &s.name);
+        for a in &s.aliases {
+            index.add_alias(&s.name, a);
+        }
+    }
+    for a in articles {
+        index.observe_text(a.body());
+    }
+    index
+}
+
+/// Run every fact over one article, and read its quotations and names. Speakers are as
+/// written; [`extract`] puts them in canonical form.
 pub fn extract_article(rules: &RuleSet, article: &Article, index: usize) -> Extraction {
-    let mut out = Extraction::default();
+    let quotes = quote::extract_quotes(&article.text, article.body_start)
+        .into_iter()
+        .map(|q| QuoteObservation {
+            article: index,
+            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+            quote: q,
+        })
+        .collect();
+    let starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
+    let mut out = Extraction {
+        quotes,
+        names: vec![name::extract_names(
+            &article.text,
+            article.body_start,
+            &starts,
+        )],
+        ..Extraction::default()
+    };
     for fact in &rules.facts {
         let before = out.observations.len();
         match fact.kind {
@@ -461,6 +526,20 @@ window = 3
             "About 2,000 soldiers went to Kazakhstan, far fewer than the 100,000 troops near Ukraine.\n",
         );
         assert_eq!(classes(&obs), vec!["~2000"]);
+    }
+
+    #[test]
+    fn rule_speakers_give_canonical_names() {
+        let rule = "[[speaker]]\nname = \"Antony Blinken\"\naliases = [\"the secretary of state\", \"Tony Blinken\"]\n";
+        let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
+        let a = Article::from_text(
+            Path::new("a.txt"),
+            "“We will not bring these situations together,” Tony Blinken said.\n".into(),
+        )
+        .expect("article");
+        let ex = extract(&rules, std::slice::from_ref(&a));
+        assert_eq!(ex.quotes.len(), 1);
+        assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
     }
 
     #[test]

@@ -1371,7 +1371,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    const CORPUS: &str = "/work/main/corpus";
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 
     /// Sentence starts for tests: after `.`, `!`, `?` (plus closing quotes) and whitespace,
     /// and at each non-blank line.

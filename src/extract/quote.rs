@@ -1647,8 +1647,8 @@ pub fn compare_quotes(quotes: &[(usize, &Quote)], index: &SpeakerIndex) -> Vec<Q
 mod tests {
     use super::*;
 
-    const CORPUS: &str = "/work/main/corpus";
-    const GOLD: &str = "/work/main/tests/gold.csv";
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold.csv");
 
     /// Byte offset after the closing `---` line of the front matter.
     fn body_start(text: &str) -> usize {

@@ -8,6 +8,29 @@
 use std::io::{self, Write};
 
 use super::Report;
+use crate::compare::QuoteStatus;
+use crate::extract::name::VariantKind;
+use crate::extract::quote::QuoteKind;
+
+/// The `status` column of a name row.
+fn spelling_status(k: VariantKind) -> &'static str {
+    match k {
+        VariantKind::Canonical => "canonical",
+        VariantKind::KnownVariant => "known-variant",
+        VariantKind::LikelyMisspelling => "likely-misspelling",
+        VariantKind::Variant => "variant",
+    }
+}
+
+/// The first words of a quotation, as its label.
+fn quote_label(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
 
 pub const EXTRACT_COLUMNS: &[&str] = &[
     "fact", "kind", "source", "file", "line", "column", "value", "raw", "sentence",
@@ -53,6 +76,55 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             ],
         )?;
     }
+    for q in &r.quotes {
+        let fact = match q.kind {
+            QuoteKind::Quote => "quote",
+            QuoteKind::Phrase => "phrase",
+        };
+        record(
+            &mut w,
+            &[
+                fact.into(),
+                "quote".into(),
+                q.source.clone(),
+                q.file.clone(),
+                q.line.to_string(),
+                q.column.to_string(),
+                q.speaker.clone().unwrap_or_default(),
+                q.text.clone(),
+                q.text.clone(),
+            ],
+        )?;
+    }
+    for n in &r.names {
+        for s in n
+            .spellings
+            .iter()
+            .filter(|s| s.kind != VariantKind::Canonical)
+        {
+            for u in &s.uses {
+                let source = r
+                    .sources
+                    .get(u.source_number - 1)
+                    .map(|s| s.source.clone())
+                    .unwrap_or_default();
+                record(
+                    &mut w,
+                    &[
+                        "name".into(),
+                        "name".into(),
+                        source,
+                        u.file.clone(),
+                        u.line.to_string(),
+                        u.column.to_string(),
+                        n.canonical.clone(),
+                        s.text.clone(),
+                        u.sentence.clone(),
+                    ],
+                )?;
+            }
+        }
+    }
     w.flush()
 }
 
@@ -92,6 +164,66 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     e.raw.clone(),
                 ]);
                 record(&mut w, &row)?;
+            }
+        }
+    }
+    // Quotations: one row per quotation, with the status of its comparison.
+    for (i, q) in r
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuoteKind::Quote)
+    {
+        let status = r
+            .quote_findings
+            .iter()
+            .find(|f| f.quotes.contains(&i))
+            .map_or(QuoteStatus::Single, |f| f.status);
+        record(
+            &mut w,
+            &[
+                "quote".into(),
+                quote_label(&q.text),
+                "quote".into(),
+                status.name().into(),
+                q.source.clone(),
+                q.file.clone(),
+                q.line.to_string(),
+                q.column.to_string(),
+                q.speaker.clone().unwrap_or_default(),
+                q.text.clone(),
+            ],
+        )?;
+    }
+    // Names: one row per spelling and source (its first use there).
+    for n in &r.names {
+        for s in &n.spellings {
+            let mut seen: Vec<usize> = Vec::new();
+            for u in &s.uses {
+                if seen.contains(&u.source_number) {
+                    continue;
+                }
+                seen.push(u.source_number);
+                let source = r
+                    .sources
+                    .get(u.source_number - 1)
+                    .map(|s| s.source.clone())
+                    .unwrap_or_default();
+                record(
+                    &mut w,
+                    &[
+                        "name".into(),
+                        n.canonical.clone(),
+                        "name".into(),
+                        spelling_status(s.kind).into(),
+                        source,
+                        u.file.clone(),
+                        u.line.to_string(),
+                        u.column.to_string(),
+                        n.canonical.clone(),
+                        s.text.clone(),
+                    ],
+                )?;
             }
         }
     }

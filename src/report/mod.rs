@@ -7,12 +7,17 @@
 //! `&mut dyn Write` in its own module, so tests capture bytes and the CLI picks a sink.
 
 pub mod csv;
+pub mod findings;
+pub mod github;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
 
-use crate::compare::{Finding, Status};
+use crate::compare::{Findings, QuoteStatus, Status};
 use crate::corpus::{Article, ArticleProblem};
+use crate::extract::name::VariantKind;
+use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
 use crate::extract::{Extraction, Observation};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
@@ -26,6 +31,9 @@ pub struct SourceInfo {
     /// 1-based, as shown in the text report's columns.
     pub number: usize,
     pub file: String,
+    /// The article's path as given on the command line or found under a given folder
+    /// (`corpus/x.txt`), with `/` separators: what CI annotations point at.
+    pub path: String,
     pub source: String,
     pub title: Option<String>,
     pub published: Option<String>,
@@ -42,6 +50,9 @@ pub struct Evidence {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Where the value's words end: the line and column just past the last character.
+    pub end_line: usize,
+    pub end_column: usize,
     /// Canonical value (`~2000`, `2022-01-06`, `invasion`).
     pub value: String,
     /// The value with what a reader needs besides (weekday, "quoted").
@@ -75,7 +86,75 @@ pub struct FactReport {
     pub status: Status,
     pub cells: Vec<Cell>,
     pub disagreements: Vec<String>,
+    /// The pairs of observations that cannot both be true, as indices into
+    /// [`Report::evidence`], in the order of `disagreements`.
+    pub conflicts: Vec<(usize, usize)>,
     pub notes: Vec<String>,
+}
+
+/// One quotation (or scare-quoted phrase), placed in its file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteEntry {
+    pub source_number: usize,
+    pub source: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Just past the closing mark.
+    pub end_line: usize,
+    pub end_column: usize,
+    pub kind: QuoteKind,
+    /// The words inside the marks, white space collapsed.
+    pub text: String,
+    /// A closing mark was missing: the quotation was cut at the paragraph's end.
+    pub unbalanced: bool,
+    /// Canonical speaker ("Fyodor Lukyanov"); None when no speaker could be found.
+    pub speaker: Option<String>,
+    /// The speaker as the article writes them, near the quotation ("Lukyanov", "he" resolved).
+    pub speaker_as_written: Option<String>,
+    pub attribution: Option<Attribution>,
+    /// What the article says the speaker is ("head of the Council on Foreign and Defense Policy").
+    pub description: Option<String>,
+    /// Byte span of the quotation, marks included.
+    pub span: Span,
+}
+
+/// One quotation compared across sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteFindingEntry {
+    pub status: QuoteStatus,
+    /// Indices into [`Report::quotes`].
+    pub quotes: Vec<usize>,
+    pub similarity: Option<f64>,
+    pub diff: Vec<DiffOp>,
+}
+
+/// Where one spelling of a name is used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameUse {
+    pub source_number: usize,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub sentence: String,
+}
+
+/// One spelling of a name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpellingEntry {
+    pub text: String,
+    pub kind: VariantKind,
+    pub note: Option<String>,
+    /// Similarity to the canonical spelling (Jaro-Winkler, 1.0 = identical).
+    pub similarity: f64,
+    pub uses: Vec<NameUse>,
+}
+
+/// A name spelled in more than one way across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameEntry {
+    pub canonical: String,
+    pub spellings: Vec<SpellingEntry>,
 }
 
 /// A problem with an article or a value, placed in its file.
@@ -96,6 +175,9 @@ pub struct Report {
     pub sources: Vec<SourceInfo>,
     pub facts: Vec<FactReport>,
     pub evidence: Vec<Evidence>,
+    pub quotes: Vec<QuoteEntry>,
+    pub quote_findings: Vec<QuoteFindingEntry>,
+    pub names: Vec<NameEntry>,
     pub problems: Vec<Problem>,
 }
 
@@ -106,14 +188,16 @@ impl Report {
         articles: &[Article],
         unread: &[ArticleProblem],
         extraction: &Extraction,
-        findings: &[Finding],
+        all: &Findings,
     ) -> Report {
+        let findings = &all.facts;
         let sources: Vec<SourceInfo> = articles
             .iter()
             .enumerate()
             .map(|(i, a)| SourceInfo {
                 number: i + 1,
                 file: a.file_name.clone(),
+                path: slash_path(&a.path),
                 source: a.source.clone(),
                 title: a.title.clone(),
                 published: a.published.map(|d| d.to_string()),
@@ -155,6 +239,7 @@ impl Report {
                     })
                     .collect(),
                 disagreements: f.disagreements.iter().map(|d| d.reason.clone()).collect(),
+                conflicts: f.disagreements.iter().map(|d| (d.a, d.b)).collect(),
                 notes: f.notes.clone(),
             })
             .collect();
@@ -185,6 +270,78 @@ impl Report {
             });
         }
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        let quotes: Vec<QuoteEntry> = extraction
+            .quotes
+            .iter()
+            .map(|q| {
+                let a = &articles[q.article];
+                let span = Span::from(q.quote.span.clone());
+                let pos = a.position(span.start);
+                let end = a.position(span.end);
+                QuoteEntry {
+                    source_number: q.article + 1,
+                    source: a.source.clone(),
+                    file: a.file_name.clone(),
+                    line: pos.line,
+                    column: pos.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    kind: q.quote.kind,
+                    text: q.quote.text.clone(),
+                    unbalanced: q.quote.unbalanced,
+                    speaker: q.speaker.clone(),
+                    speaker_as_written: q.quote.speaker.as_ref().map(|s| s.name.clone()),
+                    attribution: q.quote.speaker.as_ref().map(|s| s.attribution),
+                    description: q.quote.speaker.as_ref().and_then(|s| s.description.clone()),
+                    span: Span::new(a.file_offset(span.start), a.file_offset(span.end)),
+                }
+            })
+            .collect();
+        let quote_findings = all
+            .quotes
+            .iter()
+            .map(|f| QuoteFindingEntry {
+                status: f.status,
+                quotes: f.quotes.clone(),
+                similarity: f.similarity,
+                diff: f.diff.clone(),
+            })
+            .collect();
+        let names = all
+            .names
+            .iter()
+            .map(|c| NameEntry {
+                canonical: c.canonical.clone(),
+                spellings: c
+                    .spellings
+                    .iter()
+                    .map(|s| SpellingEntry {
+                        text: s.text.clone(),
+                        kind: s.kind,
+                        note: s.note.clone(),
+                        similarity: s.similarity,
+                        uses: s
+                            .mentions
+                            .iter()
+                            .filter_map(|(doc, m)| {
+                                let a = articles.get(*doc)?;
+                                let pos = a.position(m.span.start);
+                                let sentence = a
+                                    .sentence_at(m.span.start)
+                                    .unwrap_or(Span::from(m.span.clone()));
+                                Some(NameUse {
+                                    source_number: doc + 1,
+                                    file: a.file_name.clone(),
+                                    line: pos.line,
+                                    column: pos.column,
+                                    sentence: collapse(&a.text, sentence, sentence).0,
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
         Report {
             version: SCHEMA_VERSION,
             story: rules.title.clone(),
@@ -196,6 +353,9 @@ impl Report {
             sources,
             facts,
             evidence,
+            quotes,
+            quote_findings,
+            names,
             problems,
         }
     }
@@ -203,6 +363,29 @@ impl Report {
     pub fn has_status(&self, status: Status) -> bool {
         self.facts.iter().any(|f| f.status == status)
     }
+
+    /// Is any finding a conflict: a fact's values, or a quotation given to different people?
+    pub fn has_conflict(&self) -> bool {
+        self.has_status(Status::Conflict)
+            || self
+                .quote_findings
+                .iter()
+                .any(|q| q.status == QuoteStatus::AttributionConflict)
+    }
+}
+
+/// A path with `/` between its parts and no leading `./`, the same on every system.
+fn slash_path(path: &std::path::Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    // An absolute path keeps its root: "/" + "tmp/x" rather than "//tmp/x".
+    joined
+        .strip_prefix("//")
+        .map_or(joined.clone(), |r| format!("/{r}"))
 }
 
 /// A term cell says which classes a source uses and how often: `deployment ×2`,
@@ -241,6 +424,7 @@ fn term_cell(indices: &[usize], observations: &[Observation]) -> Vec<String> {
 
 fn evidence_of(o: &Observation, a: &Article) -> Evidence {
     let pos = a.position(o.span.start);
+    let end = a.position(o.span.end);
     let (sentence, highlight) = collapse(&a.text, o.sentence, o.span);
     Evidence {
         fact: o.fact.clone(),
@@ -250,6 +434,8 @@ fn evidence_of(o: &Observation, a: &Article) -> Evidence {
         file: a.file_name.clone(),
         line: pos.line,
         column: pos.column,
+        end_line: end.line,
+        end_column: end.column,
         value: o.value.canonical(),
         display: o.value.display(),
         raw: collapse(&a.text, o.span, o.span).0,

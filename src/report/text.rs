@@ -7,8 +7,10 @@
 
 use std::io::{self, Write};
 
-use super::{Evidence, Report};
-use crate::compare::Status;
+use super::{Evidence, QuoteEntry, Report};
+use crate::compare::{QuoteStatus, Status};
+use crate::extract::name::VariantKind;
+use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
 
 /// Longest value shown in a table cell before it is cut with an ellipsis.
 const CELL_MAX: usize = 40;
@@ -151,7 +153,204 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  note: {n}")?;
         }
     }
+    write_quotes(r, out)?;
+    write_names(r, out)?;
     write_problems(r, out)
+}
+
+/// Git's plain word-diff notation: `[-removed-]{+added+}`, readable without colour.
+pub fn word_diff(diff: &[DiffOp]) -> String {
+    diff.iter()
+        .map(|d| match d {
+            DiffOp::Same(s) => s.clone(),
+            DiffOp::Removed(s) => format!("[-{s}-]"),
+            DiffOp::Added(s) => format!("{{+{s}+}}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn speaker_line(q: &QuoteEntry) -> String {
+    let who = q.speaker.as_deref().unwrap_or("no speaker found");
+    // How the speaker was found, when it is not simply named next to the quotation.
+    let how = match q.attribution {
+        Some(Attribution::Pronoun) => " (“he/she said”)",
+        Some(Attribution::Continuation) => " (continued quotation)",
+        Some(Attribution::Reference) => " (“the statement said”)",
+        _ => "",
+    };
+    match &q.description {
+        Some(d) => format!("{who}{how} — {d}"),
+        None => format!("{who}{how}"),
+    }
+}
+
+fn quote_status_marker(s: QuoteStatus) -> &'static str {
+    match s {
+        QuoteStatus::AttributionConflict => "✗",
+        QuoteStatus::Reworded => "≠",
+        QuoteStatus::Same => "✓",
+        QuoteStatus::Single => "·",
+    }
+}
+
+fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let quotes: Vec<&QuoteEntry> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Quote)
+        .collect();
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Quotations ({} in {} sources)", quotes.len(), {
+        let mut s: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
+        s.dedup();
+        s.len()
+    })?;
+    for f in r.quote_findings.iter().filter(|f| f.quotes.len() == 2) {
+        let (a, b) = (&r.quotes[f.quotes[0]], &r.quotes[f.quotes[1]]);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {} — [{}] and [{}], similarity {:.2}",
+            quote_status_marker(f.status),
+            f.status.name(),
+            a.source_number,
+            b.source_number,
+            f.similarity.unwrap_or(0.0)
+        )?;
+        for q in [a, b] {
+            writeln!(
+                out,
+                "  [{}] {}  {}:{}:{}",
+                q.source_number,
+                speaker_line(q),
+                q.file,
+                q.line,
+                q.column
+            )?;
+            writeln!(out, "      “{}”", q.text)?;
+        }
+        writeln!(out, "  diff: {}", word_diff(&f.diff))?;
+    }
+    let paired: std::collections::HashSet<usize> = r
+        .quote_findings
+        .iter()
+        .filter(|f| f.quotes.len() == 2)
+        .flat_map(|f| f.quotes.iter().copied())
+        .collect();
+    let mut current = 0;
+    for (i, q) in r
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuoteKind::Quote)
+    {
+        if q.source_number != current {
+            current = q.source_number;
+            writeln!(out)?;
+            writeln!(out, "[{}] {}", q.source_number, q.file)?;
+        }
+        writeln!(
+            out,
+            "  {}:{:<5} {}{}{}",
+            q.line,
+            q.column,
+            speaker_line(q),
+            if q.unbalanced {
+                "  [unbalanced quote marks]"
+            } else {
+                ""
+            },
+            if paired.contains(&i) {
+                ""
+            } else {
+                "  (only this source)"
+            }
+        )?;
+        writeln!(out, "      “{}”", cut(&q.text, SENTENCE_MAX))?;
+    }
+    let phrases: Vec<String> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Phrase)
+        .map(|q| format!("[{}] “{}”", q.source_number, q.text))
+        .collect();
+    if !phrases.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Phrases in quote marks (fewer than four words, not quotations):"
+        )?;
+        writeln!(out, "  {}", phrases.join(", "))?;
+    }
+    Ok(())
+}
+
+fn write_names(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if r.names.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Names spelled differently ({})", r.names.len())?;
+    for n in &r.names {
+        writeln!(out)?;
+        writeln!(out, "{}", n.canonical)?;
+        for s in &n.spellings {
+            let kind = match s.kind {
+                VariantKind::Canonical => "canonical".to_string(),
+                VariantKind::KnownVariant => "known variant".to_string(),
+                VariantKind::LikelyMisspelling => {
+                    format!("likely misspelling (similarity {:.2})", s.similarity)
+                }
+                VariantKind::Variant => format!("variant (similarity {:.2})", s.similarity),
+            };
+            let note = s
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            let mut by_source: Vec<(usize, usize)> = Vec::new();
+            for u in &s.uses {
+                match by_source.iter_mut().find(|(n, _)| *n == u.source_number) {
+                    Some(e) => e.1 += 1,
+                    None => by_source.push((u.source_number, 1)),
+                }
+            }
+            let sources: Vec<String> = by_source
+                .iter()
+                .map(|(n, c)| {
+                    if *c > 1 {
+                        format!("[{n}] ×{c}")
+                    } else {
+                        format!("[{n}]")
+                    }
+                })
+                .collect();
+            writeln!(
+                out,
+                "  ← “{}”  {}{}  in {}",
+                s.text,
+                kind,
+                note,
+                sources.join(", ")
+            )?;
+            for u in &s.uses {
+                writeln!(
+                    out,
+                    "      [{}] {}:{}:{}  {}",
+                    u.source_number,
+                    u.file,
+                    u.line,
+                    u.column,
+                    cut(&u.sentence, SENTENCE_MAX)
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_evidence(e: &Evidence, out: &mut dyn Write) -> io::Result<()> {
@@ -220,9 +419,26 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
             writeln!(out, "      {}", marked_sentence(e))?;
         }
+        for q in r
+            .quotes
+            .iter()
+            .filter(|q| q.source_number == s.number && q.kind == QuoteKind::Quote)
+        {
+            any = true;
+            writeln!(
+                out,
+                "  {:<22} {:<12} {}:{}",
+                "quote",
+                q.speaker.as_deref().unwrap_or("-"),
+                q.line,
+                q.column
+            )?;
+            writeln!(out, "      “{}”", cut(&q.text, SENTENCE_MAX))?;
+        }
         if !any {
             writeln!(out, "  (no observations)")?;
         }
     }
+    write_names(r, out)?;
     write_problems(r, out)
 }

@@ -129,6 +129,44 @@ pub struct Fact {
     /// Count values written inside parentheses.
     pub in_parentheses: bool,
     pub classes: Vec<TermClass>,
+    /// Examples for `crosscheck test`, in file order.
+    pub examples: Vec<Example>,
+    pub location: RuleLocation,
+}
+
+/// The `value` an example writes for "this text must not match the fact".
+pub const NO_MATCH: &str = "none";
+
+/// What an example must give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expected {
+    /// This canonical value, and no other.
+    Value(String),
+    /// No value at all: a near miss.
+    None,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Value(v) => f.write_str(v),
+            Expected::None => f.write_str(NO_MATCH),
+        }
+    }
+}
+
+/// A `[[fact.example]]`: a text the fact must read as a value, or must not match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The text, as written in the rule file.
+    pub sentence: String,
+    /// The publication date an article holding the text would have.
+    pub published: Option<jiff::civil::Date>,
+    pub expected: Expected,
+    /// A known gap: reported, does not fail.
+    pub todo: bool,
+    /// Where the example's `value` is written, for messages.
     pub location: RuleLocation,
 }
 
@@ -188,7 +226,12 @@ impl RuleError {
 
     /// The error as a short block: headline, the line with a caret, and help.
     pub fn render(&self) -> String {
-        let mut s = format!("error: {}", self.headline());
+        self.render_as("error")
+    }
+
+    /// The same block under another severity (`warning` for lint findings).
+    pub fn render_as(&self, severity: &str) -> String {
+        let mut s = format!("{severity}: {}", self.headline());
         if let (Some((line_text, len)), Some(line), Some(col)) =
             (&self.snippet, self.line, self.column)
         {
@@ -220,14 +263,14 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Errors about one file's text: turns byte offsets into line:column and a snippet.
-struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     file: &'a Path,
     text: &'a str,
     lines: LineIndex,
 }
 
 impl<'a> Locator<'a> {
-    fn new(file: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn new(file: &'a Path, text: &'a str) -> Self {
         Locator {
             file,
             text,
@@ -235,7 +278,7 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn error(
+    pub(crate) fn error(
         &self,
         span: std::ops::Range<usize>,
         message: String,
@@ -276,7 +319,7 @@ impl<'a> Locator<'a> {
     /// An error inside a string value: `offset` is a byte offset into the string's content.
     /// TOML strings may be escaped, so the offset is only exact for literal strings; it falls
     /// back to the value's start when the content does not appear as written.
-    fn in_string(
+    pub(crate) fn in_string(
         &self,
         value: &Spanned<String>,
         offset: usize,
@@ -307,6 +350,18 @@ impl<'a> Locator<'a> {
 
 /// Read rule files and folders (every `*.toml` inside, sorted) into one rule set.
 pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
+    let files = rule_files(paths)?;
+    let mut set = RuleSet::default();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| io_error(&f, e))?;
+        let one = parse(&f, &text)?;
+        merge(&mut set, one, &f, &text)?;
+    }
+    Ok(set)
+}
+
+/// Expand rule files and folders into the list of files, in the order [`load`] reads them.
+pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RuleError> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -340,16 +395,11 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
             });
         }
     }
-    let mut set = RuleSet::default();
-    for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| io_error(&f, e))?;
-        let one = parse(&f, &text)?;
-        merge(&mut set, one, &f, &text)?;
-    }
-    Ok(set)
+    Ok(files)
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> RuleError {
+/// A file that could not be read, as a rule error.
+pub fn io_error(path: &Path, e: std::io::Error) -> RuleError {
     RuleError {
         file: path.to_path_buf(),
         line: None,
@@ -420,6 +470,7 @@ fn unknown_key_help(message: &str) -> Option<String> {
     let all: Vec<&str> = raw::FACT_KEYS
         .iter()
         .chain(raw::TOP_KEYS)
+        .chain(raw::EXAMPLE_KEYS)
         .copied()
         .collect();
     did_you_mean(key, &all).map(|s| format!("did you mean `{s}`?"))
@@ -661,6 +712,7 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                 }
             }
         };
+        let examples = validate_examples(&loc, text, kind, &classes, &f.example)?;
         let pos = loc
             .lines
             .position(text, f.id.span().start.max(fact_span.start));
@@ -682,6 +734,7 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
             days_only,
             within,
             classes,
+            examples,
             location: RuleLocation {
                 file: file.to_path_buf(),
                 line: pos.line,
@@ -716,6 +769,92 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
             })
             .collect(),
     })
+}
+
+/// `[[fact.example]]` tables → [`Example`]s: a text, a publication date that is a date, and
+/// for a term fact a value that names one of its classes.
+fn validate_examples(
+    loc: &Locator,
+    text: &str,
+    kind: Kind,
+    classes: &[TermClass],
+    raw: &[Spanned<raw::RawExample>],
+) -> Result<Vec<Example>, RuleError> {
+    let mut out = Vec::new();
+    for e in raw {
+        let e = e.get_ref();
+        if e.sentence.get_ref().trim().is_empty() {
+            return Err(loc.error(
+                e.sentence.span(),
+                "example sentence is empty".into(),
+                Some("write the text the fact should be run on".into()),
+            ));
+        }
+        let published = match &e.published {
+            None => None,
+            Some(p) => Some(
+                p.get_ref()
+                    .trim()
+                    .parse::<jiff::civil::Date>()
+                    .ok()
+                    .filter(|_| p.get_ref().trim().len() == 10)
+                    .ok_or_else(|| {
+                        loc.error(
+                            p.span(),
+                            format!("published date {:?} is not a date", p.get_ref()),
+                            Some("write YYYY-MM-DD, e.g. \"2022-01-08\"".into()),
+                        )
+                    })?,
+            ),
+        };
+        let value = e.value.get_ref().trim();
+        if value.is_empty() {
+            return Err(loc.error(
+                e.value.span(),
+                "example value is empty".into(),
+                Some(format!(
+                    "write the canonical value the fact must give, or \"{NO_MATCH}\" for a near miss"
+                )),
+            ));
+        }
+        let expected = if value == NO_MATCH {
+            Expected::None
+        } else {
+            Expected::Value(value.to_string())
+        };
+        if kind == Kind::Term
+            && let Expected::Value(v) = &expected
+        {
+            let class = v.strip_prefix("not:").unwrap_or(v);
+            if !classes.iter().any(|c| c.name == class) {
+                let names: Vec<&str> = classes.iter().map(|c| c.name.as_str()).collect();
+                return Err(loc.error(
+                    e.value.span(),
+                    format!("example value `{v}` is not a class of this fact"),
+                    Some(match did_you_mean(class, &names) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!(
+                            "write a class ({}), `not:` and a class for a denial, or \"{NO_MATCH}\"",
+                            names.join(", ")
+                        ),
+                    }),
+                ));
+            }
+        }
+        let pos = loc.lines.position(text, e.value.span().start);
+        out.push(Example {
+            sentence: e.sentence.get_ref().clone(),
+            published,
+            expected,
+            todo: e.todo,
+            location: RuleLocation {
+                file: loc.file.to_path_buf(),
+                line: pos.line,
+                column: pos.column,
+            },
+        });
+    }
+    Ok(out)
 }
 
 fn parse_tolerance(

@@ -100,6 +100,26 @@ pub struct RawFact {
     /// Term: the subject the wording must be about (same as `requires`, kept for readability).
     #[serde(default)]
     pub subject: Vec<Spanned<String>>,
+    /// Examples that `crosscheck test` runs through extraction: `[[fact.example]]`.
+    #[serde(default)]
+    pub example: Vec<Spanned<RawExample>>,
+}
+
+/// One `[[fact.example]]`: a text the fact must read as `value`, or must not match at all.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    /// The text to run the fact on: one sentence or several (a paragraph).
+    pub sentence: Spanned<String>,
+    /// The article's publication date (YYYY-MM-DD), for weekdays and year-less dates.
+    #[serde(default)]
+    pub published: Option<Spanned<String>>,
+    /// The canonical value the fact must give (`~2000`, `2022-01-06`, `invasion`), or
+    /// `"none"` for a near miss that must not match.
+    pub value: Spanned<String>,
+    /// A known gap: reported, but does not fail the test run.
+    #[serde(default)]
+    pub todo: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,7 +161,11 @@ pub const FACT_KEYS: &[&str] = &[
     "precision",
     "within",
     "subject",
+    "example",
 ];
+
+/// Every key a `[[fact.example]]` accepts.
+pub const EXAMPLE_KEYS: &[&str] = &["sentence", "published", "value", "todo"];
 
 /// Every top-level key.
 pub const TOP_KEYS: &[&str] = &["story", "fact", "speaker", "entity"];

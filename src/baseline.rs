@@ -1,0 +1,243 @@
+//! Baselines: the findings a desk has accepted, so CI fails only on new ones.
+//!
+//! Beside the flow, after it: `check --write-baseline FILE` records the run's
+//! [`Finding`]s by key (see [`crate::report::findings`] for what makes two findings the
+//! same); `check --baseline FILE` sorts the run's findings into accepted and new, and lists
+//! baseline entries that no longer occur (fixed, or gone with an article). The file is JSON,
+//! sorted by key, so a change to it reads well in a pull request: accepting a new finding is
+//! regenerating the baseline in the same change.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::Report;
+use crate::report::findings::{Accepted, Finding, FindingKind};
+
+/// The version of the baseline file's shape.
+pub const BASELINE_VERSION: u32 = 1;
+
+/// A baseline file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    /// Sorted by key.
+    pub findings: Vec<Entry>,
+}
+
+/// One accepted finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// What makes it the same finding in a later run; the fields below spell it out.
+    pub key: String,
+    pub kind: FindingKind,
+    /// Fact id, or `quote.attribution`.
+    pub fact: String,
+    /// Conflict: the two values; framing: the class; attribution: the two speakers.
+    pub values: Vec<String>,
+    /// Attribution: the quotation's words, normalised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The files involved when it was recorded. For people; not part of the key.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Why a baseline could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{path}: cannot read the baseline: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: not a crosscheck baseline: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: baseline version {found}, this crosscheck reads version {BASELINE_VERSION}; regenerate it with --write-baseline"
+    )]
+    Version { path: PathBuf, found: u32 },
+}
+
+impl Baseline {
+    /// Record every finding of a run.
+    pub fn from_findings(report: &Report, findings: &[Finding]) -> Baseline {
+        let mut entries: Vec<Entry> = findings
+            .iter()
+            .map(|f| Entry {
+                key: f.key(),
+                kind: f.kind,
+                fact: f.fact.clone(),
+                values: f.values.clone(),
+                quote: f.quote.clone(),
+                sources: f.files(report),
+            })
+            .collect();
+        entries.sort_by(|a, b| a.key.cmp(&b.key));
+        entries.dedup_by(|a, b| a.key == b.key);
+        Baseline {
+            version: BASELINE_VERSION,
+            findings: entries,
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let b: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Parse {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        if b.version != BASELINE_VERSION {
+            return Err(BaselineError::Version {
+                path: path.to_path_buf(),
+                found: b.version,
+            });
+        }
+        Ok(b)
+    }
+
+    /// The file's bytes: pretty JSON, sorted, with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// What annotations need to know: the accepted keys, and the values each fact's accepted
+    /// conflicts involve.
+    pub fn accepted(&self) -> Accepted {
+        let mut a = Accepted::default();
+        for e in &self.findings {
+            a.keys.insert(e.key.clone());
+            if e.kind == FindingKind::Conflict {
+                a.values
+                    .entry(e.fact.clone())
+                    .or_default()
+                    .extend(e.values.iter().cloned());
+            }
+        }
+        a
+    }
+
+    /// Sort a run's findings against this baseline.
+    pub fn compare<'a>(&'a self, findings: &'a [Finding]) -> Comparison<'a> {
+        let keys: BTreeSet<&str> = self.findings.iter().map(|e| e.key.as_str()).collect();
+        let current: BTreeSet<String> = findings.iter().map(Finding::key).collect();
+        let (accepted, new): (Vec<&Finding>, Vec<&Finding>) = findings
+            .iter()
+            .partition(|f| keys.contains(f.key().as_str()));
+        Comparison {
+            new,
+            accepted,
+            gone: self
+                .findings
+                .iter()
+                .filter(|e| !current.contains(&e.key))
+                .collect(),
+        }
+    }
+}
+
+/// A run's findings against a baseline.
+#[derive(Debug)]
+pub struct Comparison<'a> {
+    /// Not in the baseline: these fail `--fail-on`.
+    pub new: Vec<&'a Finding>,
+    /// In the baseline.
+    pub accepted: Vec<&'a Finding>,
+    /// In the baseline, but no longer found.
+    pub gone: Vec<&'a Entry>,
+}
+
+impl Comparison<'_> {
+    /// Is a new finding of one of these kinds there?
+    pub fn has_new(&self, kinds: &[FindingKind]) -> bool {
+        self.new.iter().any(|f| kinds.contains(&f.kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(fact: &str, a: &str, b: &str) -> Finding {
+        let mut values = vec![a.to_string(), b.to_string()];
+        values.sort();
+        Finding {
+            kind: FindingKind::Conflict,
+            fact: fact.into(),
+            values,
+            quote: None,
+            sides: vec![vec![], vec![]],
+            reason: None,
+        }
+    }
+
+    fn baseline(findings: &[Finding]) -> Baseline {
+        Baseline {
+            version: BASELINE_VERSION,
+            findings: findings
+                .iter()
+                .map(|f| Entry {
+                    key: f.key(),
+                    kind: f.kind,
+                    fact: f.fact.clone(),
+                    values: f.values.clone(),
+                    quote: None,
+                    sources: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_key_does_not_depend_on_the_order_of_the_values() {
+        assert_eq!(finding("f", "1", "2").key(), finding("f", "2", "1").key());
+        assert_eq!(finding("f", "1", "2").key(), "conflict | f | 1 | 2");
+    }
+
+    #[test]
+    fn new_accepted_and_gone_are_told_apart() {
+        let b = baseline(&[finding("f", "1", "2"), finding("g", "a", "b")]);
+        let now = vec![finding("f", "2", "1"), finding("f", "1", "3")];
+        let c = b.compare(&now);
+        assert_eq!(c.accepted.len(), 1);
+        assert_eq!(c.new.len(), 1);
+        assert_eq!(c.new[0].values, vec!["1", "3"]);
+        assert_eq!(c.gone.len(), 1);
+        assert_eq!(c.gone[0].fact, "g");
+        assert!(c.has_new(&[FindingKind::Conflict]));
+        assert!(!c.has_new(&[FindingKind::Framing]));
+    }
+
+    #[test]
+    fn a_baseline_round_trips_and_refuses_another_version() {
+        let b = baseline(&[finding("f", "1", "2")]);
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.json");
+        std::fs::write(&p, b.to_json()).unwrap();
+        assert_eq!(Baseline::read(&p).unwrap(), b);
+        std::fs::write(&p, b.to_json().replace("\"version\": 1", "\"version\": 9")).unwrap();
+        assert!(matches!(
+            Baseline::read(&p),
+            Err(BaselineError::Version { found: 9, .. })
+        ));
+        std::fs::write(&p, "{\"version\": 1,\n \"findngs\": []}").unwrap();
+        let e = Baseline::read(&p).unwrap_err().to_string();
+        assert!(e.contains("b.json:2:"), "{e}");
+    }
+}
