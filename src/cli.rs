@@ -384,7 +384,18 @@ fn at(file: &str, line: Option<usize>, column: Option<usize>) -> String {
 }
 
 /// Write to a temporary file beside the target, then rename: a reader never sees half a report.
+/// A target that exists and is not a regular file (`/dev/null`, a pipe) is written to
+/// directly: renaming over it would replace the device with a file. A symbolic link is
+/// followed, so the file it points to is replaced, not the link.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return std::fs::write(path, bytes);
+        }
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return write_atomically(&std::fs::canonicalize(path)?, bytes);
+        }
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
