@@ -293,10 +293,15 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
             return 2;
         }
     }
-    for p in &corpus.problems {
-        let _ = writeln!(err, "warning: skipped {p}");
-    }
     if corpus.articles.is_empty() {
+        for p in &corpus.problems {
+            let _ = writeln!(
+                err,
+                "warning: {}: skipped: {}",
+                at(p.file.as_str(), p.line, p.column),
+                p.message
+            );
+        }
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
@@ -315,18 +320,12 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         &findings,
     );
     for p in &report.problems {
-        if corpus
-            .problems
-            .iter()
-            .any(|c| c.file == p.file && c.message == p.message)
-        {
-            continue;
-        }
-        let at = match (p.line, p.column) {
-            (Some(l), Some(c)) => format!("{}:{}:{}", p.file, l, c),
-            _ => p.file.clone(),
-        };
-        let _ = writeln!(err, "warning: {at}: {}", p.message);
+        let _ = writeln!(
+            err,
+            "warning: {}: {}",
+            at(&p.file, p.line, p.column),
+            p.message
+        );
     }
 
     let found = findings::findings(&report);
@@ -499,8 +498,28 @@ fn usage_error(format: Format, is_check: bool, wide: bool) -> Option<&'static st
     }
 }
 
+/// `file:line:column`, or as much of it as is known.
+fn at(file: &str, line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.to_string(),
+    }
+}
+
 /// Write to a temporary file beside the target, then rename: a reader never sees half a report.
+/// A target that exists and is not a regular file (`/dev/null`, a pipe) is written to
+/// directly: renaming over it would replace the device with a file. A symbolic link is
+/// followed, so the file it points to is replaced, not the link.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return std::fs::write(path, bytes);
+        }
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return write_atomically(&std::fs::canonicalize(path)?, bytes);
+        }
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -7,6 +7,23 @@
 //!
 //! A file that cannot be read is not an error of the run: [`load`] returns it as an
 //! [`ArticleProblem`] beside the articles that could be read, and the report lists it.
+//!
+//! # Hostile input (see docs/robustness.md)
+//!
+//! * UTF-8, with or without a byte-order mark; UTF-16 with a byte-order mark is decoded. A
+//!   file that is not UTF-8 is decoded as windows-1252 (a superset of Latin-1, as browsers
+//!   do) and read, with a warning on [`Article::warnings`]. A file with a NUL byte or many
+//!   control bytes is binary: skipped, with a reason.
+//! * Line ends `\n`, `\r\n` and a lone `\r` all end lines and paragraphs; a lone `\r` is
+//!   read as `\n` (same length, so offsets do not move).
+//! * Zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, soft hyphen U+00AD) are
+//!   dropped from the text that is read, so "2,\u{200B}000" is 2,000 and a zero-width space
+//!   inside a word does not split it; fullwidth forms (U+FF01–U+FF5E: "２，０００") are read
+//!   as their ASCII letters. Line and column still refer to the file: a dropped character
+//!   counts as a column, as in an editor, except a byte-order mark.
+//! * A paragraph longer than [`MAX_PARAGRAPH`] bytes is cut at sentence ends, a sentence
+//!   longer than [`MAX_SENTENCE`] at white space, so every later stage works on bounded
+//!   pieces and a 100 MB article takes time and memory in proportion to its size.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,8 +55,19 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Paragraphs of the body (blank-line separated), as byte spans into `text`.
     pub paragraphs: Vec<Span>,
+    /// What went wrong without stopping the article from being read (decoded as
+    /// windows-1252): reported with the run's problems.
+    pub warnings: Vec<ArticleProblem>,
     lines: LineIndex,
+    /// (offset in `text`, bytes the file has more than `text` before it), for every place
+    /// where reading changed the text's length; see [`Article::file_offset`].
+    shifts: Vec<(usize, usize)>,
 }
+
+/// Paragraphs longer than this (in bytes) are cut at sentence ends.
+pub const MAX_PARAGRAPH: usize = 16 * 1024;
+/// Sentences longer than this (in bytes) are cut at white space.
+pub const MAX_SENTENCE: usize = 4 * 1024;
 
 /// Why an article could not be read, with where, so the report can say so.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -159,7 +187,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     let mut corpus = Corpus::default();
     for path in article_paths(paths)? {
         match std::fs::read(&path) {
-            Ok(bytes) => match Article::from_bytes(&path, &bytes) {
+            Ok(bytes) => match Article::from_vec(&path, bytes) {
                 Ok(a) => corpus.articles.push(a),
                 Err(p) => corpus.problems.push(p),
             },
@@ -181,41 +209,31 @@ fn display_name(path: &Path) -> String {
 }
 
 impl Article {
-    /// Build an article from a file's bytes. The bytes must be UTF-8 (a byte-order mark is
-    /// allowed and kept, so offsets still match the file).
+    /// Build an article from a file's bytes: UTF-8 (with or without a byte-order mark),
+    /// UTF-16 with a byte-order mark, or else windows-1252 with a warning. Binary files are
+    /// problems.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, ArticleProblem> {
+        Article::from_vec(path, bytes.to_vec())
+    }
+
+    /// [`Article::from_bytes`] without a copy of the bytes.
+    pub fn from_vec(path: &Path, bytes: Vec<u8>) -> Result<Article, ArticleProblem> {
         let file = display_name(path);
-        let problem =
-            |line: Option<usize>, column: Option<usize>, message: String| ArticleProblem {
-                file: file.clone(),
-                line,
-                column,
-                message,
-            };
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t.to_string(),
-            Err(e) => {
-                let good = &bytes[..e.valid_up_to()];
-                let good = std::str::from_utf8(good).unwrap_or("");
-                let pos = LineIndex::new(good).position(good, good.len());
-                return Err(problem(
-                    Some(pos.line),
-                    Some(pos.column),
-                    format!(
-                        "not valid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8",
-                        bytes.get(e.valid_up_to()).copied().unwrap_or(0),
-                        e.valid_up_to()
-                    ),
-                ));
-            }
-        };
-        Article::from_text(path, text)
+        let (text, warning) = decode(&file, bytes)?;
+        let mut article = Article::from_text(path, text)?;
+        article.warnings.extend(warning);
+        Ok(article)
     }
 
     /// Build an article from text already decoded.
     pub fn from_text(path: &Path, text: String) -> Result<Article, ArticleProblem> {
         let file = display_name(path);
-        let lines = LineIndex::new(&text);
+        let Normalized {
+            text,
+            hidden,
+            shifts,
+        } = normalize(text);
+        let lines = LineIndex::with_hidden(&text, hidden);
         let problem = |offset: usize, message: String| {
             let p = lines.position(&text, offset);
             ArticleProblem {
@@ -256,17 +274,22 @@ impl Article {
         let source = meta.get("source").cloned().unwrap_or_else(|| file.clone());
         let title = meta.get("title").cloned();
         let body_start = fm.body_start;
-        if text[body_start..].trim().is_empty() {
+        if text.get(body_start..).is_none_or(|b| b.trim().is_empty()) {
             return Err(problem(
                 body_start,
                 "article has front matter but no body".into(),
             ));
         }
-        let paragraphs = split_paragraphs(&text, body_start);
-        let sentences = paragraphs
-            .iter()
-            .flat_map(|p| split_sentences(&text, *p))
-            .collect();
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        for para in split_paragraphs(&text, body_start) {
+            let found: Vec<Span> = split_sentences(&text, para)
+                .into_iter()
+                .flat_map(|s| cap_sentence(&text, s))
+                .collect();
+            cap_paragraph(para, &found, &mut paragraphs);
+            sentences.extend(found);
+        }
         Ok(Article {
             path: path.to_path_buf(),
             file_name: file,
@@ -278,8 +301,23 @@ impl Article {
             body_start,
             sentences,
             paragraphs,
+            warnings: Vec::new(),
             lines,
+            shifts,
         })
+    }
+
+    /// The byte offset in the file of an offset in [`Article::text`]. They differ only
+    /// after characters reading dropped or narrowed (a byte-order mark, zero-width
+    /// characters, fullwidth forms); for a file decoded from windows-1252 or UTF-16 the
+    /// result is an offset in its UTF-8 form.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let i = self.shifts.partition_point(|(at, _)| *at <= offset);
+        let extra = i
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |(_, e)| *e);
+        offset + extra
     }
 
     /// Line and column of a byte offset in this article's file.
@@ -297,6 +335,170 @@ impl Article {
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.start <= offset);
         self.sentences.get(i.checked_sub(1)?).copied()
+    }
+}
+
+/// Control bytes other than tab, line feed, form feed and carriage return: text has none,
+/// or nearly none (a stray one in scraped text); binary files are full of them.
+fn is_control_byte(b: u8) -> bool {
+    matches!(b, 0x01..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
+}
+
+/// Bytes to text: UTF-8, UTF-16 with a byte-order mark, or windows-1252 with a warning.
+/// Binary files (a NUL byte, or more than 1 in 100 bytes a control byte) are refused.
+fn decode(file: &str, bytes: Vec<u8>) -> Result<(String, Option<ArticleProblem>), ArticleProblem> {
+    let problem = |line: Option<usize>, column: Option<usize>, message: String| ArticleProblem {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    };
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let body = bytes.get(bom_len..).unwrap_or(&[]);
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(problem(
+                None,
+                None,
+                format!(
+                    "starts with a {} byte-order mark but is not valid {0}; save the file as UTF-8",
+                    encoding.name()
+                ),
+            ));
+        }
+        let warning = problem(
+            None,
+            None,
+            format!(
+                "decoded as {} (it starts with that byte-order mark); byte offsets refer to its UTF-8 form",
+                encoding.name()
+            ),
+        );
+        return Ok((text.into_owned(), Some(warning)));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(problem(
+            None,
+            None,
+            format!("binary file (a NUL byte at offset {at}), not an article"),
+        ));
+    }
+    let controls = bytes.iter().filter(|&&b| is_control_byte(b)).count();
+    if controls > bytes.len() / 100 {
+        return Err(problem(
+            None,
+            None,
+            format!(
+                "binary file ({controls} control bytes in {}), not an article",
+                bytes.len()
+            ),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            // A UTF-8 byte-order mark says what the file means to be: keep it UTF-8.
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                let good = std::str::from_utf8(bytes.get(..valid).unwrap_or(&[])).unwrap_or("");
+                let pos = LineIndex::new(good).position(good, good.len());
+                let warning = problem(
+                    Some(pos.line),
+                    Some(pos.column.saturating_sub(usize::from(pos.line == 1)).max(1)),
+                    "starts with a UTF-8 byte-order mark but has bytes that are not UTF-8; read with U+FFFD in their place".into(),
+                );
+                return Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(warning)));
+            }
+            let good = bytes
+                .get(..valid)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let pos = LineIndex::new(good).position(good, good.len());
+            let bad = bytes.get(valid).copied().unwrap_or(0);
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            let warning = problem(
+                Some(pos.line),
+                Some(pos.column),
+                format!(
+                    "not valid UTF-8 (byte 0x{bad:02X}); decoded as windows-1252 (Latin-1), so check its accented letters, and save the file as UTF-8"
+                ),
+            );
+            Ok((text.into_owned(), Some(warning)))
+        }
+    }
+}
+
+/// Characters that change nothing a reader sees, dropped from the text that is read.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Fullwidth forms of ASCII ("２，０００") as the ASCII character.
+fn fullwidth_ascii(c: char) -> Option<char> {
+    match u32::from(c) {
+        cp @ 0xFF01..=0xFF5E => char::from_u32(cp - 0xFEE0),
+        _ => None,
+    }
+}
+
+/// The text as read, and how it maps back to the file.
+struct Normalized {
+    text: String,
+    /// Where each dropped character stood (it still counts as a column), in `text` offsets.
+    hidden: Vec<usize>,
+    /// See [`Article::file_offset`].
+    shifts: Vec<(usize, usize)>,
+}
+
+/// Lone `\r` → `\n` (in place: same length); invisible characters dropped and fullwidth
+/// forms narrowed (a new string, only when the text has any).
+fn normalize(text: String) -> Normalized {
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Replacing one ASCII byte by another keeps the text valid UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut hidden = Vec::new();
+    let mut shifts = Vec::new();
+    if !text
+        .chars()
+        .any(|c| is_invisible(c) || fullwidth_ascii(c).is_some())
+    {
+        return Normalized {
+            text,
+            hidden,
+            shifts,
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if is_invisible(c) {
+            // A byte-order mark is no column in an editor; other invisible characters are.
+            if !(i == 0 && c == '\u{FEFF}') {
+                hidden.push(out.len());
+            }
+        } else if let Some(a) = fullwidth_ascii(c) {
+            out.push(a);
+        } else {
+            out.push(c);
+            continue;
+        }
+        shifts.push((out.len(), i + c.len_utf8() - out.len()));
+    }
+    Normalized {
+        text: out,
+        hidden,
+        shifts,
     }
 }
 
@@ -321,10 +523,11 @@ struct FrontMatter {
 /// A front matter block is a first line `---`, `key: value` lines, and a closing `---` line.
 /// A file whose first line is not `---` has none. Errors carry a byte offset.
 fn parse_front_matter(text: &str) -> Result<FrontMatter, (usize, String)> {
+    // The reader drops a byte-order mark (see `normalize`); text built by hand may keep one.
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let rest = &text[bom..];
+    let rest = text.get(bom..).unwrap_or("");
     let first_end = rest.find('\n').unwrap_or(rest.len());
-    if rest[..first_end].trim_end() != "---" {
+    if rest.get(..first_end).unwrap_or("").trim_end() != "---" {
         return Ok(FrontMatter {
             entries: vec![],
             body_start: 0,
@@ -333,8 +536,9 @@ fn parse_front_matter(text: &str) -> Result<FrontMatter, (usize, String)> {
     let mut entries = Vec::new();
     let mut pos = bom + first_end + 1;
     while pos <= text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = text[pos..line_end].trim_end_matches('\r');
+        let Some(after) = text.get(pos..) else { break };
+        let line_end = after.find('\n').map_or(text.len(), |i| pos + i);
+        let line = text.get(pos..line_end).unwrap_or("").trim_end_matches('\r');
         if line.trim_end() == "---" {
             let body_start = (line_end + 1).min(text.len());
             return Ok(FrontMatter {
@@ -351,11 +555,12 @@ fn parse_front_matter(text: &str) -> Result<FrontMatter, (usize, String)> {
                     ),
                 ));
             };
-            let key = line[..colon].trim().to_lowercase();
+            let (key, raw_value) = line.split_at(colon);
+            let key = key.trim().to_lowercase();
             if key.is_empty() {
                 return Err((pos, "front matter line has an empty key".into()));
             }
-            let raw_value = &line[colon + 1..];
+            let raw_value = raw_value.get(1..).unwrap_or("");
             let lead = raw_value.len() - raw_value.trim_start().len();
             entries.push(FrontMatterEntry {
                 key,
@@ -382,8 +587,9 @@ fn split_paragraphs(text: &str, start: usize) -> Vec<Span> {
     let mut last_end = start;
     let mut pos = start;
     while pos < text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = &text[pos..line_end];
+        let Some(after) = text.get(pos..) else { break };
+        let line_end = after.find('\n').map_or(text.len(), |i| pos + i);
+        let line = text.get(pos..line_end).unwrap_or("");
         if line.trim().is_empty() {
             if let Some(s) = para_start.take() {
                 out.push(trim_span(text, Span::new(s, last_end)));
@@ -431,53 +637,99 @@ fn is_closer(c: char) -> bool {
 /// sentence, since news text uses them mid-sentence far more often than at the end.
 pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     let p = para.slice(text);
+    let char_at = |at: usize| p.get(at..).and_then(|r| r.chars().next());
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Extend over repeated stops and closing marks.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(p.len(), |(o, _)| *o);
-            // Must be followed by white space, then a sentence starter.
-            let mut k = j;
-            let mut saw_space = false;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                saw_space = true;
-                k += 1;
-            }
-            let next = chars.get(k).map(|(_, c)| *c);
-            let starts_sentence = next.is_some_and(|n| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
-            });
-            if saw_space && starts_sentence && !(c == '.' && is_abbreviation(&p[start..off])) {
-                out.push(trim_span(
-                    text,
-                    Span::new(para.start + start, para.start + end),
-                ));
-                start = chars.get(k).map_or(p.len(), |(o, _)| *o);
-                i = k;
-                continue;
-            }
-            i = j.max(i + 1);
+    // Byte offsets and look-ahead, no per-character buffer: a paragraph may be megabytes.
+    let mut pos = 0usize;
+    while let Some(c) = char_at(pos) {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            pos += c.len_utf8();
             continue;
         }
-        i += 1;
+        // Extend over repeated stops and closing marks.
+        let mut end = pos + c.len_utf8();
+        while let Some(n) = char_at(end).filter(|n| matches!(n, '.' | '!' | '?') || is_closer(*n)) {
+            end += n.len_utf8();
+        }
+        // Must be followed by white space, then a sentence starter.
+        let mut next_start = end;
+        while let Some(n) = char_at(next_start).filter(|n| n.is_whitespace()) {
+            next_start += n.len_utf8();
+        }
+        let saw_space = next_start > end;
+        let starts_sentence = char_at(next_start).is_some_and(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+        });
+        let before = p.get(start..pos).unwrap_or("");
+        if saw_space && starts_sentence && !(c == '.' && is_abbreviation(before)) {
+            out.push(trim_span(
+                text,
+                Span::new(para.start + start, para.start + end),
+            ));
+            start = next_start;
+            pos = next_start;
+            continue;
+        }
+        pos = end;
     }
     if start < p.len() {
         out.push(trim_span(text, Span::new(para.start + start, para.end)));
     }
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// A sentence longer than [`MAX_SENTENCE`] bytes, cut at white space (or, in a run without
+/// any, at a character boundary) into pieces no longer than that.
+fn cap_sentence(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE {
+        let mut end = (start + MAX_SENTENCE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = text.get(start..end).unwrap_or("");
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(i) if i > 0 => start + i,
+            _ => start + window.len().max(1),
+        };
+        let piece = trim_span(text, Span::new(start, cut));
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        let rest = text.get(cut..sentence.end).unwrap_or("");
+        start = cut + (rest.len() - rest.trim_start().len());
+        if rest.trim_start().is_empty() {
+            return out;
+        }
+    }
+    out.push(Span::new(start, sentence.end));
+    out
+}
+
+/// A paragraph, or when longer than [`MAX_PARAGRAPH`] bytes, runs of its sentences each no
+/// longer than that (a single sentence is never longer, see [`cap_sentence`]).
+fn cap_paragraph(para: Span, sentences: &[Span], out: &mut Vec<Span>) {
+    if para.len() <= MAX_PARAGRAPH || sentences.is_empty() {
+        out.push(para);
+        return;
+    }
+    let mut piece: Option<Span> = None;
+    for s in sentences {
+        piece = Some(match piece {
+            Some(p) if s.end - p.start <= MAX_PARAGRAPH => Span::new(p.start, s.end),
+            Some(p) => {
+                out.push(p);
+                *s
+            }
+            None => *s,
+        });
+    }
+    out.extend(piece);
 }
 
 /// Does the text before a period end with an abbreviation, an initial or a dotted acronym?
@@ -490,8 +742,10 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     // Single initial: "J." ; dotted acronym: "U.S", "U.K", "a.m".
-    let letters: Vec<char> = word.chars().collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
         return true;
     }
     if word.contains('.')
@@ -507,6 +761,7 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Position;
 
     fn article(text: &str) -> Article {
         Article::from_text(Path::new("a.txt"), text.to_string()).expect("article")
@@ -565,16 +820,145 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_non_utf8_articles_are_problems() {
+    fn empty_and_binary_articles_are_problems() {
         assert!(
             Article::from_bytes(Path::new("e.txt"), b"  \n")
                 .unwrap_err()
                 .message
                 .contains("empty")
         );
-        let e = Article::from_bytes(Path::new("b.txt"), b"ok\nab\xff").unwrap_err();
-        assert_eq!((e.line, e.column), (Some(2), Some(3)));
-        assert!(e.message.contains("UTF-8"));
+        let e = Article::from_bytes(Path::new("b.txt"), b"ok\x00\x01").unwrap_err();
+        assert!(e.message.contains("NUL byte at offset 2"), "{}", e.message);
+        let mut controls = b"text ".repeat(10);
+        controls.extend_from_slice(b"\x01\x02\x03\x1b\x7f\x10");
+        let e = Article::from_bytes(Path::new("c.txt"), &controls).unwrap_err();
+        assert!(
+            e.message.starts_with("binary file (5 control bytes"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn latin1_is_decoded_with_a_warning_at_the_first_bad_byte() {
+        let a = Article::from_bytes(Path::new("l.txt"), b"ok\nOur caf\xe9 sent 2\xa0000 troops.")
+            .expect("decoded");
+        assert_eq!(a.text, "ok\nOur café sent 2\u{a0}000 troops.");
+        let w = &a.warnings[0];
+        assert_eq!((w.line, w.column), (Some(2), Some(8)));
+        assert!(
+            w.message.contains("decoded as windows-1252"),
+            "{}",
+            w.message
+        );
+        // Columns count characters, so they hold in the decoded text too.
+        let t = a.text.find("troops").unwrap();
+        assert_eq!(
+            a.position(t),
+            Position {
+                line: 2,
+                column: 21
+            }
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hello, 2,000 troops.".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let a = Article::from_bytes(Path::new("u.txt"), &bytes).expect("decoded");
+        assert_eq!(a.text, "Hello, 2,000 troops.");
+        assert!(a.warnings[0].message.contains("UTF-16LE"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_no_column_and_front_matter_still_reads() {
+        let raw = "\u{feff}---\nsource: AP\n---\nIt sent troops.\n";
+        let a = Article::from_bytes(Path::new("b.txt"), raw.as_bytes()).unwrap();
+        assert_eq!(a.source, "AP");
+        assert!(a.warnings.is_empty());
+        let t = a.text.find("It").unwrap();
+        assert_eq!(a.position(t), Position { line: 4, column: 1 });
+        // In the file, "It" comes after the mark's three bytes.
+        assert_eq!(a.file_offset(t), raw.find("It").unwrap());
+        assert_eq!(a.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends_make_front_matter_paragraphs_and_lines() {
+        for nl in ["\r\n", "\r"] {
+            let raw = [
+                "---",
+                "source: AP",
+                "published: 2022-01-08",
+                "---",
+                "First one. Second.",
+                "",
+                "Next para.",
+            ]
+            .join(nl);
+            let a = Article::from_bytes(Path::new("n.txt"), raw.as_bytes()).unwrap();
+            assert_eq!(a.source, "AP", "{nl:?}");
+            assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 8)));
+            assert_eq!(a.paragraphs.len(), 2, "{nl:?}");
+            let s: Vec<&str> = a.sentences.iter().map(|s| s.slice(&a.text)).collect();
+            assert_eq!(s, ["First one.", "Second.", "Next para."], "{nl:?}");
+            let n = a.text.find("Next").unwrap();
+            assert_eq!(a.position(n), Position { line: 7, column: 1 }, "{nl:?}");
+            // The text keeps the file's length, so offsets are the file's.
+            assert_eq!(a.text.len(), raw.len());
+        }
+    }
+
+    #[test]
+    fn zero_width_characters_are_dropped_but_still_count_as_columns() {
+        let raw = "Some 2,\u{200B}000 troops went to Kazakh\u{00AD}stan.";
+        let a = Article::from_bytes(Path::new("z.txt"), raw.as_bytes()).unwrap();
+        assert_eq!(a.text, "Some 2,000 troops went to Kazakhstan.");
+        let t = a.text.find("troops").unwrap();
+        // "Some 2,?000 " is 12 characters on disk: `troops` is at column 13.
+        assert_eq!(
+            a.position(t),
+            Position {
+                line: 1,
+                column: 13
+            }
+        );
+        assert_eq!(a.file_offset(t), raw.find("troops").unwrap());
+    }
+
+    #[test]
+    fn fullwidth_forms_read_as_ascii() {
+        let a = article("Ｓｏｍｅ ２，０００ troops．");
+        assert_eq!(a.text, "Some 2,000 troops.");
+        assert_eq!(a.position(a.text.find("troops").unwrap()).column, 12);
+    }
+
+    #[test]
+    fn huge_paragraphs_and_sentences_are_cut_into_bounded_pieces() {
+        let sentence = "Troops went to Kazakhstan. ";
+        let long_para = sentence.repeat(MAX_PARAGRAPH / sentence.len() * 3);
+        let run_on = "word ".repeat(MAX_SENTENCE);
+        let a = article(&format!("{long_para}\n\n{run_on}"));
+        assert!(a.paragraphs.len() >= 4, "{}", a.paragraphs.len());
+        for p in &a.paragraphs {
+            assert!(p.len() <= MAX_PARAGRAPH);
+        }
+        for s in &a.sentences {
+            assert!(s.len() <= MAX_SENTENCE);
+            assert!(
+                a.paragraphs.iter().any(|p| p.contains(*s)),
+                "{s:?} in no paragraph"
+            );
+        }
+        // Cuts fall at white space: no word is split.
+        assert!(a.sentences.iter().all(|s| {
+            s.slice(&a.text)
+                .split(' ')
+                .all(|w| w.is_empty() || w == "word" || sentence.contains(w))
+        }));
     }
 
     #[test]

@@ -51,26 +51,70 @@ pub struct Position {
 }
 
 /// Offsets of line starts, so offset → line:column is a binary search plus one short scan.
+///
+/// Two refinements keep it exact and cheap on hostile input: characters the reader dropped
+/// from the text (zero-width spaces, see [`LineIndex::with_hidden`]) still count as columns,
+/// as they do in an editor; and a very long line carries a checkpoint every
+/// [`CHECKPOINT_BYTES`], so a column is never counted from the start of a 100 MB line.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Byte offsets (in the text) where a hidden character stood, sorted.
+    hidden: Vec<usize>,
+    /// (byte offset, characters from its line start) inside long lines, sorted.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between column checkpoints inside one line.
+pub const CHECKPOINT_BYTES: usize = 64 * 1024;
 
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`, as editors count them.
     pub fn new(text: &str) -> Self {
+        Self::with_hidden(text, Vec::new())
+    }
+
+    /// A line index for text from which characters were removed: `hidden` holds, sorted,
+    /// the byte offset in `text` where each removed character stood. Each counts as one
+    /// column before the character now at that offset.
+    pub fn with_hidden(text: &str, hidden: Vec<usize>) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
+        let mut line_start = 0;
+        let mut next_mark = CHECKPOINT_BYTES;
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                b'\n' => {
+                    starts.push(i + 1);
+                    line_start = i + 1;
+                    next_mark = line_start + CHECKPOINT_BYTES;
+                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    starts.push(i + 1);
+                    line_start = i + 1;
+                    next_mark = line_start + CHECKPOINT_BYTES;
+                }
+                _ if i >= next_mark && text.is_char_boundary(i) => {
+                    let from = checkpoints
+                        .last()
+                        .filter(|(at, _)| *at >= line_start)
+                        .copied()
+                        .unwrap_or((line_start, 0));
+                    let chars = text.get(from.0..i).map_or(0, |s| s.chars().count());
+                    checkpoints.push((i, from.1 + chars));
+                    next_mark = i + CHECKPOINT_BYTES;
+                }
                 _ => {}
             }
             i += 1;
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            hidden,
+            checkpoints,
+        }
     }
 
     /// Line and column of a byte offset; offsets past the end clamp to the end, and an offset
@@ -82,17 +126,27 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
+        // Count from the nearest checkpoint of this line at or before the offset.
+        let cp = self.checkpoints.partition_point(|(at, _)| *at <= offset);
+        let (from, base) = cp
+            .checked_sub(1)
+            .and_then(|i| self.checkpoints.get(i))
+            .filter(|(at, _)| *at >= start)
+            .copied()
+            .unwrap_or((start, 0));
         let column = text
-            .get(start..)
+            .get(from..)
             .map(|rest| {
                 rest.char_indices()
-                    .take_while(|(i, _)| start + i < offset)
+                    .take_while(|(i, _)| from + i < offset)
                     .count()
             })
             .unwrap_or(0);
+        let hidden = self.hidden.partition_point(|&h| h <= offset)
+            - self.hidden.partition_point(|&h| h < start);
         Position {
             line: line + 1,
-            column: column + 1,
+            column: base + column + hidden + 1,
         }
     }
 }
@@ -116,6 +170,32 @@ mod tests {
         assert_eq!(idx.position(text, f), Position { line: 3, column: 1 });
         let g = text.find('g').unwrap();
         assert_eq!(idx.position(text, g), Position { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn hidden_characters_count_as_columns() {
+        // "a\u{200B}b\nc" read as "ab\nc": the zero-width space stood before `b`.
+        let text = "ab\nc";
+        let idx = LineIndex::with_hidden(text, vec![1]);
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(text, 1), Position { line: 1, column: 3 });
+        assert_eq!(idx.position(text, 3), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_a_very_long_line_use_checkpoints_and_stay_exact() {
+        let line = "é".repeat(CHECKPOINT_BYTES) + "x";
+        let text = format!("first\n{line}");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let x = text.rfind('x').unwrap();
+        assert_eq!(
+            idx.position(&text, x),
+            Position {
+                line: 2,
+                column: CHECKPOINT_BYTES + 1
+            }
+        );
     }
 
     #[test]

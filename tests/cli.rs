@@ -172,28 +172,31 @@ fn unreadable_articles_are_reported_and_the_rest_still_run() {
     let (code, out, err) = run(&["check", "--corpus", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("warning: skipped empty.txt: empty article"),
-        "{err}"
-    );
-    assert!(
-        err.contains("warning: skipped latin1.txt:1:4: not valid UTF-8"),
+        err.contains("warning: empty.txt: skipped: empty article"),
         "{err}"
     );
     assert!(
         err.contains(
-            "warning: skipped open.txt:1:1: front matter opened with `---` is never closed"
+            "warning: latin1.txt:1:4: not valid UTF-8 (byte 0xE9); decoded as windows-1252"
         ),
         "{err}"
     );
-    // In the report too, and the good article still ran.
+    assert!(
+        err.contains(
+            "warning: open.txt:1:1: skipped: front matter opened with `---` is never closed"
+        ),
+        "{err}"
+    );
+    // In the report too, and the good article still ran, and so did the Latin-1 one.
     let problems = &out[out.find("Problems (").expect("a Problems section")..];
     for f in [
-        "empty.txt: empty article",
+        "empty.txt: skipped: empty article",
         "latin1.txt:1:4: not valid UTF-8",
-        "open.txt:1:1: front matter",
+        "open.txt:1:1: skipped: front matter",
     ] {
         assert!(problems.contains(f), "{f} missing from {problems}");
     }
+    assert!(out.contains("latin1.txt"));
     assert!(out.contains("~2000"));
 }
 
@@ -297,4 +300,44 @@ fn an_impossible_date_is_a_problem_with_its_place_and_the_article_still_runs() {
     assert!(err.contains("warning: plain.txt:4:13: day:"), "{err}");
     assert!(err.contains("February 30"), "{err}");
     assert!(out.contains(",2022-02-27,"), "{out}");
+}
+
+/// `-o /dev/null` used to rename a temporary file over the device, leaving a regular file
+/// at /dev/null. Checked on a named pipe and a symbolic link in a temporary folder.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_a_link_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let (code, _, err) = run(&["check", "--format", "csv", "-o", fifo.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        // Checked first: with the bug the pipe is gone and the reader would wait forever.
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(reader.join().unwrap().starts_with("fact,label,kind,status"));
+    }
+    let target = dir.path().join("report.csv");
+    fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (code, _, err) = run(&["check", "--format", "csv", "-o", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("fact,label")
+    );
 }

@@ -429,7 +429,8 @@ fn find_values(
                     matched,
                     sentence,
                     value,
-                    raw,
+                    // The span may have grown to an offset phrase: the words are the span's.
+                    raw: span.slice(text).to_string(),
                 });
             }
         }

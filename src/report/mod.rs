@@ -261,14 +261,21 @@ impl Report {
                 notes: f.notes.clone(),
             })
             .collect();
+        // Every article is accounted for: read (a source), read with a warning, or skipped.
         let mut problems: Vec<Problem> = unread
             .iter()
             .map(|p| Problem {
                 file: p.file.clone(),
                 line: p.line,
                 column: p.column,
-                message: p.message.clone(),
+                message: format!("skipped: {}", p.message),
             })
+            .chain(articles.iter().flat_map(|a| &a.warnings).map(|p| Problem {
+                file: p.file.clone(),
+                line: p.line,
+                column: p.column,
+                message: p.message.clone(),
+            }))
             .collect();
         for p in &extraction.problems {
             let a = &articles[p.article];
@@ -304,7 +311,7 @@ impl Report {
                     speaker_as_written: q.quote.speaker.as_ref().map(|s| s.name.clone()),
                     attribution: q.quote.speaker.as_ref().map(|s| s.attribution),
                     description: q.quote.speaker.as_ref().and_then(|s| s.description.clone()),
-                    span,
+                    span: Span::new(a.file_offset(span.start), a.file_offset(span.end)),
                 }
             })
             .collect();
@@ -452,7 +459,7 @@ fn evidence_of(o: &Observation, a: &Article) -> Evidence {
         raw: collapse(&a.text, o.span, o.span).0,
         sentence,
         highlight,
-        span: o.span,
+        span: Span::new(a.file_offset(o.span.start), a.file_offset(o.span.end)),
     }
 }
 

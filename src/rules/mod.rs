@@ -284,15 +284,20 @@ impl<'a> Locator<'a> {
         message: String,
         help: Option<String>,
     ) -> RuleError {
-        let pos = self.lines.position(self.text, span.start);
-        let line_start = span.start
-            - (self.text[..span.start.min(self.text.len())]
-                .chars()
-                .rev()
-                .take_while(|c| *c != '\n')
-                .map(char::len_utf8)
-                .sum::<usize>());
-        let line_text = self.text[line_start..]
+        // Spans come from the TOML parser or from our own offsets; clamp them to the text
+        // and to a character boundary so that a stray one can never panic.
+        let mut start = span.start.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let span = start..span.end.max(start);
+        let pos = self.lines.position(self.text, start);
+        let before = self.text.get(..start).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_text = self
+            .text
+            .get(line_start..)
+            .unwrap_or("")
             .lines()
             .next()
             .unwrap_or("")
@@ -322,7 +327,7 @@ impl<'a> Locator<'a> {
         help: Option<String>,
     ) -> RuleError {
         let span = value.span();
-        let raw = &self.text[span.clone()];
+        let raw = self.text.get(span.clone()).unwrap_or("");
         let content_start = raw
             .find(value.get_ref().as_str())
             .map(|i| span.start + i)
@@ -330,7 +335,10 @@ impl<'a> Locator<'a> {
         match content_start {
             Some(s) => {
                 let at = s + offset.min(value.get_ref().len());
-                let end = value.get_ref()[offset.min(value.get_ref().len())..]
+                let end = value
+                    .get_ref()
+                    .get(offset.min(value.get_ref().len())..)
+                    .unwrap_or("")
                     .find(|c: char| c.is_whitespace())
                     .map_or(s + value.get_ref().len(), |i| at + i);
                 self.error(at..end.max(at + 1), message, help)
@@ -436,7 +444,8 @@ fn line_col_to_offset(text: &str, line: usize, column: usize) -> usize {
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    text[line_start..]
+    text.get(line_start..)
+        .unwrap_or("")
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(text.len(), |(i, _)| line_start + i)
@@ -448,7 +457,7 @@ pub fn parse(file: &Path, text: &str) -> Result<RuleSet, RuleError> {
     let raw: raw::RuleFile = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
-        let help = unknown_key_help(&message);
+        let help = unknown_key_help(&message).or_else(|| type_help(&message));
         loc.error(span, message, help)
     })?;
     validate(file, text, raw)
@@ -457,7 +466,7 @@ pub fn parse(file: &Path, text: &str) -> Result<RuleSet, RuleError> {
 /// "unknown field `contxt`, expected one of …" → "did you mean `context`?".
 fn unknown_key_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
-    let key = &rest[..rest.find('`')?];
+    let key = rest.get(..rest.find('`')?)?;
     let all: Vec<&str> = raw::FACT_KEYS
         .iter()
         .chain(raw::TOP_KEYS)
@@ -465,6 +474,25 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .copied()
         .collect();
     did_you_mean(key, &all).map(|s| format!("did you mean `{s}`?"))
+}
+
+/// serde's "invalid type: string \"eight\", expected i64" in the words of a rule file.
+fn type_help(message: &str) -> Option<String> {
+    let expected = message
+        .strip_prefix("invalid type: ")?
+        .split("expected ")
+        .nth(1)?;
+    Some(
+        match expected.trim() {
+            "a string" => "write the value in quotes, e.g. \"text\"",
+            "a sequence" => "write a list in brackets, e.g. [\"troops\", \"soldiers\"]",
+            "i64" | "u64" | "usize" | "an integer" => "write a whole number without quotes, e.g. 8",
+            "a boolean" => "write true or false, without quotes",
+            "a map" => "write a table, e.g. [fact.classes] with name = [\"word\"] lines",
+            _ => return None,
+        }
+        .to_string(),
+    )
 }
 
 /// The second step: raw structs → runtime facts, rejecting what serde could not.
@@ -511,9 +539,10 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                     ));
                 }
             }
-            WordSet::new(&plain)
-                .map(Some)
-                .map_err(|e| loc.error(list[0].span(), e.message, e.help))
+            WordSet::new(&plain).map(Some).map_err(|e| {
+                let at = list.first().map_or(0..0, Spanned::span);
+                loc.error(at, e.message, e.help)
+            })
         };
         let context = words(&f.context)?;
         let exclude = words(&f.exclude)?;

@@ -62,13 +62,16 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
         match c {
             b'\\' => {
                 // Copy the escape and the escaped character whole (it may be multi-byte).
-                let next_len = source[i + 1..].chars().next().map_or(0, char::len_utf8);
+                let next_len = source
+                    .get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(0, char::len_utf8);
                 // Word boundaries are ASCII-only: Unicode `\b` sends the regex crate to a
                 // slow engine at every curly quote, and news text is full of them.
-                match (&source[i + 1..i + 1 + next_len], in_class) {
+                match (source.get(i + 1..i + 1 + next_len).unwrap_or(""), in_class) {
                     ("b", false) => out.push_str(r"(?-u:\b)"),
                     ("B", false) => out.push_str(r"(?-u:\B)"),
-                    _ => out.push_str(&source[i..i + 1 + next_len]),
+                    _ => out.push_str(source.get(i..i + 1 + next_len).unwrap_or("")),
                 }
                 i += 1 + next_len;
                 continue;
@@ -83,12 +86,12 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
                 continue;
             }
             b'{' if !in_class => {
-                let rest = &source[i + 1..];
+                let rest = source.get(i + 1..).unwrap_or("");
                 let name_len = rest
                     .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
                     .unwrap_or(rest.len());
-                let name = &rest[..name_len];
-                let closed = rest[name_len..].starts_with('}');
+                let (name, after) = rest.split_at(name_len);
+                let closed = after.starts_with('}');
                 let is_repetition = name.chars().all(|ch| ch.is_ascii_digit()) || !closed;
                 if !is_repetition
                     && name
@@ -133,8 +136,11 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             }
             _ => {}
         }
-        let ch_len = source[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&source[i..i + ch_len]);
+        let ch_len = source
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        out.push_str(source.get(i..i + ch_len).unwrap_or(""));
         i += ch_len;
     }
     out.push(')');
@@ -160,7 +166,10 @@ fn regex_error(source: &str, e: regex::Error) -> PatternError {
     match e {
         regex::Error::CompiledTooBig(limit) => PatternError {
             offset: 0,
-            message: format!("pattern compiles to more than {limit} bytes"),
+            message: format!(
+                "pattern is too large: it compiles to more than {} MiB",
+                limit / (1024 * 1024)
+            ),
             help: Some("use fewer or shorter alternatives, or bounded repetitions".into()),
         },
         other => {
@@ -294,6 +303,26 @@ mod tests {
         let e = compile("troops (in Kazakhstan").unwrap_err();
         assert!(e.message.starts_with("bad pattern"), "{}", e.message);
         assert_eq!(e.offset, 7);
+    }
+
+    #[test]
+    fn a_huge_pattern_is_refused_with_a_clear_message() {
+        let e = compile("(?:a{1000}){1000} {number}").unwrap_err();
+        assert_eq!(
+            e.message,
+            "pattern is too large: it compiles to more than 16 MiB"
+        );
+        assert!(e.help.is_some());
+    }
+
+    #[test]
+    fn spaces_in_patterns_and_words_match_no_break_and_thin_spaces() {
+        let p = compile("Russian troops").unwrap();
+        for s in ["\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\r\n"] {
+            assert!(p.regex.is_match(&format!("Russian{s}troops")), "{s:?}");
+        }
+        let w = WordSet::new(&["border guard"]).unwrap();
+        assert!(w.is_match("border\u{a0}guard"));
     }
 
     #[test]
