@@ -337,6 +337,19 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
         for s in &r.sources {
             match f.cells.iter().find(|c| c.source_number == s.number) {
                 Some(c) => {
+                    // In a conflict, only the sources whose values clash are marked as
+                    // conflicting; a source compatible with every other stays "loose".
+                    let cell_status = if f.status == Status::Conflict
+                        && !c
+                            .evidence
+                            .iter()
+                            .any(|i| f.conflicts.iter().any(|(a, b)| a == i || b == i))
+                    {
+                        Status::Loose
+                    } else {
+                        f.status
+                    };
+                    let class = status_class(cell_status);
                     let values: Vec<String> = c
                         .values
                         .iter()
@@ -350,7 +363,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
                         h,
                         "<td class=\"cell {class}\" data-source=\"{}\"><a href=\"#{target}\" title=\"{} in {}\">{}</a></td>",
                         s.number,
-                        f.status,
+                        cell_status,
                         escape(&s.file),
                         values.concat()
                     )?;
