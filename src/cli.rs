@@ -13,8 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::baseline::Baseline;
 use crate::compare::{self, Status};
-use crate::corpus;
-use crate::extract;
+use crate::pipeline;
 use crate::report::findings::{self, FindingKind};
 use crate::report::{self, Report};
 use crate::rules;
@@ -267,13 +266,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
             return 2;
         }
     };
-    let mut corpus = match corpus::load(&common.corpus) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return 2;
-        }
-    };
+    let mut published = Vec::new();
     for p in &common.published {
         let parsed = p.split_once('=').and_then(|(file, date)| {
             Some((file.trim(), date.trim().parse::<jiff::civil::Date>().ok()?))
@@ -285,38 +278,45 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
             );
             return 2;
         };
-        if !corpus.set_published(file, date) {
-            let _ = writeln!(
-                err,
-                "error: --published {p:?}: no article {file:?} in the corpus"
-            );
+        published.push((file.to_string(), date));
+    }
+    // Read, extract and summarise article by article: the texts are never all in memory.
+    let run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
             return 2;
         }
+    };
+    if let Some(&i) = run.unmatched_published.first() {
+        let _ = writeln!(
+            err,
+            "error: --published {:?}: no article {:?} in the corpus",
+            common.published[i], published[i].0
+        );
+        return 2;
     }
-    for p in &corpus.problems {
+    for p in &run.unread {
         let _ = writeln!(err, "warning: skipped {p}");
     }
-    if corpus.articles.is_empty() {
+    if run.articles.is_empty() {
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    let extraction = extract::extract_with_threads(&rules, &corpus.articles, common.threads);
-    let names: Vec<String> = corpus
-        .articles
-        .iter()
-        .map(|a| a.file_name.clone())
-        .collect();
-    let findings = compare::compare_all(&rules, &extraction, &names);
-    let report = Report::build(
-        &rules,
-        &corpus.articles,
-        &corpus.problems,
-        &extraction,
-        &findings,
+    // Quotation word diffs and the sentence of every use of a name are costly and only
+    // some formats print them.
+    let detail = !matches!(
+        (common.format, is_check),
+        (Format::Csv, true) | (Format::Github, _) | (Format::Sarif, _)
     );
+    let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
+    let findings = compare::compare_all_with(&rules, &run.extraction, &names, detail);
+    let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
+    let report = Report::build(&rules, &run, &findings, sentences.as_ref());
+    drop(sentences);
     for p in &report.problems {
-        if corpus
-            .problems
+        if run
+            .unread
             .iter()
             .any(|c| c.file == p.file && c.message == p.message)
         {
@@ -329,6 +329,9 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(err, "warning: {at}: {}", p.message);
     }
 
+    // The report holds all it needs: free the run before writing.
+    drop(findings);
+    drop(run);
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let flags = || findings::flags(&report, &found, accepted.as_ref());

@@ -76,15 +76,31 @@ pub struct QuoteFinding {
 
 /// Compare rule facts, quotations and names.
 pub fn compare_all(rules: &RuleSet, extraction: &Extraction, source_names: &[String]) -> Findings {
+    compare_all_with(rules, extraction, source_names, true)
+}
+
+/// [`compare_all`], with quotation word diffs only when `diffs` is true (formats that do
+/// not print them skip the cost; statuses are the same either way).
+pub fn compare_all_with(
+    rules: &RuleSet,
+    extraction: &Extraction,
+    source_names: &[String],
+    diffs: bool,
+) -> Findings {
     Findings {
         facts: compare(rules, &extraction.observations, source_names),
-        quotes: compare_quotes(extraction),
+        quotes: compare_quotes_with(extraction, diffs),
         names: compare_names(rules, extraction),
     }
 }
 
 /// Pair quotations (not phrases) across sources by wording.
 pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
+    compare_quotes_with(extraction, true)
+}
+
+/// [`compare_quotes`], with word diffs only when `diffs` is true.
+pub fn compare_quotes_with(extraction: &Extraction, diffs: bool) -> Vec<QuoteFinding> {
     let items: Vec<(usize, &quote::Quote)> = extraction
         .quotes
         .iter()
@@ -92,7 +108,7 @@ pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
         .collect();
     // Speakers are already canonical in the extraction; an identity index keeps them so.
     let same = quote::SpeakerIndex::new();
-    let mut out: Vec<QuoteFinding> = quote::compare_quotes(&items, &same)
+    let mut out: Vec<QuoteFinding> = quote::compare_quotes_with(&items, &same, diffs)
         .into_iter()
         .map(|c| match c {
             QuoteComparison::Pair(p) => {
@@ -102,7 +118,7 @@ pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
                 );
                 let status = match (sa, sb) {
                     (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
-                    _ if p.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) => QuoteStatus::Same,
+                    _ if p.same_words => QuoteStatus::Same,
                     _ => QuoteStatus::Reworded,
                 };
                 QuoteFinding {

@@ -19,6 +19,7 @@ pub mod compare;
 pub mod corpus;
 pub mod extract;
 pub mod lint;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod ruletest;

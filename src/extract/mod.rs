@@ -153,6 +153,12 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
         .enumerate()
         .map(|(i, a)| (extractor.article(a, i), quote::full_names(a.body())))
         .collect();
+    assemble(rules, parts)
+}
+
+/// Join per-article extractions (in article order, each with the full names its article
+/// writes) into one, and put speakers in canonical form across the corpus.
+pub fn assemble(rules: &RuleSet, parts: Vec<(Extraction, Vec<String>)>) -> Extraction {
     let mut speakers = rule_speakers(rules);
     let mut out = Extraction::default();
     for (one, names) in parts {
@@ -163,6 +169,22 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
     out
 }
 
+/// Run `work` on a pool of `threads` threads (`None`: rayon's global pool). A pool that
+/// cannot be built falls back to the global one: the thread count changes speed, never
+/// the result.
+pub fn with_threads<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> R {
+    let pool = threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
 /// [`extract`] on a pool of `threads` threads (`None`: rayon's global pool, one thread per
 /// core or `RAYON_NUM_THREADS`). A pool that cannot be built falls back to the global one:
 /// the thread count changes speed, never the result.
@@ -171,16 +193,7 @@ pub fn extract_with_threads(
     articles: &[Article],
     threads: Option<usize>,
 ) -> Extraction {
-    let pool = threads.and_then(|n| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .ok()
-    });
-    match pool {
-        Some(pool) => pool.install(|| extract(rules, articles)),
-        None => extract(rules, articles),
-    }
+    with_threads(threads, || extract(rules, articles))
 }
 
 impl Extraction {
@@ -190,6 +203,13 @@ impl Extraction {
         self.problems.extend(other.problems);
         self.quotes.extend(other.quotes);
         self.names.extend(other.names);
+    }
+
+    /// Say that this (one article's) extraction is of article `index`.
+    pub fn renumber(&mut self, index: usize) {
+        self.observations.iter_mut().for_each(|o| o.article = index);
+        self.problems.iter_mut().for_each(|p| p.article = index);
+        self.quotes.iter_mut().for_each(|q| q.article = index);
     }
 
     /// Put every quotation's speaker in canonical form ("Lukyanov" → "Fyodor Lukyanov").

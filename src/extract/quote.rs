@@ -1407,6 +1407,19 @@ fn diff_key(w: &str) -> String {
     if k.is_empty() { w.to_string() } else { k }
 }
 
+/// Do two wordings have the same words, compared as [`word_diff`] compares them (without
+/// case and surrounding punctuation)? Exactly when their diff is all [`DiffOp::Same`].
+pub fn same_words(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y || diff_key(x) == diff_key(y) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Word-level diff (similar crate), e.g. nonstandard -> unconventional. Words compare without
 /// case and surrounding punctuation; consecutive words of one kind are grouped.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
@@ -1689,6 +1702,8 @@ pub struct QuotePair {
     pub same_speaker: Option<bool>,
     pub description_a: Option<String>,
     pub description_b: Option<String>,
+    /// The same words in the same order ([`word_diff`] would be all [`DiffOp::Same`]).
+    pub same_words: bool,
     pub diff: Vec<DiffOp>,
 }
 
@@ -1705,6 +1720,16 @@ pub enum QuoteComparison {
 /// Compare the quotations (kind [`QuoteKind::Quote`]; phrases are skipped) of several
 /// sources: input is (source index, quotation).
 pub fn compare_quotes(quotes: &[(usize, &Quote)], index: &SpeakerIndex) -> Vec<QuoteComparison> {
+    compare_quotes_with(quotes, index, true)
+}
+
+/// [`compare_quotes`], with the word diff of each pair only when `diffs` is true (it is the
+/// costly part, and not every report prints it); `same_words` is set either way.
+pub fn compare_quotes_with(
+    quotes: &[(usize, &Quote)],
+    index: &SpeakerIndex,
+    diffs: bool,
+) -> Vec<QuoteComparison> {
     let keep: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].1.kind == QuoteKind::Quote)
         .collect();
@@ -1735,7 +1760,12 @@ pub fn compare_quotes(quotes: &[(usize, &Quote)], index: &SpeakerIndex) -> Vec<Q
             same_speaker,
             description_a: desc(qa),
             description_b: desc(qb),
-            diff: word_diff(&qa.text, &qb.text),
+            same_words: same_words(&qa.text, &qb.text),
+            diff: if diffs {
+                word_diff(&qa.text, &qb.text)
+            } else {
+                Vec::new()
+            },
         }));
     }
     for &i in &keep {
