@@ -991,10 +991,19 @@ struct Form {
     tokens: Vec<String>,
     /// Written forms and how often each occurs; the most frequent is shown.
     written: BTreeMap<String, usize>,
-    mentions: Vec<(usize, NameMention)>,
+    /// (document, index of the mention in that document), in document then text order.
+    mentions: Vec<(usize, usize)>,
 }
 
 impl Form {
+    /// The form's mentions as (document, mention), cloned out of `docs`.
+    fn mentions_in(&self, docs: &[Vec<NameMention>]) -> Vec<(usize, NameMention)> {
+        self.mentions
+            .iter()
+            .filter_map(|&(d, i)| Some((d, docs.get(d)?.get(i)?.clone())))
+            .collect()
+    }
+
     fn display(&self) -> String {
         let mut best: Option<(&String, usize)> = None;
         for (t, &c) in &self.written {
@@ -1079,28 +1088,47 @@ fn variant_pairs(forms: &[Form], index: &BlockIndex, blocked: bool) -> BTreeSet<
 }
 
 fn group_forms(docs: &[Vec<NameMention>]) -> Vec<Form> {
-    let mut by_key: BTreeMap<Vec<String>, Form> = BTreeMap::new();
+    // Mentions repeat a few hundred distinct texts many times: each text is normalised once,
+    // and forms keep (document, index) rather than copies of the mentions.
+    let mut form_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut written: Vec<HashMap<&str, usize>> = Vec::new();
     for (d, mentions) in docs.iter().enumerate() {
-        for m in mentions {
-            let tokens = normalise(&m.text);
-            if tokens.is_empty() {
-                continue;
-            }
-            let form = by_key.entry(tokens.clone()).or_insert_with(|| Form {
-                tokens,
-                written: BTreeMap::new(),
-                mentions: Vec::new(),
+        for (i, m) in mentions.iter().enumerate() {
+            let slot = *form_of.entry(m.text.as_str()).or_insert_with(|| {
+                let tokens = normalise(&m.text);
+                if tokens.is_empty() {
+                    return None;
+                }
+                Some(*by_key.entry(tokens.clone()).or_insert_with(|| {
+                    forms.push(Form {
+                        tokens,
+                        written: BTreeMap::new(),
+                        mentions: Vec::new(),
+                    });
+                    written.push(HashMap::new());
+                    forms.len() - 1
+                }))
             });
-            *form.written.entry(m.text.clone()).or_default() += 1;
-            form.mentions.push((d, m.clone()));
+            let Some(f) = slot else { continue };
+            *written[f].entry(m.text.as_str()).or_default() += 1;
+            forms[f].mentions.push((d, i));
         }
     }
-    let mut forms: Vec<Form> = by_key.into_values().collect();
-    for f in &mut forms {
-        f.mentions
-            .sort_by_key(|(d, m)| (*d, m.span.start, m.span.end));
+    for (f, w) in forms.iter_mut().zip(written) {
+        f.written = w.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+        f.mentions.sort_by_key(|&(d, i)| {
+            let span = docs.get(d).and_then(|ms| ms.get(i)).map(|m| &m.span);
+            (d, span.map_or(0, |s| s.start), span.map_or(0, |s| s.end))
+        });
     }
-    forms
+    // In key order, as the map gave them before.
+    let mut slots: Vec<Option<Form>> = forms.into_iter().map(Some).collect();
+    by_key
+        .into_values()
+        .filter_map(|f| slots.get_mut(f).and_then(Option::take))
+        .collect()
 }
 
 /// How a corpus form matches one known entity; lower rank is a better match.
@@ -1272,7 +1300,7 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                     kind: m.kind,
                     note,
                     similarity: m.similarity,
-                    mentions: f.mentions.clone(),
+                    mentions: f.mentions_in(docs),
                 })
             })
             .collect();
@@ -1325,7 +1353,7 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                 } else {
                     similarity(&forms[i].tokens, &forms[canon].tokens)
                 },
-                mentions: forms[i].mentions.clone(),
+                mentions: forms[i].mentions_in(docs),
             })
             .collect();
         let canonical = forms[canon].display();
