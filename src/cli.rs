@@ -312,7 +312,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
     let findings = compare::compare_all_with(&rules, &run.extraction, &names, detail);
     let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
-    let report = Report::build(&rules, &run, &findings, sentences.as_ref());
+    let report = Report::build(&rules, &run, findings, sentences.as_ref());
     drop(sentences);
     for p in &report.problems {
         if run
@@ -330,7 +330,6 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
     }
 
     // The report holds all it needs: free the run before writing.
-    drop(findings);
     drop(run);
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
@@ -340,27 +339,30 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         width: terminal.width(common.width, to_file),
         color: terminal.color(common.color, to_file),
     };
-    let mut buf: Vec<u8> = Vec::new();
-    let written = match (common.format, is_check) {
-        (Format::Text, true) => report::text::write_check_with(&report, text, &mut buf),
-        (Format::Text, false) => report::text::write_extract_with(&report, text, &mut buf),
-        (Format::Csv, true) if wide => report::csv::write_check_wide(&report, &mut buf),
-        (Format::Csv, true) => report::csv::write_check(&report, &mut buf),
-        (Format::Csv, false) => report::csv::write_extract(&report, &mut buf),
-        (Format::Github, _) => report::github::write(&flags(), &mut buf),
-        (Format::Sarif, _) => report::sarif::write(&report, &flags(), &mut buf),
-        (Format::Json, _) => report::json::write(&report, &mut buf),
-        (Format::Jsonl, _) => report::json::write_lines(&report, &mut buf),
-        (Format::Markdown, _) => report::markdown::write_check(&report, &mut buf),
-        (Format::Html, _) => report::html::write_check(&report, &mut buf),
+    let write = |w: &mut dyn Write| match (common.format, is_check) {
+        (Format::Text, true) => report::text::write_check_with(&report, text, w),
+        (Format::Text, false) => report::text::write_extract_with(&report, text, w),
+        (Format::Csv, true) if wide => report::csv::write_check_wide(&report, w),
+        (Format::Csv, true) => report::csv::write_check(&report, w),
+        (Format::Csv, false) => report::csv::write_extract(&report, w),
+        (Format::Github, _) => report::github::write(&flags(), w),
+        (Format::Sarif, _) => report::sarif::write(&report, &flags(), w),
+        (Format::Json, _) => report::json::write(&report, w),
+        (Format::Jsonl, _) => report::json::write_lines(&report, w),
+        (Format::Markdown, _) => report::markdown::write_check(&report, w),
+        (Format::Html, _) => report::html::write_check(&report, w),
     };
-    if let Err(e) = written {
-        let _ = writeln!(err, "error: cannot write the report: {e}");
-        return 2;
-    }
     let delivered = match &common.output {
-        Some(path) => write_atomically(path, &buf),
-        None => out.write_all(&buf).and_then(|_| out.flush()),
+        // Straight into the temporary file: a report can be as large as the corpus.
+        Some(path) => stream_atomically(path, write),
+        None => {
+            let mut buf: Vec<u8> = Vec::new();
+            if let Err(e) = write(&mut buf) {
+                let _ = writeln!(err, "error: cannot write the report: {e}");
+                return 2;
+            }
+            out.write_all(&buf).and_then(|_| out.flush())
+        }
     };
     if let Err(e) = delivered {
         let target = common
@@ -504,6 +506,15 @@ fn usage_error(format: Format, is_check: bool, wide: bool) -> Option<&'static st
 
 /// Write to a temporary file beside the target, then rename: a reader never sees half a report.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    stream_atomically(path, |w| w.write_all(bytes))
+}
+
+/// Write `path` through `write` into a temporary file beside it, renamed into place once
+/// complete, so a reader never sees half a file.
+fn stream_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -512,7 +523,15 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
         .file_name()
         .map_or("report".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        write(&mut w)?;
+        w.flush()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::extract::name::{self, KnownEntity, NameCluster};
-use crate::extract::quote::{self, DiffOp, QuoteComparison};
+use crate::extract::quote::{self, DiffOp, QuoteKind};
 use crate::extract::{Extraction, Observation, Value};
 use crate::rules::{Fact, Kind, RuleSet};
 
@@ -101,41 +101,49 @@ pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
 
 /// [`compare_quotes`], with word diffs only when `diffs` is true.
 pub fn compare_quotes_with(extraction: &Extraction, diffs: bool) -> Vec<QuoteFinding> {
-    let items: Vec<(usize, &quote::Quote)> = extraction
-        .quotes
-        .iter()
-        .map(|q| (q.article, &q.quote))
+    // As quote::compare_quotes, without its per-pair copies of speakers and descriptions:
+    // speakers are already canonical in the extraction.
+    let quotes = &extraction.quotes;
+    let keep: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].quote.kind == QuoteKind::Quote)
         .collect();
-    // Speakers are already canonical in the extraction; an identity index keeps them so.
-    let same = quote::SpeakerIndex::new();
-    let mut out: Vec<QuoteFinding> = quote::compare_quotes_with(&items, &same, diffs)
-        .into_iter()
-        .map(|c| match c {
-            QuoteComparison::Pair(p) => {
-                let (sa, sb) = (
-                    &extraction.quotes[p.a].speaker,
-                    &extraction.quotes[p.b].speaker,
-                );
-                let status = match (sa, sb) {
-                    (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
-                    _ if p.same_words => QuoteStatus::Same,
-                    _ => QuoteStatus::Reworded,
-                };
-                QuoteFinding {
-                    status,
-                    quotes: vec![p.a, p.b],
-                    similarity: Some(p.similarity),
-                    diff: p.diff,
-                }
-            }
-            QuoteComparison::Single { index, .. } => QuoteFinding {
+    let items: Vec<(usize, &str)> = keep
+        .iter()
+        .map(|&i| (quotes[i].article, quotes[i].quote.text.as_str()))
+        .collect();
+    let mut paired = vec![false; quotes.len()];
+    let mut out: Vec<QuoteFinding> = Vec::new();
+    for (x, y, similarity) in quote::pair_quotes(&items) {
+        let (a, b) = (keep[x], keep[y]);
+        paired[a] = true;
+        paired[b] = true;
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        let status = match (&qa.speaker, &qb.speaker) {
+            (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
+            _ if quote::same_words(&qa.quote.text, &qb.quote.text) => QuoteStatus::Same,
+            _ => QuoteStatus::Reworded,
+        };
+        out.push(QuoteFinding {
+            status,
+            quotes: vec![a, b],
+            similarity: Some(similarity),
+            diff: if diffs {
+                quote::word_diff(&qa.quote.text, &qb.quote.text)
+            } else {
+                Vec::new()
+            },
+        });
+    }
+    for &i in &keep {
+        if !paired[i] {
+            out.push(QuoteFinding {
                 status: QuoteStatus::Single,
-                quotes: vec![index],
+                quotes: vec![i],
                 similarity: None,
                 diff: vec![],
-            },
-        })
-        .collect();
+            });
+        }
+    }
     out.sort_by(|a, b| (a.status, &a.quotes).cmp(&(b.status, &b.quotes)));
     out
 }

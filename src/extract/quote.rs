@@ -1702,8 +1702,6 @@ pub struct QuotePair {
     pub same_speaker: Option<bool>,
     pub description_a: Option<String>,
     pub description_b: Option<String>,
-    /// The same words in the same order ([`word_diff`] would be all [`DiffOp::Same`]).
-    pub same_words: bool,
     pub diff: Vec<DiffOp>,
 }
 
@@ -1720,16 +1718,6 @@ pub enum QuoteComparison {
 /// Compare the quotations (kind [`QuoteKind::Quote`]; phrases are skipped) of several
 /// sources: input is (source index, quotation).
 pub fn compare_quotes(quotes: &[(usize, &Quote)], index: &SpeakerIndex) -> Vec<QuoteComparison> {
-    compare_quotes_with(quotes, index, true)
-}
-
-/// [`compare_quotes`], with the word diff of each pair only when `diffs` is true (it is the
-/// costly part, and not every report prints it); `same_words` is set either way.
-pub fn compare_quotes_with(
-    quotes: &[(usize, &Quote)],
-    index: &SpeakerIndex,
-    diffs: bool,
-) -> Vec<QuoteComparison> {
     let keep: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].1.kind == QuoteKind::Quote)
         .collect();
@@ -1760,12 +1748,7 @@ pub fn compare_quotes_with(
             same_speaker,
             description_a: desc(qa),
             description_b: desc(qb),
-            same_words: same_words(&qa.text, &qb.text),
-            diff: if diffs {
-                word_diff(&qa.text, &qb.text)
-            } else {
-                Vec::new()
-            },
+            diff: word_diff(&qa.text, &qb.text),
         }));
     }
     for &i in &keep {

@@ -207,7 +207,7 @@ impl Report {
     pub fn build(
         rules: &RuleSet,
         run: &Run,
-        all: &Findings,
+        all: Findings,
         name_sentences: Option<&NameSentences>,
     ) -> Report {
         let (articles, unread, extraction) = (&run.articles, &run.unread, &run.extraction);
@@ -319,12 +319,12 @@ impl Report {
             .collect();
         let quote_findings = all
             .quotes
-            .iter()
+            .into_iter()
             .map(|f| QuoteFindingEntry {
                 status: f.status,
-                quotes: f.quotes.clone(),
+                quotes: f.quotes,
                 similarity: f.similarity,
-                diff: f.diff.clone(),
+                diff: f.diff,
             })
             .collect();
         let names = all
