@@ -281,7 +281,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         published.push((file.to_string(), date));
     }
     // Read, extract and summarise article by article: the texts are never all in memory.
-    let run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
+    let mut run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
@@ -304,13 +304,20 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         return 2;
     }
     // Quotation word diffs and the sentence of every use of a name are costly and only
-    // some formats print them.
-    let detail = !matches!(
-        (common.format, is_check),
-        (Format::Csv, true) | (Format::Github, _) | (Format::Sarif, _)
-    );
+    // some formats print them; a table of findings needs only first comparisons and uses.
+    let detail = match (common.format, is_check, wide) {
+        (Format::Csv, true, false) => compare::Detail::FirstOnly,
+        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
+            compare::Detail::NoDiffs
+        }
+        _ => compare::Detail::Full,
+    };
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
     let findings = compare::compare_all_with(&rules, &run.extraction, &names, detail);
+    // Names are clustered: the mentions are no longer needed (the report places uses by
+    // their start).
+    run.extraction.names = Vec::new();
+    let detail = detail == compare::Detail::Full;
     let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
     let report = Report::build(&rules, &run, findings, sentences.as_ref());
     drop(sentences);

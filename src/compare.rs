@@ -76,31 +76,44 @@ pub struct QuoteFinding {
 
 /// Compare rule facts, quotations and names.
 pub fn compare_all(rules: &RuleSet, extraction: &Extraction, source_names: &[String]) -> Findings {
-    compare_all_with(rules, extraction, source_names, true)
+    compare_all_with(rules, extraction, source_names, Detail::Full)
 }
 
-/// [`compare_all`], with quotation word diffs only when `diffs` is true (formats that do
-/// not print them skip the cost; statuses are the same either way).
+/// How much of the comparison to keep: word diffs and every use cost time and memory, and
+/// not every report prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything.
+    Full,
+    /// No word diffs of quotation pairs.
+    NoDiffs,
+    /// No word diffs; for each quotation only its first comparison (the one that gives it
+    /// its status) besides every attribution conflict; for each spelling of a name only its
+    /// first use in each source. What a table of findings (`check --format csv`) prints.
+    FirstOnly,
+}
+
+/// [`compare_all`], keeping what `detail` says (statuses are the same at every level).
 pub fn compare_all_with(
     rules: &RuleSet,
     extraction: &Extraction,
     source_names: &[String],
-    diffs: bool,
+    detail: Detail,
 ) -> Findings {
     Findings {
         facts: compare(rules, &extraction.observations, source_names),
-        quotes: compare_quotes_with(extraction, diffs),
-        names: compare_names(rules, extraction),
+        quotes: compare_quotes_with(extraction, detail),
+        names: compare_names_with(rules, extraction, detail == Detail::FirstOnly),
     }
 }
 
 /// Pair quotations (not phrases) across sources by wording.
 pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
-    compare_quotes_with(extraction, true)
+    compare_quotes_with(extraction, Detail::Full)
 }
 
-/// [`compare_quotes`], with word diffs only when `diffs` is true.
-pub fn compare_quotes_with(extraction: &Extraction, diffs: bool) -> Vec<QuoteFinding> {
+/// [`compare_quotes`], keeping what `detail` says.
+pub fn compare_quotes_with(extraction: &Extraction, detail: Detail) -> Vec<QuoteFinding> {
     // As quote::compare_quotes, without its per-pair copies of speakers and descriptions:
     // speakers are already canonical in the extraction.
     let quotes = &extraction.quotes;
@@ -112,7 +125,8 @@ pub fn compare_quotes_with(extraction: &Extraction, diffs: bool) -> Vec<QuoteFin
         .map(|&i| (quotes[i].article, quotes[i].quote.text.as_str()))
         .collect();
     let mut paired = vec![false; quotes.len()];
-    let mut out: Vec<QuoteFinding> = Vec::new();
+    // (status, first, second, similarity), sorted as the findings are.
+    let mut found: Vec<(QuoteStatus, usize, Option<usize>, f64)> = Vec::new();
     for (x, y, similarity) in quote::pair_quotes(&items) {
         let (a, b) = (keep[x], keep[y]);
         paired[a] = true;
@@ -123,33 +137,57 @@ pub fn compare_quotes_with(extraction: &Extraction, diffs: bool) -> Vec<QuoteFin
             _ if quote::same_words(&qa.quote.text, &qb.quote.text) => QuoteStatus::Same,
             _ => QuoteStatus::Reworded,
         };
-        out.push(QuoteFinding {
-            status,
-            quotes: vec![a, b],
-            similarity: Some(similarity),
-            diff: if diffs {
-                quote::word_diff(&qa.quote.text, &qb.quote.text)
-            } else {
-                Vec::new()
-            },
-        });
+        found.push((status, a, Some(b), similarity));
     }
     for &i in &keep {
         if !paired[i] {
-            out.push(QuoteFinding {
-                status: QuoteStatus::Single,
-                quotes: vec![i],
-                similarity: None,
-                diff: vec![],
-            });
+            found.push((QuoteStatus::Single, i, None, 0.0));
         }
     }
-    out.sort_by(|a, b| (a.status, &a.quotes).cmp(&(b.status, &b.quotes)));
-    out
+    found.sort_by_key(|&(status, a, b, _)| (status, a, b));
+    if detail == Detail::FirstOnly {
+        let mut seen = vec![false; quotes.len()];
+        found.retain(|&(status, a, b, _)| {
+            let first = !seen[a] || b.is_some_and(|b| !seen[b]);
+            seen[a] = true;
+            b.inspect(|&b| seen[b] = true);
+            first || status == QuoteStatus::AttributionConflict
+        });
+    }
+    found
+        .into_iter()
+        .map(|(status, a, b, similarity)| match b {
+            Some(b) => QuoteFinding {
+                status,
+                quotes: vec![a, b],
+                similarity: Some(similarity),
+                diff: if detail == Detail::Full {
+                    quote::word_diff(&quotes[a].quote.text, &quotes[b].quote.text)
+                } else {
+                    Vec::new()
+                },
+            },
+            None => QuoteFinding {
+                status,
+                quotes: vec![a],
+                similarity: None,
+                diff: vec![],
+            },
+        })
+        .collect()
 }
 
 /// Cluster the corpus's names, with the rule file's entities as canonical anchors.
 pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluster> {
+    compare_names_with(rules, extraction, false)
+}
+
+/// [`compare_names`]; with `first_use`, each spelling keeps its first use in each source.
+pub fn compare_names_with(
+    rules: &RuleSet,
+    extraction: &Extraction,
+    first_use: bool,
+) -> Vec<NameCluster> {
     let known: Vec<KnownEntity> = rules
         .entities
         .iter()
@@ -159,7 +197,7 @@ pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluste
             note: e.note.clone(),
         })
         .collect();
-    name::cluster_names(&extraction.names, &known)
+    name::cluster_names_with(&extraction.names, &known, first_use)
 }
 
 /// What the sources say about one fact, taken together.

@@ -71,17 +71,19 @@ pub struct ProblemPlace {
     pub words: String,
 }
 
-/// Line and column, compact: name mentions are many.
+/// Where a name mention starts: byte offset, line and column, compact (mentions are many).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
+    pub start: u32,
     pub line: u32,
     pub column: u32,
 }
 
 impl Place {
-    fn of(p: Position) -> Self {
+    fn of(start: usize, p: Position) -> Self {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Place {
+            start: narrow(start),
             line: narrow(p.line),
             column: narrow(p.column),
         }
@@ -96,8 +98,8 @@ impl Place {
 }
 
 /// Where everything extraction found sits in its file, parallel to the [`Extraction`]'s
-/// lists: `observations[i]` places `extraction.observations[i]`, and so on; `names[d][m]`
-/// places `extraction.names[d][m]`.
+/// lists: `observations[i]` places `extraction.observations[i]`, and so on; `names[d]`
+/// places article `d`'s name mentions, by start offset.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Places {
     pub observations: Vec<EvidencePlace>,
@@ -141,9 +143,12 @@ impl Places {
             .names
             .iter()
             .map(|ms| {
-                ms.iter()
-                    .map(|m| Place::of(a.position(m.span.start)))
-                    .collect()
+                let mut places: Vec<Place> = ms
+                    .iter()
+                    .map(|m| Place::of(m.span.start, a.position(m.span.start)))
+                    .collect();
+                places.sort_by_key(|p| p.start);
+                places
             })
             .collect();
         Places {
@@ -205,7 +210,20 @@ pub fn run(
             .collect()
     });
     let mut run = Run::default();
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(outcomes.len());
+    let mut sizes = (0, 0, 0);
+    for o in &outcomes {
+        if let One::Read { places, .. } = o {
+            sizes.0 += places.observations.len();
+            sizes.1 += places.problems.len();
+            sizes.2 += places.quotes.len();
+        }
+    }
+    run.places.observations.reserve_exact(sizes.0);
+    run.places.problems.reserve_exact(sizes.1);
+    run.places.quotes.reserve_exact(sizes.2);
+    run.places.names.reserve_exact(outcomes.len());
+    run.articles.reserve_exact(outcomes.len());
     let mut matched = vec![false; published.len()];
     for outcome in outcomes {
         match outcome {

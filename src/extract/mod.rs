@@ -161,6 +161,13 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
 pub fn assemble(rules: &RuleSet, parts: Vec<(Extraction, Vec<String>)>) -> Extraction {
     let mut speakers = rule_speakers(rules);
     let mut out = Extraction::default();
+    // Sized once: growing by doubling would leave up to half of each list unused.
+    let total = |f: fn(&Extraction) -> usize| parts.iter().map(|(e, _)| f(e)).sum::<usize>();
+    out.observations
+        .reserve_exact(total(|e| e.observations.len()));
+    out.problems.reserve_exact(total(|e| e.problems.len()));
+    out.quotes.reserve_exact(total(|e| e.quotes.len()));
+    out.names.reserve_exact(total(|e| e.names.len()));
     for (one, names) in parts {
         speakers.observe_names(names);
         out.append(one);
@@ -311,11 +318,11 @@ impl<'r> Extractor<'r> {
         let starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
         let mut out = Extraction {
             quotes,
-            names: vec![name::extract_names(
-                &article.text,
-                article.body_start,
-                &starts,
-            )],
+            names: vec![{
+                let mut names = name::extract_names(&article.text, article.body_start, &starts);
+                names.shrink_to_fit();
+                names
+            }],
             ..Extraction::default()
         };
         // Which facts can match in which paragraph.

@@ -1254,6 +1254,16 @@ fn kind_order(k: VariantKind) -> u8 {
 /// sorted by canonical. Within a cluster spellings go canonical first, then by kind, by
 /// mentions (most first) and by text.
 pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<NameCluster> {
+    cluster_names_with(docs, known, false)
+}
+
+/// [`cluster_names`]; with `first_per_doc`, each spelling keeps only its first mention in
+/// each document (what a table of spellings per source needs; far less memory).
+pub fn cluster_names_with(
+    docs: &[Vec<NameMention>],
+    known: &[KnownEntity],
+    first_per_doc: bool,
+) -> Vec<NameCluster> {
     let forms = group_forms(docs);
     let index = BlockIndex::new(&forms);
 
@@ -1308,6 +1318,9 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
             continue;
         }
         sort_spellings(&mut spellings);
+        if first_per_doc {
+            keep_first_per_doc(&mut spellings);
+        }
         clusters.push(NameCluster {
             canonical: entity.name.clone(),
             spellings,
@@ -1363,6 +1376,9 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                 .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
                 .then_with(|| a.text.cmp(&b.text))
         });
+        if first_per_doc {
+            keep_first_per_doc(&mut spellings);
+        }
         internal.push(NameCluster {
             canonical,
             spellings,
@@ -1376,6 +1392,15 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
     });
     clusters.extend(internal);
     clusters
+}
+
+/// Keep each spelling's first mention per document (mentions are in document order).
+fn keep_first_per_doc(spellings: &mut [Spelling]) {
+    for s in spellings {
+        let mut last = None;
+        s.mentions.retain(|(d, _)| last.replace(*d) != Some(*d));
+        s.mentions.shrink_to_fit();
+    }
 }
 
 fn sort_spellings(spellings: &mut [Spelling]) {

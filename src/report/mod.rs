@@ -463,21 +463,20 @@ fn evidence_of(o: &Observation, source: &str, file: &str, place: &EvidencePlace)
     }
 }
 
-/// Where a name mention sits: its place, found by its position among its article's mentions.
+/// Where a name mention sits: its place in its article, found by its start (places are in
+/// text order).
 fn place_of(
     run: &Run,
     doc: usize,
     m: &crate::extract::name::NameMention,
 ) -> Option<crate::span::Position> {
-    let mentions = run.extraction.names.get(doc)?;
     let places = run.places.names.get(doc)?;
-    // Mentions are in text order; the search is checked, and falls back to a scan.
-    let i = mentions.partition_point(|x| x.span.start < m.span.start);
-    let i = match mentions.get(i) {
-        Some(x) if x.span == m.span => i,
-        _ => mentions.iter().position(|x| x.span == m.span)?,
-    };
-    places.get(i).map(|p| p.position())
+    let start = u32::try_from(m.span.start).ok()?;
+    let i = places.partition_point(|p| p.start < start);
+    places
+        .get(i)
+        .filter(|p| p.start == start)
+        .map(|p| p.position())
 }
 
 /// The text of `outer` with runs of white space collapsed to one space, and where `inner`
