@@ -313,10 +313,11 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         _ => compare::Detail::Full,
     };
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
-    let findings = compare::compare_all_with(&rules, &run.extraction, &names, detail);
+    let findings =
+        compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
-    run.extraction.names = Vec::new();
+    run.names = Default::default();
     let detail = detail == compare::Detail::Full;
     let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
     let report = Report::build(&rules, &run, findings, sentences.as_ref());

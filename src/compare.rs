@@ -76,7 +76,8 @@ pub struct QuoteFinding {
 
 /// Compare rule facts, quotations and names.
 pub fn compare_all(rules: &RuleSet, extraction: &Extraction, source_names: &[String]) -> Findings {
-    compare_all_with(rules, extraction, source_names, Detail::Full)
+    let mentions = name::Mentions::from_docs(&extraction.names);
+    compare_all_with(rules, extraction, &mentions, source_names, Detail::Full)
 }
 
 /// How much of the comparison to keep: word diffs and every use cost time and memory, and
@@ -93,17 +94,23 @@ pub enum Detail {
     FirstOnly,
 }
 
-/// [`compare_all`], keeping what `detail` says (statuses are the same at every level).
+/// [`compare_all`] with the name mentions held apart (compactly: `extraction.names` is not
+/// read), keeping what `detail` says (statuses are the same at every level).
 pub fn compare_all_with(
     rules: &RuleSet,
     extraction: &Extraction,
+    mentions: &name::Mentions,
     source_names: &[String],
     detail: Detail,
 ) -> Findings {
     Findings {
         facts: compare(rules, &extraction.observations, source_names),
         quotes: compare_quotes_with(extraction, detail),
-        names: compare_names_with(rules, extraction, detail == Detail::FirstOnly),
+        names: name::cluster_mentions(
+            mentions,
+            &known_entities(rules),
+            detail == Detail::FirstOnly,
+        ),
     }
 }
 
@@ -179,16 +186,12 @@ pub fn compare_quotes_with(extraction: &Extraction, detail: Detail) -> Vec<Quote
 
 /// Cluster the corpus's names, with the rule file's entities as canonical anchors.
 pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluster> {
-    compare_names_with(rules, extraction, false)
+    name::cluster_names(&extraction.names, &known_entities(rules))
 }
 
-/// [`compare_names`]; with `first_use`, each spelling keeps its first use in each source.
-pub fn compare_names_with(
-    rules: &RuleSet,
-    extraction: &Extraction,
-    first_use: bool,
-) -> Vec<NameCluster> {
-    let known: Vec<KnownEntity> = rules
+/// The rule file's entities, as name clustering takes them.
+fn known_entities(rules: &RuleSet) -> Vec<KnownEntity> {
+    rules
         .entities
         .iter()
         .map(|e| KnownEntity {
@@ -196,8 +199,7 @@ pub fn compare_names_with(
             variants: e.variants.clone(),
             note: e.note.clone(),
         })
-        .collect();
-    name::cluster_names_with(&extraction.names, &known, first_use)
+        .collect()
 }
 
 /// What the sources say about one fact, taken together.

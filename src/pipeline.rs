@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use crate::compare::Findings;
 use crate::corpus::{self, Article, ArticleProblem, CorpusError};
-use crate::extract::{self, Extraction, Extractor, quote};
+use crate::extract::{self, Extraction, Extractor, name, quote};
 use crate::report::collapse;
 use crate::rules::RuleSet;
 use crate::span::{Position, Span};
@@ -174,7 +174,10 @@ pub struct Run {
     pub articles: Vec<ArticleSummary>,
     /// The files that could not be read.
     pub unread: Vec<ArticleProblem>,
+    /// What was extracted, except the name mentions (`extraction.names` is empty): those
+    /// are in `names`, compactly.
     pub extraction: Extraction,
+    pub names: name::Mentions,
     pub places: Places,
     /// Indices into the `published` overrides given to [`run`] that matched no article read.
     pub unmatched_published: Vec<usize>,
@@ -185,6 +188,7 @@ enum One {
     Read {
         summary: ArticleSummary,
         extraction: Extraction,
+        names: name::Mentions,
         places: Places,
         full_names: Vec<String>,
         matched: Vec<usize>,
@@ -230,6 +234,7 @@ pub fn run(
             One::Read {
                 summary,
                 mut extraction,
+                names,
                 places,
                 full_names,
                 matched: m,
@@ -237,6 +242,7 @@ pub fn run(
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
+                run.names.append(names);
                 parts.push((extraction, full_names));
                 m.into_iter().for_each(|i| matched[i] = true);
             }
@@ -261,9 +267,15 @@ fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)]) -> One 
             matched.push(i);
         }
     }
-    let extraction = extractor.article(&article, 0);
+    let mut extraction = extractor.article(&article, 0);
+    let places = Places::of(&article, &extraction);
+    let mut names = name::Mentions::new();
+    for doc in std::mem::take(&mut extraction.names) {
+        names.push_doc(&doc);
+    }
     One::Read {
-        places: Places::of(&article, &extraction),
+        places,
+        names,
         full_names: quote::full_names(article.body()),
         summary: ArticleSummary::of(&article),
         extraction,

@@ -985,6 +985,98 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
     }
 }
 
+/// Name mentions of many documents, held compactly for clustering: each distinct text once,
+/// each mention as (text, start, end, person) in 16 bytes. A corpus writes a few hundred
+/// distinct names a hundred thousand times.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    texts: Vec<String>,
+    ids: HashMap<String, u32>,
+    docs: Vec<Vec<Compact>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Compact {
+    text: u32,
+    start: u32,
+    end: u32,
+    person: bool,
+}
+
+impl Mentions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The mentions of each document, in document order.
+    pub fn from_docs(docs: &[Vec<NameMention>]) -> Self {
+        let mut m = Mentions::new();
+        for d in docs {
+            m.push_doc(d);
+        }
+        m
+    }
+
+    /// Add the next document's mentions.
+    pub fn push_doc(&mut self, mentions: &[NameMention]) {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let doc = mentions
+            .iter()
+            .map(|m| Compact {
+                text: self.intern(&m.text),
+                start: narrow(m.span.start),
+                end: narrow(m.span.end),
+                person: m.person,
+            })
+            .collect();
+        self.docs.push(doc);
+    }
+
+    /// Add the documents of `other` after these.
+    pub fn append(&mut self, other: Mentions) {
+        let map: Vec<u32> = other.texts.iter().map(|t| self.intern(t)).collect();
+        self.docs.extend(other.docs.into_iter().map(|mut d| {
+            for c in &mut d {
+                c.text = map.get(c.text as usize).copied().unwrap_or(c.text);
+            }
+            d
+        }));
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push(text.to_string());
+        self.ids.insert(text.to_string(), id);
+        id
+    }
+
+    fn text(&self, c: &Compact) -> &str {
+        self.texts.get(c.text as usize).map_or("", String::as_str)
+    }
+
+    /// Mention `i` of document `d`, as [`extract_names`] gave it.
+    fn get(&self, d: usize, i: usize) -> Option<NameMention> {
+        let c = self.docs.get(d)?.get(i)?;
+        Some(NameMention {
+            span: c.start as usize..c.end as usize,
+            text: self.text(c).to_string(),
+            person: c.person,
+        })
+    }
+}
+
 /// One spelling (after removing house-style differences) and its mentions.
 #[derive(Debug, Clone)]
 struct Form {
@@ -996,11 +1088,11 @@ struct Form {
 }
 
 impl Form {
-    /// The form's mentions as (document, mention), cloned out of `docs`.
-    fn mentions_in(&self, docs: &[Vec<NameMention>]) -> Vec<(usize, NameMention)> {
+    /// The form's mentions as (document, mention).
+    fn mentions_in(&self, docs: &Mentions) -> Vec<(usize, NameMention)> {
         self.mentions
             .iter()
-            .filter_map(|&(d, i)| Some((d, docs.get(d)?.get(i)?.clone())))
+            .filter_map(|&(d, i)| Some((d, docs.get(d, i)?)))
             .collect()
     }
 
@@ -1087,17 +1179,20 @@ fn variant_pairs(forms: &[Form], index: &BlockIndex, blocked: bool) -> BTreeSet<
     pairs
 }
 
-fn group_forms(docs: &[Vec<NameMention>]) -> Vec<Form> {
-    // Mentions repeat a few hundred distinct texts many times: each text is normalised once,
-    // and forms keep (document, index) rather than copies of the mentions.
-    let mut form_of: HashMap<&str, Option<usize>> = HashMap::new();
+fn group_forms(docs: &Mentions) -> Vec<Form> {
+    // Each distinct text is normalised once; forms keep (document, index) rather than
+    // copies of the mentions.
+    let mut form_of: Vec<Option<Option<usize>>> = vec![None; docs.texts.len()];
     let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut forms: Vec<Form> = Vec::new();
-    let mut written: Vec<HashMap<&str, usize>> = Vec::new();
-    for (d, mentions) in docs.iter().enumerate() {
+    let mut written: Vec<BTreeMap<u32, usize>> = Vec::new();
+    for (d, mentions) in docs.docs.iter().enumerate() {
         for (i, m) in mentions.iter().enumerate() {
-            let slot = *form_of.entry(m.text.as_str()).or_insert_with(|| {
-                let tokens = normalise(&m.text);
+            let Some(entry) = form_of.get_mut(m.text as usize) else {
+                continue;
+            };
+            let slot = *entry.get_or_insert_with(|| {
+                let tokens = normalise(docs.text(m));
                 if tokens.is_empty() {
                     return None;
                 }
@@ -1107,23 +1202,26 @@ fn group_forms(docs: &[Vec<NameMention>]) -> Vec<Form> {
                         written: BTreeMap::new(),
                         mentions: Vec::new(),
                     });
-                    written.push(HashMap::new());
+                    written.push(BTreeMap::new());
                     forms.len() - 1
                 }))
             });
             let Some(f) = slot else { continue };
-            *written[f].entry(m.text.as_str()).or_default() += 1;
+            *written[f].entry(m.text).or_default() += 1;
             forms[f].mentions.push((d, i));
         }
     }
     for (f, w) in forms.iter_mut().zip(written) {
-        f.written = w.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+        f.written = w
+            .into_iter()
+            .map(|(t, n)| (docs.texts.get(t as usize).cloned().unwrap_or_default(), n))
+            .collect();
         f.mentions.sort_by_key(|&(d, i)| {
-            let span = docs.get(d).and_then(|ms| ms.get(i)).map(|m| &m.span);
-            (d, span.map_or(0, |s| s.start), span.map_or(0, |s| s.end))
+            let c = docs.docs.get(d).and_then(|ms| ms.get(i));
+            (d, c.map_or(0, |c| c.start), c.map_or(0, |c| c.end))
         });
     }
-    // In key order, as the map gave them before.
+    // In key order.
     let mut slots: Vec<Option<Form>> = forms.into_iter().map(Some).collect();
     by_key
         .into_values()
@@ -1261,6 +1359,15 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
 /// each document (what a table of spellings per source needs; far less memory).
 pub fn cluster_names_with(
     docs: &[Vec<NameMention>],
+    known: &[KnownEntity],
+    first_per_doc: bool,
+) -> Vec<NameCluster> {
+    cluster_mentions(&Mentions::from_docs(docs), known, first_per_doc)
+}
+
+/// [`cluster_names_with`] over mentions already held compactly.
+pub fn cluster_mentions(
+    docs: &Mentions,
     known: &[KnownEntity],
     first_per_doc: bool,
 ) -> Vec<NameCluster> {
