@@ -313,8 +313,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         _ => compare::Detail::Full,
     };
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
-    let findings =
-        compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
+    let findings = compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
     run.names = Default::default();

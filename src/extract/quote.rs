@@ -1672,15 +1672,21 @@ fn assign_scored(
     mut scored: Vec<(usize, usize, f64)>,
 ) -> Vec<(usize, usize, f64)> {
     scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let mut taken: HashSet<(usize, usize)> = HashSet::new(); // (quotation, other source)
+    // (quotation, other source), packed in 64 bits: there are two per pair, and pairs are
+    // many. (Indices beyond 2^32 would share keys and lose pairs, not gain them.)
+    let key = |q: usize, source: usize| {
+        let narrow = |n: usize| u64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        (narrow(q) << 32) | narrow(source)
+    };
+    let mut taken: HashSet<u64> = HashSet::new();
     let mut out = Vec::new();
     for (i, j, s) in scored {
         let (si, sj) = (items[i].0, items[j].0);
-        if taken.contains(&(i, sj)) || taken.contains(&(j, si)) {
+        if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
             continue;
         }
-        taken.insert((i, sj));
-        taken.insert((j, si));
+        taken.insert(key(i, sj));
+        taken.insert(key(j, si));
         out.push((i, j, s));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
