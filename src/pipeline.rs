@@ -185,15 +185,18 @@ pub struct Run {
 
 /// One file's outcome.
 enum One {
-    Read {
-        summary: ArticleSummary,
-        extraction: Extraction,
-        names: name::Mentions,
-        places: Places,
-        full_names: Vec<String>,
-        matched: Vec<usize>,
-    },
+    Read(Box<Read>),
     Unread(ArticleProblem),
+}
+
+/// What is kept of an article read.
+struct Read {
+    summary: ArticleSummary,
+    extraction: Extraction,
+    names: name::Mentions,
+    places: Places,
+    full_names: Vec<String>,
+    matched: Vec<usize>,
 }
 
 /// Read, extract and summarise every article under `paths` on `threads` threads.
@@ -217,10 +220,10 @@ pub fn run(
     let mut parts = Vec::with_capacity(outcomes.len());
     let mut sizes = (0, 0, 0);
     for o in &outcomes {
-        if let One::Read { places, .. } = o {
-            sizes.0 += places.observations.len();
-            sizes.1 += places.problems.len();
-            sizes.2 += places.quotes.len();
+        if let One::Read(r) = o {
+            sizes.0 += r.places.observations.len();
+            sizes.1 += r.places.problems.len();
+            sizes.2 += r.places.quotes.len();
         }
     }
     run.places.observations.reserve_exact(sizes.0);
@@ -231,14 +234,15 @@ pub fn run(
     let mut matched = vec![false; published.len()];
     for outcome in outcomes {
         match outcome {
-            One::Read {
-                summary,
-                mut extraction,
-                names,
-                places,
-                full_names,
-                matched: m,
-            } => {
+            One::Read(read) => {
+                let Read {
+                    summary,
+                    mut extraction,
+                    names,
+                    places,
+                    full_names,
+                    matched: m,
+                } = *read;
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
@@ -273,14 +277,14 @@ fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)]) -> One 
     for doc in std::mem::take(&mut extraction.names) {
         names.push_doc(&doc);
     }
-    One::Read {
+    One::Read(Box::new(Read {
         places,
         names,
         full_names: quote::full_names(article.body()),
         summary: ArticleSummary::of(&article),
         extraction,
         matched,
-    }
+    }))
 }
 
 /// The sentence (white space collapsed) around each use of a name the comparison reports,

@@ -1179,7 +1179,13 @@ fn variant_pairs(forms: &[Form], index: &BlockIndex, blocked: bool) -> BTreeSet<
     pairs
 }
 
-fn group_forms(docs: &Mentions) -> Vec<Form> {
+/// [`group_forms_in`] over lists of mentions (the tests' shape).
+#[cfg(test)]
+fn group_forms(docs: &[Vec<NameMention>]) -> Vec<Form> {
+    group_forms_in(&Mentions::from_docs(docs))
+}
+
+fn group_forms_in(docs: &Mentions) -> Vec<Form> {
     // Each distinct text is normalised once; forms keep (document, index) rather than
     // copies of the mentions.
     let mut form_of: Vec<Option<Option<usize>>> = vec![None; docs.texts.len()];
@@ -1371,7 +1377,7 @@ pub fn cluster_mentions(
     known: &[KnownEntity],
     first_per_doc: bool,
 ) -> Vec<NameCluster> {
-    let forms = group_forms(docs);
+    let forms = group_forms_in(docs);
     let index = BlockIndex::new(&forms);
 
     // Entity assignment. A form can only match through its last token (equal or close to
