@@ -52,7 +52,7 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$RES"
 for n in $SIZES; do
   dir="$OUT/c$n"
   [ -d "$dir" ] || target/release/gen-corpus --articles "$n" --seed "$SEED" --out "$dir"
-  mb=$(du -sb "$dir" | awk '{printf "%.1f", $1/1e6}')
+  mb=$(du -sbL "$dir" | awk '{printf "%.1f", $1/1e6}')
   for t in 1 "$(nproc)"; do
     read -r wall rss < <(timed "$BIN" check --corpus "$dir" --format csv --threads "$t" -o "$OUT/report-$n.csv")
     report=$(stat -c %s "$OUT/report-$n.csv" | awk '{printf "%.1f", $1/1e6}')

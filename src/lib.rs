@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Byte spans travel from extraction to the report; [`span::LineIndex`] turns them into
-//! line:column only when a report is written. The library never prints: it returns values
+//! line:column only when a report is written ([`pipeline::run`] does it article by article,
+//! then drops the text, so a run never holds the corpus). The library never prints: it returns values
 //! and typed errors, and the CLI ([`cli`]) decides what to show and which exit code to use.
 
 pub mod baseline;
