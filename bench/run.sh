@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduce every figure in docs/performance.md:
 #
-#   bench/run.sh              # 1k and 10k articles (about 5 minutes on 2 cores)
-#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (needs about 15 GB of memory today)
+#   bench/run.sh              # 1k and 10k articles (about 3 minutes on 2 cores)
+#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (about 10 minutes, 4 GB of memory)
 #   SPACY=0 bench/run.sh      # skip the spaCy peer
 #
 # Needs: hyperfine, ripgrep and GNU time (Debian: apt-get install hyperfine ripgrep time);
@@ -52,7 +52,7 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$RES"
 for n in $SIZES; do
   dir="$OUT/c$n"
   [ -d "$dir" ] || target/release/gen-corpus --articles "$n" --seed "$SEED" --out "$dir"
-  mb=$(du -sb "$dir" | awk '{printf "%.1f", $1/1e6}')
+  mb=$(du -sbL "$dir" | awk '{printf "%.1f", $1/1e6}')
   for t in 1 "$(nproc)"; do
     read -r wall rss < <(timed "$BIN" check --corpus "$dir" --format csv --threads "$t" -o "$OUT/report-$n.csv")
     report=$(stat -c %s "$OUT/report-$n.csv" | awk '{printf "%.1f", $1/1e6}')

@@ -13,8 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::baseline::Baseline;
 use crate::compare::{self, Status};
-use crate::corpus;
-use crate::extract;
+use crate::pipeline;
 use crate::report::findings::{self, FindingKind};
 use crate::report::{self, Report};
 use crate::rules;
@@ -267,13 +266,7 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
             return 2;
         }
     };
-    let mut corpus = match corpus::load(&common.corpus) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return 2;
-        }
-    };
+    let mut published = Vec::new();
     for p in &common.published {
         let parsed = p.split_once('=').and_then(|(file, date)| {
             Some((file.trim(), date.trim().parse::<jiff::civil::Date>().ok()?))
@@ -285,16 +278,26 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
             );
             return 2;
         };
-        if !corpus.set_published(file, date) {
-            let _ = writeln!(
-                err,
-                "error: --published {p:?}: no article {file:?} in the corpus"
-            );
+        published.push((file.to_string(), date));
+    }
+    // Read, extract and summarise article by article: the texts are never all in memory.
+    let mut run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
             return 2;
         }
+    };
+    if let Some(&i) = run.unmatched_published.first() {
+        let _ = writeln!(
+            err,
+            "error: --published {:?}: no article {:?} in the corpus",
+            common.published[i], published[i].0
+        );
+        return 2;
     }
-    if corpus.articles.is_empty() {
-        for p in &corpus.problems {
+    if run.articles.is_empty() {
+        for p in &run.unread {
             let _ = writeln!(
                 err,
                 "warning: {}: skipped: {}",
@@ -305,20 +308,24 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    let extraction = extract::extract_with_threads(&rules, &corpus.articles, common.threads);
-    let names: Vec<String> = corpus
-        .articles
-        .iter()
-        .map(|a| a.file_name.clone())
-        .collect();
-    let findings = compare::compare_all(&rules, &extraction, &names);
-    let report = Report::build(
-        &rules,
-        &corpus.articles,
-        &corpus.problems,
-        &extraction,
-        &findings,
-    );
+    // Quotation word diffs and the sentence of every use of a name are costly and only
+    // some formats print them; a table of findings needs only first comparisons and uses.
+    let detail = match (common.format, is_check, wide) {
+        (Format::Csv, true, false) => compare::Detail::FirstOnly,
+        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
+            compare::Detail::NoDiffs
+        }
+        _ => compare::Detail::Full,
+    };
+    let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
+    let findings = compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
+    // Names are clustered: the mentions are no longer needed (the report places uses by
+    // their start).
+    run.names = Default::default();
+    let detail = detail == compare::Detail::Full;
+    let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
+    let report = Report::build(&rules, &run, findings, sentences.as_ref());
+    drop(sentences);
     for p in &report.problems {
         let _ = writeln!(
             err,
@@ -328,6 +335,8 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         );
     }
 
+    // The report holds all it needs: free the run before writing.
+    drop(run);
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let flags = || findings::flags(&report, &found, accepted.as_ref());
@@ -336,27 +345,30 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         width: terminal.width(common.width, to_file),
         color: terminal.color(common.color, to_file),
     };
-    let mut buf: Vec<u8> = Vec::new();
-    let written = match (common.format, is_check) {
-        (Format::Text, true) => report::text::write_check_with(&report, text, &mut buf),
-        (Format::Text, false) => report::text::write_extract_with(&report, text, &mut buf),
-        (Format::Csv, true) if wide => report::csv::write_check_wide(&report, &mut buf),
-        (Format::Csv, true) => report::csv::write_check(&report, &mut buf),
-        (Format::Csv, false) => report::csv::write_extract(&report, &mut buf),
-        (Format::Github, _) => report::github::write(&flags(), &mut buf),
-        (Format::Sarif, _) => report::sarif::write(&report, &flags(), &mut buf),
-        (Format::Json, _) => report::json::write(&report, &mut buf),
-        (Format::Jsonl, _) => report::json::write_lines(&report, &mut buf),
-        (Format::Markdown, _) => report::markdown::write_check(&report, &mut buf),
-        (Format::Html, _) => report::html::write_check(&report, &mut buf),
+    let write = |w: &mut dyn Write| match (common.format, is_check) {
+        (Format::Text, true) => report::text::write_check_with(&report, text, w),
+        (Format::Text, false) => report::text::write_extract_with(&report, text, w),
+        (Format::Csv, true) if wide => report::csv::write_check_wide(&report, w),
+        (Format::Csv, true) => report::csv::write_check(&report, w),
+        (Format::Csv, false) => report::csv::write_extract(&report, w),
+        (Format::Github, _) => report::github::write(&flags(), w),
+        (Format::Sarif, _) => report::sarif::write(&report, &flags(), w),
+        (Format::Json, _) => report::json::write(&report, w),
+        (Format::Jsonl, _) => report::json::write_lines(&report, w),
+        (Format::Markdown, _) => report::markdown::write_check(&report, w),
+        (Format::Html, _) => report::html::write_check(&report, w),
     };
-    if let Err(e) = written {
-        let _ = writeln!(err, "error: cannot write the report: {e}");
-        return 2;
-    }
     let delivered = match &common.output {
-        Some(path) => write_atomically(path, &buf),
-        None => out.write_all(&buf).and_then(|_| out.flush()),
+        // Straight into the temporary file: a report can be as large as the corpus.
+        Some(path) => stream_atomically(path, write),
+        None => {
+            let mut buf: Vec<u8> = Vec::new();
+            if let Err(e) = write(&mut buf) {
+                let _ = writeln!(err, "error: cannot write the report: {e}");
+                return 2;
+            }
+            out.write_all(&buf).and_then(|_| out.flush())
+        }
     };
     if let Err(e) = delivered {
         let target = common
@@ -507,17 +519,29 @@ fn at(file: &str, line: Option<usize>, column: Option<usize>) -> String {
     }
 }
 
-/// Write to a temporary file beside the target, then rename: a reader never sees half a report.
-/// A target that exists and is not a regular file (`/dev/null`, a pipe) is written to
-/// directly: renaming over it would replace the device with a file. A symbolic link is
-/// followed, so the file it points to is replaced, not the link.
+/// Write bytes atomically: see [`stream_atomically`].
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    stream_atomically(path, |w| w.write_all(bytes))
+}
+
+/// Write `path` through `write` into a temporary file beside it, renamed into place once
+/// complete, so a reader never sees half a file. A target that exists and is not a regular
+/// file (`/dev/null`, a pipe) is written to directly: renaming over it would replace the
+/// device with a file. A symbolic link is followed, so the file it points to is replaced,
+/// not the link.
+fn stream_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
-            return std::fs::write(path, bytes);
+            let f = std::fs::OpenOptions::new().write(true).open(path)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            return w.flush();
         }
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return write_atomically(&std::fs::canonicalize(path)?, bytes);
+            return stream_atomically(&std::fs::canonicalize(path)?, write);
         }
     }
     let dir = path
@@ -528,7 +552,15 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
         .file_name()
         .map_or("report".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        write(&mut w)?;
+        w.flush()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })

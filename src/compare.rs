@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::extract::name::{self, KnownEntity, NameCluster};
-use crate::extract::quote::{self, DiffOp, QuoteComparison};
+use crate::extract::quote::{self, DiffOp, QuoteKind};
 use crate::extract::{Extraction, Observation, Value};
 use crate::rules::{Fact, Kind, RuleSet};
 
@@ -76,57 +76,122 @@ pub struct QuoteFinding {
 
 /// Compare rule facts, quotations and names.
 pub fn compare_all(rules: &RuleSet, extraction: &Extraction, source_names: &[String]) -> Findings {
+    let mentions = name::Mentions::from_docs(&extraction.names);
+    compare_all_with(rules, extraction, &mentions, source_names, Detail::Full)
+}
+
+/// How much of the comparison to keep: word diffs and every use cost time and memory, and
+/// not every report prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything.
+    Full,
+    /// No word diffs of quotation pairs.
+    NoDiffs,
+    /// No word diffs; for each quotation only its first comparison (the one that gives it
+    /// its status) besides every attribution conflict; for each spelling of a name only its
+    /// first use in each source. What a table of findings (`check --format csv`) prints.
+    FirstOnly,
+}
+
+/// [`compare_all`] with the name mentions held apart (compactly: `extraction.names` is not
+/// read), keeping what `detail` says (statuses are the same at every level).
+pub fn compare_all_with(
+    rules: &RuleSet,
+    extraction: &Extraction,
+    mentions: &name::Mentions,
+    source_names: &[String],
+    detail: Detail,
+) -> Findings {
     Findings {
         facts: compare(rules, &extraction.observations, source_names),
-        quotes: compare_quotes(extraction),
-        names: compare_names(rules, extraction),
+        quotes: compare_quotes_with(extraction, detail),
+        names: name::cluster_mentions(
+            mentions,
+            &known_entities(rules),
+            detail == Detail::FirstOnly,
+        ),
     }
 }
 
 /// Pair quotations (not phrases) across sources by wording.
 pub fn compare_quotes(extraction: &Extraction) -> Vec<QuoteFinding> {
-    let items: Vec<(usize, &quote::Quote)> = extraction
-        .quotes
-        .iter()
-        .map(|q| (q.article, &q.quote))
+    compare_quotes_with(extraction, Detail::Full)
+}
+
+/// [`compare_quotes`], keeping what `detail` says.
+pub fn compare_quotes_with(extraction: &Extraction, detail: Detail) -> Vec<QuoteFinding> {
+    // As quote::compare_quotes, without its per-pair copies of speakers and descriptions:
+    // speakers are already canonical in the extraction.
+    let quotes = &extraction.quotes;
+    let keep: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].quote.kind == QuoteKind::Quote)
         .collect();
-    // Speakers are already canonical in the extraction; an identity index keeps them so.
-    let same = quote::SpeakerIndex::new();
-    let mut out: Vec<QuoteFinding> = quote::compare_quotes(&items, &same)
+    let items: Vec<(usize, &str)> = keep
+        .iter()
+        .map(|&i| (quotes[i].article, quotes[i].quote.text.as_str()))
+        .collect();
+    let mut paired = vec![false; quotes.len()];
+    // (status, first, second, similarity), sorted as the findings are.
+    let mut found: Vec<(QuoteStatus, usize, Option<usize>, f64)> = Vec::new();
+    for (x, y, similarity) in quote::pair_quotes(&items) {
+        let (a, b) = (keep[x], keep[y]);
+        paired[a] = true;
+        paired[b] = true;
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        let status = match (&qa.speaker, &qb.speaker) {
+            (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
+            _ if quote::same_words(&qa.quote.text, &qb.quote.text) => QuoteStatus::Same,
+            _ => QuoteStatus::Reworded,
+        };
+        found.push((status, a, Some(b), similarity));
+    }
+    for &i in &keep {
+        if !paired[i] {
+            found.push((QuoteStatus::Single, i, None, 0.0));
+        }
+    }
+    found.sort_by_key(|&(status, a, b, _)| (status, a, b));
+    if detail == Detail::FirstOnly {
+        let mut seen = vec![false; quotes.len()];
+        found.retain(|&(status, a, b, _)| {
+            let first = !seen[a] || b.is_some_and(|b| !seen[b]);
+            seen[a] = true;
+            b.inspect(|&b| seen[b] = true);
+            first || status == QuoteStatus::AttributionConflict
+        });
+    }
+    found
         .into_iter()
-        .map(|c| match c {
-            QuoteComparison::Pair(p) => {
-                let (sa, sb) = (
-                    &extraction.quotes[p.a].speaker,
-                    &extraction.quotes[p.b].speaker,
-                );
-                let status = match (sa, sb) {
-                    (Some(x), Some(y)) if x != y => QuoteStatus::AttributionConflict,
-                    _ if p.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) => QuoteStatus::Same,
-                    _ => QuoteStatus::Reworded,
-                };
-                QuoteFinding {
-                    status,
-                    quotes: vec![p.a, p.b],
-                    similarity: Some(p.similarity),
-                    diff: p.diff,
-                }
-            }
-            QuoteComparison::Single { index, .. } => QuoteFinding {
-                status: QuoteStatus::Single,
-                quotes: vec![index],
+        .map(|(status, a, b, similarity)| match b {
+            Some(b) => QuoteFinding {
+                status,
+                quotes: vec![a, b],
+                similarity: Some(similarity),
+                diff: if detail == Detail::Full {
+                    quote::word_diff(&quotes[a].quote.text, &quotes[b].quote.text)
+                } else {
+                    Vec::new()
+                },
+            },
+            None => QuoteFinding {
+                status,
+                quotes: vec![a],
                 similarity: None,
                 diff: vec![],
             },
         })
-        .collect();
-    out.sort_by(|a, b| (a.status, &a.quotes).cmp(&(b.status, &b.quotes)));
-    out
+        .collect()
 }
 
 /// Cluster the corpus's names, with the rule file's entities as canonical anchors.
 pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluster> {
-    let known: Vec<KnownEntity> = rules
+    name::cluster_names(&extraction.names, &known_entities(rules))
+}
+
+/// The rule file's entities, as name clustering takes them.
+fn known_entities(rules: &RuleSet) -> Vec<KnownEntity> {
+    rules
         .entities
         .iter()
         .map(|e| KnownEntity {
@@ -134,8 +199,7 @@ pub fn compare_names(rules: &RuleSet, extraction: &Extraction) -> Vec<NameCluste
             variants: e.variants.clone(),
             note: e.note.clone(),
         })
-        .collect();
-    name::cluster_names(&extraction.names, &known)
+        .collect()
 }
 
 /// What the sources say about one fact, taken together.

@@ -202,6 +202,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     Ok(corpus)
 }
 
+/// Read one article file: the article, or why it cannot be read (as [`load`] reports it).
+pub fn read_article(path: &Path) -> Result<Article, ArticleProblem> {
+    match std::fs::read(path) {
+        Ok(bytes) => Article::from_bytes(path, &bytes),
+        Err(e) => Err(ArticleProblem {
+            file: display_name(path),
+            line: None,
+            column: None,
+            message: format!("cannot read: {e}"),
+        }),
+    }
+}
+
 fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -127,9 +127,17 @@ fn messy_text() -> impl Strategy<Value = String> {
 fn pipeline(articles: Vec<Article>) -> (Vec<Article>, extract::Extraction) {
     let rules = bundled_rules();
     let extraction = extract::extract(rules, &articles);
-    let names: Vec<String> = articles.iter().map(|a| a.file_name.clone()).collect();
-    let findings = compare::compare_all(rules, &extraction, &names);
-    let r = Report::build(rules, &articles, &[], &extraction, &findings);
+    // The report as the CLI builds it: article by article, texts dropped.
+    let run = crosscheck::pipeline::run_articles(rules, articles.clone());
+    let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
+    let findings = compare::compare_all_with(
+        rules,
+        &run.extraction,
+        &run.names,
+        &names,
+        compare::Detail::Full,
+    );
+    let r = Report::build(rules, &run, findings, None);
     let found = report::findings::findings(&r);
     let flags = report::findings::flags(&r, &found, None);
     let mut sink = Vec::new();

@@ -78,3 +78,92 @@ fn a_value_repeated_by_many_sources_is_one_disagreement() {
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].contains("other sources)"), "{}", lines[0]);
 }
+
+/// `check --format csv` compares with `Detail::FirstOnly` (no word diffs, each quotation's
+/// first comparison, each spelling's first use per source): it must lose nothing the table
+/// prints. On a corpus where quotations repeat and names vary, every quotation's status and
+/// every spelling's first use per source are those of the full comparison.
+#[test]
+fn first_only_comparison_keeps_what_the_table_prints() {
+    use crosscheck::compare::{self, Detail, QuoteStatus};
+    use crosscheck::extract::name::Mentions;
+    use std::collections::BTreeMap;
+
+    let dir = tempfile::tempdir().unwrap();
+    copied_corpus(dir.path(), 4);
+    let rules = crosscheck::rules::load(&[common::root().join("rules")]).unwrap();
+    let corpus = crosscheck::corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    let ex = crosscheck::extract::extract(&rules, &corpus.articles);
+    let files: Vec<String> = corpus
+        .articles
+        .iter()
+        .map(|a| a.file_name.clone())
+        .collect();
+    let mentions = Mentions::from_docs(&ex.names);
+    let full = compare::compare_all_with(&rules, &ex, &mentions, &files, Detail::Full);
+    let first = compare::compare_all_with(&rules, &ex, &mentions, &files, Detail::FirstOnly);
+    assert_eq!(full, compare::compare_all(&rules, &ex, &files));
+    assert_eq!(full.facts, first.facts);
+
+    let status_of = |fs: &[compare::QuoteFinding]| {
+        let mut s: BTreeMap<usize, QuoteStatus> = BTreeMap::new();
+        for f in fs {
+            for &q in &f.quotes {
+                s.entry(q).or_insert(f.status);
+            }
+        }
+        s
+    };
+    assert!(
+        full.quotes.len() > first.quotes.len(),
+        "nothing was dropped"
+    );
+    assert_eq!(status_of(&full.quotes), status_of(&first.quotes));
+    assert!(first.quotes.iter().all(|f| f.diff.is_empty()));
+    // Same status exactly when the word diff has only common words.
+    for f in full.quotes.iter().filter(|f| f.quotes.len() == 2) {
+        let all_same = f
+            .diff
+            .iter()
+            .all(|d| matches!(d, crosscheck::extract::quote::DiffOp::Same(_)));
+        assert_eq!(
+            f.status == QuoteStatus::Same,
+            all_same && f.status != QuoteStatus::AttributionConflict,
+            "{f:?}"
+        );
+    }
+    let attributions = |fs: &[compare::QuoteFinding]| {
+        fs.iter()
+            .filter(|f| f.status == QuoteStatus::AttributionConflict)
+            .count()
+    };
+    assert_eq!(attributions(&full.quotes), attributions(&first.quotes));
+
+    assert_eq!(full.names.len(), first.names.len());
+    let uses = |f: &compare::Findings| {
+        f.names
+            .iter()
+            .flat_map(|c| &c.spellings)
+            .map(|s| s.mentions.len())
+            .sum::<usize>()
+    };
+    assert!(
+        uses(&full) > uses(&first),
+        "no spelling was used twice in a source"
+    );
+    for (a, b) in full.names.iter().zip(&first.names) {
+        assert_eq!(a.canonical, b.canonical);
+        let texts = |c: &crosscheck::extract::name::NameCluster| {
+            c.spellings
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(a), texts(b));
+        for (sa, sb) in a.spellings.iter().zip(&b.spellings) {
+            let mut firsts = sa.mentions.clone();
+            firsts.dedup_by_key(|(d, _)| *d);
+            assert_eq!(firsts, sb.mentions);
+        }
+    }
+}

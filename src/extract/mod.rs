@@ -153,14 +153,43 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
         .enumerate()
         .map(|(i, a)| (extractor.article(a, i), quote::full_names(a.body())))
         .collect();
+    assemble(rules, parts)
+}
+
+/// Join per-article extractions (in article order, each with the full names its article
+/// writes) into one, and put speakers in canonical form across the corpus.
+pub fn assemble(rules: &RuleSet, parts: Vec<(Extraction, Vec<String>)>) -> Extraction {
     let mut speakers = rule_speakers(rules);
     let mut out = Extraction::default();
+    // Sized once: growing by doubling would leave up to half of each list unused.
+    let total = |f: fn(&Extraction) -> usize| parts.iter().map(|(e, _)| f(e)).sum::<usize>();
+    out.observations
+        .reserve_exact(total(|e| e.observations.len()));
+    out.problems.reserve_exact(total(|e| e.problems.len()));
+    out.quotes.reserve_exact(total(|e| e.quotes.len()));
+    out.names.reserve_exact(total(|e| e.names.len()));
     for (one, names) in parts {
         speakers.observe_names(names);
         out.append(one);
     }
     out.canonicalise_speakers(&speakers);
     out
+}
+
+/// Run `work` on a pool of `threads` threads (`None`: rayon's global pool). A pool that
+/// cannot be built falls back to the global one: the thread count changes speed, never
+/// the result.
+pub fn with_threads<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> R {
+    let pool = threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 /// [`extract`] on a pool of `threads` threads (`None`: rayon's global pool, one thread per
@@ -171,16 +200,7 @@ pub fn extract_with_threads(
     articles: &[Article],
     threads: Option<usize>,
 ) -> Extraction {
-    let pool = threads.and_then(|n| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .ok()
-    });
-    match pool {
-        Some(pool) => pool.install(|| extract(rules, articles)),
-        None => extract(rules, articles),
-    }
+    with_threads(threads, || extract(rules, articles))
 }
 
 impl Extraction {
@@ -190,6 +210,13 @@ impl Extraction {
         self.problems.extend(other.problems);
         self.quotes.extend(other.quotes);
         self.names.extend(other.names);
+    }
+
+    /// Say that this (one article's) extraction is of article `index`.
+    pub fn renumber(&mut self, index: usize) {
+        self.observations.iter_mut().for_each(|o| o.article = index);
+        self.problems.iter_mut().for_each(|p| p.article = index);
+        self.quotes.iter_mut().for_each(|q| q.article = index);
     }
 
     /// Put every quotation's speaker in canonical form ("Lukyanov" → "Fyodor Lukyanov").
@@ -291,11 +318,11 @@ impl<'r> Extractor<'r> {
         let starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
         let mut out = Extraction {
             quotes,
-            names: vec![name::extract_names(
-                &article.text,
-                article.body_start,
-                &starts,
-            )],
+            names: vec![{
+                let mut names = name::extract_names(&article.text, article.body_start, &starts);
+                names.shrink_to_fit();
+                names
+            }],
             ..Extraction::default()
         };
         // Which facts can match in which paragraph.

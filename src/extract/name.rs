@@ -985,16 +985,117 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
     }
 }
 
+/// Name mentions of many documents, held compactly for clustering: each distinct text once,
+/// each mention as (text, start, end, person) in 16 bytes. A corpus writes a few hundred
+/// distinct names a hundred thousand times.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    texts: Vec<String>,
+    ids: HashMap<String, u32>,
+    docs: Vec<Vec<Compact>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Compact {
+    text: u32,
+    start: u32,
+    end: u32,
+    person: bool,
+}
+
+impl Mentions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The mentions of each document, in document order.
+    pub fn from_docs(docs: &[Vec<NameMention>]) -> Self {
+        let mut m = Mentions::new();
+        for d in docs {
+            m.push_doc(d);
+        }
+        m
+    }
+
+    /// Add the next document's mentions.
+    pub fn push_doc(&mut self, mentions: &[NameMention]) {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let doc = mentions
+            .iter()
+            .map(|m| Compact {
+                text: self.intern(&m.text),
+                start: narrow(m.span.start),
+                end: narrow(m.span.end),
+                person: m.person,
+            })
+            .collect();
+        self.docs.push(doc);
+    }
+
+    /// Add the documents of `other` after these.
+    pub fn append(&mut self, other: Mentions) {
+        let map: Vec<u32> = other.texts.iter().map(|t| self.intern(t)).collect();
+        self.docs.extend(other.docs.into_iter().map(|mut d| {
+            for c in &mut d {
+                c.text = map.get(c.text as usize).copied().unwrap_or(c.text);
+            }
+            d
+        }));
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push(text.to_string());
+        self.ids.insert(text.to_string(), id);
+        id
+    }
+
+    fn text(&self, c: &Compact) -> &str {
+        self.texts.get(c.text as usize).map_or("", String::as_str)
+    }
+
+    /// Mention `i` of document `d`, as [`extract_names`] gave it.
+    fn get(&self, d: usize, i: usize) -> Option<NameMention> {
+        let c = self.docs.get(d)?.get(i)?;
+        Some(NameMention {
+            span: c.start as usize..c.end as usize,
+            text: self.text(c).to_string(),
+            person: c.person,
+        })
+    }
+}
+
 /// One spelling (after removing house-style differences) and its mentions.
 #[derive(Debug, Clone)]
 struct Form {
     tokens: Vec<String>,
     /// Written forms and how often each occurs; the most frequent is shown.
     written: BTreeMap<String, usize>,
-    mentions: Vec<(usize, NameMention)>,
+    /// (document, index of the mention in that document), in document then text order.
+    mentions: Vec<(usize, usize)>,
 }
 
 impl Form {
+    /// The form's mentions as (document, mention).
+    fn mentions_in(&self, docs: &Mentions) -> Vec<(usize, NameMention)> {
+        self.mentions
+            .iter()
+            .filter_map(|&(d, i)| Some((d, docs.get(d, i)?)))
+            .collect()
+    }
+
     fn display(&self) -> String {
         let mut best: Option<(&String, usize)> = None;
         for (t, &c) in &self.written {
@@ -1078,29 +1179,60 @@ fn variant_pairs(forms: &[Form], index: &BlockIndex, blocked: bool) -> BTreeSet<
     pairs
 }
 
+/// [`group_forms_in`] over lists of mentions (the tests' shape).
+#[cfg(test)]
 fn group_forms(docs: &[Vec<NameMention>]) -> Vec<Form> {
-    let mut by_key: BTreeMap<Vec<String>, Form> = BTreeMap::new();
-    for (d, mentions) in docs.iter().enumerate() {
-        for m in mentions {
-            let tokens = normalise(&m.text);
-            if tokens.is_empty() {
+    group_forms_in(&Mentions::from_docs(docs))
+}
+
+fn group_forms_in(docs: &Mentions) -> Vec<Form> {
+    // Each distinct text is normalised once; forms keep (document, index) rather than
+    // copies of the mentions.
+    let mut form_of: Vec<Option<Option<usize>>> = vec![None; docs.texts.len()];
+    let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut written: Vec<BTreeMap<u32, usize>> = Vec::new();
+    for (d, mentions) in docs.docs.iter().enumerate() {
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(entry) = form_of.get_mut(m.text as usize) else {
                 continue;
-            }
-            let form = by_key.entry(tokens.clone()).or_insert_with(|| Form {
-                tokens,
-                written: BTreeMap::new(),
-                mentions: Vec::new(),
+            };
+            let slot = *entry.get_or_insert_with(|| {
+                let tokens = normalise(docs.text(m));
+                if tokens.is_empty() {
+                    return None;
+                }
+                Some(*by_key.entry(tokens.clone()).or_insert_with(|| {
+                    forms.push(Form {
+                        tokens,
+                        written: BTreeMap::new(),
+                        mentions: Vec::new(),
+                    });
+                    written.push(BTreeMap::new());
+                    forms.len() - 1
+                }))
             });
-            *form.written.entry(m.text.clone()).or_default() += 1;
-            form.mentions.push((d, m.clone()));
+            let Some(f) = slot else { continue };
+            *written[f].entry(m.text).or_default() += 1;
+            forms[f].mentions.push((d, i));
         }
     }
-    let mut forms: Vec<Form> = by_key.into_values().collect();
-    for f in &mut forms {
-        f.mentions
-            .sort_by_key(|(d, m)| (*d, m.span.start, m.span.end));
+    for (f, w) in forms.iter_mut().zip(written) {
+        f.written = w
+            .into_iter()
+            .map(|(t, n)| (docs.texts.get(t as usize).cloned().unwrap_or_default(), n))
+            .collect();
+        f.mentions.sort_by_key(|&(d, i)| {
+            let c = docs.docs.get(d).and_then(|ms| ms.get(i));
+            (d, c.map_or(0, |c| c.start), c.map_or(0, |c| c.end))
+        });
     }
-    forms
+    // In key order.
+    let mut slots: Vec<Option<Form>> = forms.into_iter().map(Some).collect();
+    by_key
+        .into_values()
+        .filter_map(|f| slots.get_mut(f).and_then(Option::take))
+        .collect()
 }
 
 /// How a corpus form matches one known entity; lower rank is a better match.
@@ -1226,7 +1358,26 @@ fn kind_order(k: VariantKind) -> u8 {
 /// sorted by canonical. Within a cluster spellings go canonical first, then by kind, by
 /// mentions (most first) and by text.
 pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<NameCluster> {
-    let forms = group_forms(docs);
+    cluster_names_with(docs, known, false)
+}
+
+/// [`cluster_names`]; with `first_per_doc`, each spelling keeps only its first mention in
+/// each document (what a table of spellings per source needs; far less memory).
+pub fn cluster_names_with(
+    docs: &[Vec<NameMention>],
+    known: &[KnownEntity],
+    first_per_doc: bool,
+) -> Vec<NameCluster> {
+    cluster_mentions(&Mentions::from_docs(docs), known, first_per_doc)
+}
+
+/// [`cluster_names_with`] over mentions already held compactly.
+pub fn cluster_mentions(
+    docs: &Mentions,
+    known: &[KnownEntity],
+    first_per_doc: bool,
+) -> Vec<NameCluster> {
+    let forms = group_forms_in(docs);
     let index = BlockIndex::new(&forms);
 
     // Entity assignment. A form can only match through its last token (equal or close to
@@ -1272,7 +1423,7 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                     kind: m.kind,
                     note,
                     similarity: m.similarity,
-                    mentions: f.mentions.clone(),
+                    mentions: f.mentions_in(docs),
                 })
             })
             .collect();
@@ -1280,6 +1431,9 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
             continue;
         }
         sort_spellings(&mut spellings);
+        if first_per_doc {
+            keep_first_per_doc(&mut spellings);
+        }
         clusters.push(NameCluster {
             canonical: entity.name.clone(),
             spellings,
@@ -1325,7 +1479,7 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                 } else {
                     similarity(&forms[i].tokens, &forms[canon].tokens)
                 },
-                mentions: forms[i].mentions.clone(),
+                mentions: forms[i].mentions_in(docs),
             })
             .collect();
         let canonical = forms[canon].display();
@@ -1335,6 +1489,9 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
                 .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
                 .then_with(|| a.text.cmp(&b.text))
         });
+        if first_per_doc {
+            keep_first_per_doc(&mut spellings);
+        }
         internal.push(NameCluster {
             canonical,
             spellings,
@@ -1348,6 +1505,15 @@ pub fn cluster_names(docs: &[Vec<NameMention>], known: &[KnownEntity]) -> Vec<Na
     });
     clusters.extend(internal);
     clusters
+}
+
+/// Keep each spelling's first mention per document (mentions are in document order).
+fn keep_first_per_doc(spellings: &mut [Spelling]) {
+    for s in spellings {
+        let mut last = None;
+        s.mentions.retain(|(d, _)| last.replace(*d) != Some(*d));
+        s.mentions.shrink_to_fit();
+    }
 }
 
 fn sort_spellings(spellings: &mut [Spelling]) {

@@ -1407,6 +1407,19 @@ fn diff_key(w: &str) -> String {
     if k.is_empty() { w.to_string() } else { k }
 }
 
+/// Do two wordings have the same words, compared as [`word_diff`] compares them (without
+/// case and surrounding punctuation)? Exactly when their diff is all [`DiffOp::Same`].
+pub fn same_words(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y || diff_key(x) == diff_key(y) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Word-level diff (similar crate), e.g. nonstandard -> unconventional. Words compare without
 /// case and surrounding punctuation; consecutive words of one kind are grouped.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
@@ -1659,15 +1672,21 @@ fn assign_scored(
     mut scored: Vec<(usize, usize, f64)>,
 ) -> Vec<(usize, usize, f64)> {
     scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let mut taken: HashSet<(usize, usize)> = HashSet::new(); // (quotation, other source)
+    // (quotation, other source), packed in 64 bits: there are two per pair, and pairs are
+    // many. (Indices beyond 2^32 would share keys and lose pairs, not gain them.)
+    let key = |q: usize, source: usize| {
+        let narrow = |n: usize| u64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        (narrow(q) << 32) | narrow(source)
+    };
+    let mut taken: HashSet<u64> = HashSet::new();
     let mut out = Vec::new();
     for (i, j, s) in scored {
         let (si, sj) = (items[i].0, items[j].0);
-        if taken.contains(&(i, sj)) || taken.contains(&(j, si)) {
+        if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
             continue;
         }
-        taken.insert((i, sj));
-        taken.insert((j, si));
+        taken.insert(key(i, sj));
+        taken.insert(key(j, si));
         out.push((i, j, s));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));

@@ -17,7 +17,7 @@
 //! - **attribution-conflict**: the quotation's words (lower case, letters and digits only)
 //!   and the two speakers it is given to, sorted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +104,9 @@ pub fn normalise_quote(text: &str) -> String {
 /// Every conflict, framing and attribution finding of a report, sorted by key.
 pub fn findings(report: &Report) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
+    // Findings already made, so each is made once (a set, not a search: conflicts and
+    // attribution conflicts grow with the corpus).
+    let mut made: HashSet<String> = HashSet::new();
     for f in &report.facts {
         let of_fact: Vec<(usize, &Evidence)> = report
             .evidence
@@ -111,6 +114,10 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             .enumerate()
             .filter(|(_, e)| e.fact == f.fact)
             .collect();
+        let mut with_value: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in &of_fact {
+            with_value.entry(e.value.as_str()).or_default().push(*i);
+        }
         match f.status {
             Status::Conflict => {
                 for (pair, reason) in f.conflicts.iter().zip(&f.disagreements) {
@@ -123,19 +130,13 @@ pub fn findings(report: &Report) -> Vec<Finding> {
                     values.sort();
                     values.dedup();
                     if values.len() != 2
-                        || out.iter().any(|x| x.fact == f.fact && x.values == values)
+                        || !made.insert(format!("{}\n{}\n{}", f.fact, values[0], values[1]))
                     {
                         continue;
                     }
                     let sides = values
                         .iter()
-                        .map(|v| {
-                            of_fact
-                                .iter()
-                                .filter(|(_, e)| &e.value == v)
-                                .map(|(i, _)| *i)
-                                .collect()
-                        })
+                        .map(|v| with_value.get(v.as_str()).cloned().unwrap_or_default())
                         .collect();
                     out.push(Finding {
                         kind: FindingKind::Conflict,
@@ -212,11 +213,11 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             sides: sides.iter().map(|(_, i)| vec![*i]).collect(),
             reason: None,
         };
-        if !out.iter().any(|x| x.key() == finding.key()) {
+        if made.insert(finding.key()) {
             out.push(finding);
         }
     }
-    out.sort_by_key(Finding::key);
+    out.sort_by_cached_key(Finding::key);
     out
 }
 

@@ -18,10 +18,10 @@ pub mod text;
 use serde::Serialize;
 
 use crate::compare::{Findings, QuoteStatus, Status};
-use crate::corpus::{Article, ArticleProblem};
+use crate::extract::Observation;
 use crate::extract::name::VariantKind;
 use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
-use crate::extract::{Extraction, Observation};
+use crate::pipeline::{EvidencePlace, NameSentences, Run};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
 
@@ -200,14 +200,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// Assemble the report. `articles` are those read; `unread` those that could not be.
+    /// Assemble the report from a run (the articles read and those that could not be, what
+    /// was extracted and where) and its comparison. Each use of a name takes its sentence
+    /// from `name_sentences` (see [`crate::pipeline::name_sentences`]); without it, or for
+    /// a use it lacks, the sentence is empty: only some formats print it.
     pub fn build(
         rules: &RuleSet,
-        articles: &[Article],
-        unread: &[ArticleProblem],
-        extraction: &Extraction,
-        all: &Findings,
+        run: &Run,
+        all: Findings,
+        name_sentences: Option<&NameSentences>,
     ) -> Report {
+        let (articles, unread, extraction) = (&run.articles, &run.unread, &run.extraction);
         let findings = &all.facts;
         let sources: Vec<SourceInfo> = articles
             .iter()
@@ -224,7 +227,15 @@ impl Report {
         let evidence: Vec<Evidence> = extraction
             .observations
             .iter()
-            .map(|o| evidence_of(o, &articles[o.article]))
+            .zip(&run.places.observations)
+            .map(|(o, place)| {
+                evidence_of(
+                    o,
+                    &articles[o.article].source,
+                    &articles[o.article].file_name,
+                    place,
+                )
+            })
             .collect();
         let facts = findings
             .iter()
@@ -277,25 +288,22 @@ impl Report {
                 message: p.message.clone(),
             }))
             .collect();
-        for p in &extraction.problems {
+        for (p, place) in extraction.problems.iter().zip(&run.places.problems) {
             let a = &articles[p.article];
-            let pos = a.position(p.span.start);
             problems.push(Problem {
                 file: a.file_name.clone(),
-                line: Some(pos.line),
-                column: Some(pos.column),
-                message: format!("{}: {:?}: {}", p.fact, p.span.slice(&a.text), p.message),
+                line: Some(place.at.line),
+                column: Some(place.at.column),
+                message: format!("{}: {:?}: {}", p.fact, place.words, p.message),
             });
         }
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         let quotes: Vec<QuoteEntry> = extraction
             .quotes
             .iter()
-            .map(|q| {
+            .zip(&run.places.quotes)
+            .map(|(q, (pos, end, file_span))| {
                 let a = &articles[q.article];
-                let span = Span::from(q.quote.span.clone());
-                let pos = a.position(span.start);
-                let end = a.position(span.end);
                 QuoteEntry {
                     source_number: q.article + 1,
                     source: a.source.clone(),
@@ -311,18 +319,18 @@ impl Report {
                     speaker_as_written: q.quote.speaker.as_ref().map(|s| s.name.clone()),
                     attribution: q.quote.speaker.as_ref().map(|s| s.attribution),
                     description: q.quote.speaker.as_ref().and_then(|s| s.description.clone()),
-                    span: Span::new(a.file_offset(span.start), a.file_offset(span.end)),
+                    span: *file_span,
                 }
             })
             .collect();
         let quote_findings = all
             .quotes
-            .iter()
+            .into_iter()
             .map(|f| QuoteFindingEntry {
                 status: f.status,
-                quotes: f.quotes.clone(),
+                quotes: f.quotes,
                 similarity: f.similarity,
-                diff: f.diff.clone(),
+                diff: f.diff,
             })
             .collect();
         let names = all
@@ -343,16 +351,17 @@ impl Report {
                             .iter()
                             .filter_map(|(doc, m)| {
                                 let a = articles.get(*doc)?;
-                                let pos = a.position(m.span.start);
-                                let sentence = a
-                                    .sentence_at(m.span.start)
-                                    .unwrap_or(Span::from(m.span.clone()));
+                                let pos = place_of(run, *doc, m)?;
+                                let sentence = name_sentences
+                                    .and_then(|ns| ns.get(&(*doc, m.span.start)))
+                                    .cloned()
+                                    .unwrap_or_default();
                                 Some(NameUse {
                                     source_number: doc + 1,
                                     file: a.file_name.clone(),
                                     line: pos.line,
                                     column: pos.column,
-                                    sentence: collapse(&a.text, sentence, sentence).0,
+                                    sentence,
                                 })
                             })
                             .collect(),
@@ -440,32 +449,45 @@ fn term_cell(indices: &[usize], observations: &[Observation]) -> Vec<String> {
         .collect()
 }
 
-fn evidence_of(o: &Observation, a: &Article) -> Evidence {
-    let pos = a.position(o.span.start);
-    let end = a.position(o.span.end);
-    let (sentence, highlight) = collapse(&a.text, o.sentence, o.span);
+fn evidence_of(o: &Observation, source: &str, file: &str, place: &EvidencePlace) -> Evidence {
     Evidence {
         fact: o.fact.clone(),
         kind: o.kind,
         source_number: o.article + 1,
-        source: a.source.clone(),
-        file: a.file_name.clone(),
-        line: pos.line,
-        column: pos.column,
-        end_line: end.line,
-        end_column: end.column,
+        source: source.to_string(),
+        file: file.to_string(),
+        line: place.start.line,
+        column: place.start.column,
+        end_line: place.end.line,
+        end_column: place.end.column,
         value: o.value.canonical(),
         display: o.value.display(),
-        raw: collapse(&a.text, o.span, o.span).0,
-        sentence,
-        highlight,
-        span: Span::new(a.file_offset(o.span.start), a.file_offset(o.span.end)),
+        raw: place.raw.clone(),
+        sentence: place.sentence.clone(),
+        highlight: place.highlight,
+        span: place.file_span,
     }
+}
+
+/// Where a name mention sits: its place in its article, found by its start (places are in
+/// text order).
+fn place_of(
+    run: &Run,
+    doc: usize,
+    m: &crate::extract::name::NameMention,
+) -> Option<crate::span::Position> {
+    let places = run.places.names.get(doc)?;
+    let start = u32::try_from(m.span.start).ok()?;
+    let i = places.partition_point(|p| p.start < start);
+    places
+        .get(i)
+        .filter(|p| p.start == start)
+        .map(|p| p.position())
 }
 
 /// The text of `outer` with runs of white space collapsed to one space, and where `inner`
 /// lands in the collapsed text.
-fn collapse(text: &str, outer: Span, inner: Span) -> (String, Span) {
+pub(crate) fn collapse(text: &str, outer: Span, inner: Span) -> (String, Span) {
     let mut out = String::new();
     let mut hl = Span::new(0, 0);
     let mut last_space = false;
