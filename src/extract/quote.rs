@@ -954,15 +954,9 @@ fn find_claims(text: &str, segments: &[(usize, Range<usize>)], starts: &[usize])
         );
         hits.sort_unstable();
         for (pos, end, according) in hits {
-            let sent_lo = starts
-                .iter()
-                .rev()
-                .find(|&&s| s <= pos)
-                .copied()
-                .unwrap_or(seg.start);
+            let sent_lo = last_at_or_before(starts, pos).unwrap_or(seg.start);
             let sent_hi = starts
-                .iter()
-                .find(|&&s| s > pos)
+                .get(starts.partition_point(|&s| s <= pos))
                 .copied()
                 .unwrap_or(seg.end);
             let lo = sent_lo.max(seg.start);
@@ -1068,21 +1062,31 @@ pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
         .collect();
 
     // Outside-quote segments, per paragraph.
+    // Quotation pieces are in text order and do not overlap, so one cursor walks them
+    // alongside the paragraphs (linear, not paragraphs × quotations).
+    let pieces: Vec<(usize, usize)> = founds
+        .iter()
+        .flat_map(|f| f.pieces.iter())
+        .map(|piece| (piece.open, piece.close_end.unwrap_or(piece.content.end)))
+        .collect();
+    let mut cursor = 0;
     let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
     for (p, para) in paras.iter().enumerate() {
         let mut pos = para.start;
-        for f in &founds {
-            for piece in &f.pieces {
-                let ps = piece.open;
-                let pe = piece.close_end.unwrap_or(piece.content.end);
-                if pe <= para.start || ps >= para.end {
-                    continue;
-                }
-                if ps > pos {
-                    segments.push((p, pos..ps));
-                }
-                pos = pos.max(pe);
+        while pieces.get(cursor).is_some_and(|&(_, pe)| pe <= para.start) {
+            cursor += 1;
+        }
+        for &(ps, pe) in pieces[cursor.min(pieces.len())..].iter() {
+            if ps >= para.end {
+                break;
             }
+            if pe <= para.start {
+                continue;
+            }
+            if ps > pos {
+                segments.push((p, pos..ps));
+            }
+            pos = pos.max(pe);
         }
         if pos < para.end {
             segments.push((p, pos..para.end));
@@ -1109,13 +1113,12 @@ pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
         let prev_end_same_para = founds[..qi]
             .iter()
             .rev()
+            .take_while(|g| g.last_para >= f.first_para)
             .find(|g| g.last_para == f.first_para)
             .map(Found::end);
-        let before_lo = starts
-            .iter()
-            .rev()
-            .find(|&&s| s <= open)
-            .copied()
+        // Sentence starts and claims are sorted by position: binary searches keep this
+        // loop linear in the number of quotations.
+        let before_lo = last_at_or_before(&starts, open)
             .unwrap_or(first_para.start)
             .max(prev_end_same_para.unwrap_or(0))
             .max(first_para.start);
@@ -1124,17 +1127,19 @@ pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
             .filter(|g| g.first_para == f.last_para)
             .map(Found::open);
         let after_hi = starts
-            .iter()
-            .find(|&&s| s >= end)
+            .get(starts.partition_point(|&s| s < end))
             .copied()
             .unwrap_or(last_para.end)
             .min(next_open_same_para.unwrap_or(usize::MAX))
             .min(last_para.end);
-        let after = claims.iter().find(|c| c.pos >= end && c.pos < after_hi);
+        let after = claims
+            .get(claims.partition_point(|c| c.pos < end))
+            .filter(|c| c.pos < after_hi);
         let before = claims
-            .iter()
-            .rev()
-            .find(|c| c.pos >= before_lo && c.pos < open);
+            .partition_point(|c| c.pos < open)
+            .checked_sub(1)
+            .and_then(|i| claims.get(i))
+            .filter(|c| c.pos >= before_lo);
 
         let mut speaker: Option<Speaker> = None;
         let mut attributed = false;
@@ -1169,6 +1174,12 @@ pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
     quotes
 }
 
+/// The last of the sorted `starts` at or before `pos`.
+fn last_at_or_before(starts: &[usize], pos: usize) -> Option<usize> {
+    let i = starts.partition_point(|&s| s <= pos);
+    i.checked_sub(1).and_then(|i| starts.get(i)).copied()
+}
+
 /// The previous quotation's speaker, when this one plainly continues it.
 fn continuation(
     f: &Found,
@@ -1184,9 +1195,11 @@ fn continuation(
     if !same_para && !opens_next {
         return None;
     }
-    let other_speaker_between = claims.iter().any(|c| {
-        c.pos > pf.end() && c.pos < f.open() && c.speaker.as_ref().is_none_or(|s| s.name != sp.name)
-    });
+    let from = claims.partition_point(|c| c.pos <= pf.end());
+    let other_speaker_between = claims[from..]
+        .iter()
+        .take_while(|c| c.pos < f.open())
+        .any(|c| c.speaker.as_ref().is_none_or(|s| s.name != sp.name));
     if other_speaker_between {
         return None;
     }
