@@ -713,7 +713,28 @@ fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
 
 /// Full names (two or more capitalised words, titles dropped) written in `text`.
 pub fn full_names(text: &str) -> Vec<String> {
-    let toks = tokens(text, &(0..text.len()));
+    // A name never runs across a blank line, so paragraphs are read one at a time: the
+    // tokens of a 100 MB article are never all in memory. Each name is kept once.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..]
+            .find("\n\n")
+            .map_or(text.len(), |i| start + i + 2);
+        for name in full_names_in(text, start..end) {
+            if seen.insert(name.clone()) {
+                out.push(name);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Full names in `range` of `text`, in order, repeats included.
+fn full_names_in(text: &str, range: Range<usize>) -> Vec<String> {
+    let toks = tokens(text, &range);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
