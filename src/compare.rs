@@ -223,6 +223,25 @@ pub enum Status {
 }
 
 impl Status {
+    /// One character for tables and legends: ✗ conflict, ≠ framing, ≈ loose, ✓ agree,
+    /// · one source, ? unresolved, – none.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Status::Conflict => "✗",
+            Status::Framing => "≠",
+            Status::Loose => "≈",
+            Status::Agree => "✓",
+            Status::Single => "·",
+            Status::Unresolved => "?",
+            Status::None => "–",
+        }
+    }
+
+    /// The statuses a "disagreements only" view keeps.
+    pub fn is_disagreement(self) -> bool {
+        matches!(self, Status::Conflict | Status::Framing)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Status::Conflict => "conflict",

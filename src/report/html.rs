@@ -144,22 +144,6 @@ body.only-disagreements .quote-pair:not(.dis), body.only-disagreements .single-q
 }
 "#;
 
-fn marker(status: Status) -> &'static str {
-    match status {
-        Status::Conflict => "✗",
-        Status::Framing => "≠",
-        Status::Loose => "≈",
-        Status::Agree => "✓",
-        Status::Single => "·",
-        Status::Unresolved => "?",
-        Status::None => "–",
-    }
-}
-
-fn is_disagreement(status: Status) -> bool {
-    matches!(status, Status::Conflict | Status::Framing)
-}
-
 fn quote_is_disagreement(status: QuoteStatus) -> bool {
     matches!(
         status,
@@ -320,7 +304,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(h, "<tbody>")?;
     for (n, f) in r.facts.iter().enumerate() {
         let class = status_class(f.status);
-        let dis = if is_disagreement(f.status) {
+        let dis = if f.status.is_disagreement() {
             " dis"
         } else {
             ""
@@ -331,7 +315,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
             escape(&f.fact),
             escape(&f.fact),
             escape(&f.label),
-            marker(f.status),
+            f.status.marker(),
             f.status
         )?;
         for s in &r.sources {
@@ -393,7 +377,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
             h,
             "<li><span class=\"badge {}\">{} {}</span>{what}</li>",
             status_class(s),
-            marker(s),
+            s.marker(),
             s
         )?;
     }
@@ -404,7 +388,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
 
 fn fact(r: &Report, n: usize, f: &FactReport, h: &mut String) -> std::fmt::Result {
     let class = status_class(f.status);
-    let dis = if is_disagreement(f.status) {
+    let dis = if f.status.is_disagreement() {
         " dis"
     } else {
         ""
@@ -413,7 +397,7 @@ fn fact(r: &Report, n: usize, f: &FactReport, h: &mut String) -> std::fmt::Resul
     writeln!(
         h,
         "<h3><span class=\"badge {class}\">{} {}</span> <code>{}</code> <span class=\"label\">— {}</span></h3>",
-        marker(f.status),
+        f.status.marker(),
         f.status,
         escape(&f.fact),
         escape(&f.label)

@@ -56,22 +56,6 @@ fn bold(s: &str) -> String {
     }
 }
 
-fn marker(status: Status) -> &'static str {
-    match status {
-        Status::Conflict => "✗",
-        Status::Framing => "≠",
-        Status::Loose => "≈",
-        Status::Agree => "✓",
-        Status::Single => "·",
-        Status::Unresolved => "?",
-        Status::None => "–",
-    }
-}
-
-fn is_disagreement(status: Status) -> bool {
-    matches!(status, Status::Conflict | Status::Framing)
-}
-
 /// `crosscheck check --format markdown`.
 pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let title = r.story.as_deref().unwrap_or("crosscheck report");
@@ -129,8 +113,8 @@ fn write_summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Fact | Status | {} |", heads.join(" | "))?;
     writeln!(out, "|---|---|{}", "---|".repeat(r.sources.len()))?;
     for f in &r.facts {
-        let strong = is_disagreement(f.status);
-        let status = format!("{} {}", marker(f.status), f.status);
+        let strong = f.status.is_disagreement();
+        let status = format!("{} {}", f.status.marker(), f.status);
         let mut row = vec![
             if strong {
                 bold(&f.fact)
@@ -164,7 +148,7 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
     writeln!(
         out,
         "### {} {} — {} ({})",
-        marker(f.status),
+        f.status.marker(),
         escape(&f.fact),
         escape(&f.label),
         f.status
