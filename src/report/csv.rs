@@ -22,6 +22,15 @@ fn spelling_status(k: VariantKind) -> &'static str {
     }
 }
 
+/// The outlet of a 1-based source number ("" for a number the report does not have).
+fn outlet(r: &Report, number: usize) -> String {
+    number
+        .checked_sub(1)
+        .and_then(|i| r.sources.get(i))
+        .map(|s| s.source.clone())
+        .unwrap_or_default()
+}
+
 /// The first words of a quotation, as its label.
 fn quote_label(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -103,11 +112,7 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             .filter(|s| s.kind != VariantKind::Canonical)
         {
             for u in &s.uses {
-                let source = r
-                    .sources
-                    .get(u.source_number - 1)
-                    .map(|s| s.source.clone())
-                    .unwrap_or_default();
+                let source = outlet(r, u.source_number);
                 record(
                     &mut w,
                     &[
@@ -208,11 +213,7 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 if !seen.insert(u.source_number) {
                     continue;
                 }
-                let source = r
-                    .sources
-                    .get(u.source_number - 1)
-                    .map(|s| s.source.clone())
-                    .unwrap_or_default();
+                let source = outlet(r, u.source_number);
                 record(
                     &mut w,
                     &[
