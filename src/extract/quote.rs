@@ -346,13 +346,11 @@ struct Piece {
 
 fn scan_paragraph(text: &str, para: &Range<usize>) -> Vec<Piece> {
     let s = sub(text, para);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
-        let next = chars.get(k + 1).map(|x| x.1);
+    for (i, c) in scan::marks(s) {
+        let prev = s.get(..i).and_then(|b| b.chars().next_back());
+        let next = s.get(i + c.len_utf8()..).and_then(|a| a.chars().next());
         let Some(role) = mark_role(c, prev, next, cur.is_some()) else {
             continue;
         };
@@ -538,11 +536,9 @@ struct Run {
     kind: Kind,
 }
 
-/// Classify a capitalised run `toks[a..b]`: organisation, or title + person name.
-fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Run> {
-    let run = toks.get(a..b)?;
-    let first = run.first()?;
-    let last = run.last()?;
+/// Where the titles of a capitalised run end and where the person's name starts in it:
+/// "US Secretary of State Antony Blinken" -> (4, 4); "Putin and Biden" -> (0, 2).
+fn run_parts(run: &[Tok]) -> (usize, usize) {
     // "Economist Lena Park": a sentence-initial title noun is a title too.
     let is_title = |t: &Tok| {
         TITLE_WORDS_SET.contains(t.s.trim_end_matches('.'))
@@ -551,12 +547,34 @@ fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Run> {
     let title_end = run.iter().rposition(is_title).map_or(0, |i| i + 1);
     let mut name_start = title_end;
     // A person's name holds no connector: "Putin and Biden" -> "Biden".
-    if let Some(c) = run[name_start..]
-        .iter()
-        .rposition(|t| is_in(CONNECTORS, t.s))
+    if let Some(c) = run
+        .get(name_start..)
+        .and_then(|r| r.iter().rposition(|t| is_in(CONNECTORS, t.s)))
     {
         name_start += c + 1;
     }
+    (title_end, name_start)
+}
+
+/// Whether [`classify_run`] finds a run in `toks[a..b]`, and whether it may be an
+/// organisation (only then is it worth building), without building it.
+fn run_shape(toks: &[Tok], a: usize, b: usize) -> (bool, bool) {
+    let Some(run) = toks.get(a..b).filter(|r| !r.is_empty()) else {
+        return (false, false);
+    };
+    if run.iter().any(|t| ORG_WORDS_SET.contains(t.s)) {
+        return (true, true); // decided by classify_run itself
+    }
+    let (_, name_start) = run_parts(run);
+    (name_start < run.len(), false)
+}
+
+/// Classify a capitalised run `toks[a..b]`: organisation, or title + person name.
+fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Run> {
+    let run = toks.get(a..b)?;
+    let first = run.first()?;
+    let last = run.last()?;
+    let (title_end, name_start) = run_parts(run);
     let has_org = run.iter().any(|t| ORG_WORDS_SET.contains(t.s));
     let name_toks = run.get(name_start..).unwrap_or(&[]);
     let name_has_org = name_toks.iter().any(|t| ORG_WORDS_SET.contains(t.s));
@@ -660,6 +678,13 @@ fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(usize, Run)> 
 /// The capitalised run starting at `toks[from]` ("said Fyodor Lukyanov, head of …").
 /// Returns (end index exclusive, run).
 fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
+    let (start, end) = name_run_fwd_bounds(toks, from)?;
+    let run = classify_run(text, toks, start, end)?;
+    Some((end, run))
+}
+
+/// Where the capitalised run of [`name_run_fwd`] starts and ends, before it is classified.
+fn name_run_fwd_bounds(toks: &[Tok], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     if toks.get(i).is_some_and(|t| t.s == "the" || t.s == "The") {
         i += 1;
@@ -704,8 +729,7 @@ fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
     }) {
         return None;
     }
-    let run = classify_run(text, toks, start, end)?;
-    Some((end, run))
+    Some((start, end))
 }
 
 /// Full names (two or more capitalised words, titles dropped) written in `text`.
@@ -1057,14 +1081,26 @@ fn find_claims(text: &str, segments: &[(usize, Range<usize>)], starts: &[usize])
 /// Organisations named outside quotations, for "the statement said".
 fn find_orgs(text: &str, segments: &[(usize, Range<usize>)]) -> Vec<(usize, usize, Run)> {
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     for (para, seg) in segments {
-        let toks = tokens(text, seg);
+        toks.clear();
+        scan::tokens_into(text, seg, &mut toks);
         let mut i = 0;
         while i < toks.len() {
-            if let Some((e, run)) = name_run_fwd(text, &toks, i)
+            // As `name_run_fwd`, but a run with no organisation word is only skipped: it
+            // cannot be an organisation, so its name and description are not built.
+            let found = name_run_fwd_bounds(&toks, i).and_then(|(s, e)| {
+                let (is_run, maybe_org) = run_shape(&toks, s, e);
+                if maybe_org {
+                    classify_run(text, &toks, s, e).map(|run| (e, Some(run)))
+                } else {
+                    is_run.then_some((e, None))
+                }
+            });
+            if let Some((e, run)) = found
                 && e > i
             {
-                if run.kind == Kind::Org {
+                if let Some(run) = run.filter(|r| r.kind == Kind::Org) {
                     out.push((run.span.start, *para, run));
                 }
                 i = e;

@@ -119,19 +119,49 @@ pub(super) fn tokens<'a>(text: &'a str, range: &Range<usize>) -> Vec<Tok<'a>> {
     out
 }
 
-/// A fixed word list, looked up by binary search instead of a walk through every entry.
-pub(super) struct Words(Vec<&'static str>);
+/// The double quote marks of `s` (`"`, `“`, `”`, `„`, `«`, `»`: the glyphs that can open or
+/// close a quotation) with their byte offsets, found by jumping to their first bytes.
+pub(super) fn marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    // '"' is itself; “ ” „ start with E2, « » with C2.
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).filter_map(move |i| {
+        let c = char_at(s, i)?;
+        matches!(c, '"' | '“' | '”' | '„' | '«' | '»').then_some((i, c))
+    })
+}
+
+/// A fixed word list, looked up among the words of the same length and first byte instead of
+/// a walk through every entry.
+pub(super) struct Words {
+    /// Index: word length in bytes; each bucket sorted, without repeats.
+    by_len: Vec<Vec<&'static str>>,
+}
 
 impl Words {
     pub fn new(list: &[&'static str]) -> Self {
-        let mut v = list.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        Words(v)
+        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        for &w in list {
+            if by_len.len() <= w.len() {
+                by_len.resize_with(w.len() + 1, Vec::new);
+            }
+            by_len[w.len()].push(w);
+        }
+        for b in &mut by_len {
+            b.sort_unstable();
+            b.dedup();
+        }
+        Words { by_len }
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        self.0.binary_search(&w).is_ok()
+        let Some(first) = w.as_bytes().first() else {
+            return self.by_len.first().is_some_and(|b| !b.is_empty());
+        };
+        self.by_len.get(w.len()).is_some_and(|bucket| {
+            bucket
+                .iter()
+                .any(|e| e.as_bytes().first() == Some(first) && *e == w)
+        })
     }
 
     /// Does the list hold `w` lowercased (`w.to_lowercase()`)? ASCII words are lowercased on
@@ -228,9 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_found_by_their_first_byte() {
+        let s = "a \"b\" “c” „d“ «e» ‘f’ – é\u{a0}";
+        let got: Vec<(usize, char)> = marks(s).collect();
+        let want: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|(_, c)| "\"“”„«»".contains(*c))
+            .collect();
+        assert_eq!(got.len(), 8);
+        assert_eq!(got, want);
+        assert_eq!(got[0], (2, '"'));
+    }
+
+    #[test]
     fn word_lists() {
         let w = Words::new(&["spokesman", "head", "communiqué", "head"]);
         assert!(w.contains("head") && !w.contains("Head") && !w.contains("hea"));
+        assert!(!w.contains("") && !w.contains("spokesmanx") && !w.contains("heat"));
+        assert!(Words::new(&["", "a"]).contains(""));
         assert!(w.contains_lowercase("Spokesman") && w.contains_lowercase("HEAD"));
         assert!(w.contains_lowercase("COMMUNIQUÉ"));
         assert!(!w.contains_lowercase("Spokesmen"));
