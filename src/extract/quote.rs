@@ -744,7 +744,7 @@ pub fn full_names(text: &str) -> Vec<String> {
     while start < text.len() {
         let end = text
             .get(start..)
-            .and_then(|rest| rest.find("\n\n"))
+            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), b"\n\n"))
             .map_or(text.len(), |i| start + i + 2);
         toks.clear();
         scan::tokens_into(text, &(start..end), &mut toks);

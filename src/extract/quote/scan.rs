@@ -72,12 +72,26 @@ pub(super) fn tokens_into<'a>(text: &'a str, range: &Range<usize>, out: &mut Vec
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        if let Some(n) = word_char_len(s, i) {
+        let word_start = if b.is_ascii_alphanumeric() {
+            Some(1)
+        } else if b >= 0x80 {
+            word_char_len(s, i)
+        } else {
+            None
+        };
+        if let Some(n) = word_start {
             // A word: runs of letters and digits joined by one ’ ' - or . each.
             i += n;
             loop {
-                while let Some(n) = word_char_len(s, i) {
-                    i += n;
+                // ASCII letters and digits in a tight loop; other characters by their class.
+                while let Some(&b) = bytes.get(i) {
+                    if b.is_ascii_alphanumeric() {
+                        i += 1;
+                    } else if let Some(n) = (b >= 0x80).then(|| word_char_len(s, i)).flatten() {
+                        i += n;
+                    } else {
+                        break;
+                    }
                 }
                 let joiner = match bytes.get(i) {
                     Some(b'\'' | b'-' | b'.') => 1,
@@ -154,13 +168,17 @@ impl Words {
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        let Some(first) = w.as_bytes().first() else {
+        self.contains_bytes(w.as_bytes())
+    }
+
+    fn contains_bytes(&self, w: &[u8]) -> bool {
+        let Some(first) = w.first() else {
             return self.by_len.first().is_some_and(|b| !b.is_empty());
         };
         self.by_len.get(w.len()).is_some_and(|bucket| {
             bucket
                 .iter()
-                .any(|e| e.as_bytes().first() == Some(first) && *e == w)
+                .any(|e| e.as_bytes().first() == Some(first) && e.as_bytes() == w)
         })
     }
 
@@ -173,8 +191,7 @@ impl Words {
             let low = &mut buf[..w.len()];
             low.copy_from_slice(w.as_bytes());
             low.make_ascii_lowercase();
-            // ASCII bytes are valid UTF-8.
-            return std::str::from_utf8(low).is_ok_and(|l| self.contains(l));
+            return self.contains_bytes(low);
         }
         self.contains(&w.to_lowercase())
     }
