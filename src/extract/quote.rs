@@ -39,6 +39,9 @@ use regex::Regex;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+// An explicit path: the fuzz target compiles this file on its own by `#[path]`, where the
+// default would look for `src/extract/scan.rs`.
+#[path = "quote/scan.rs"]
 mod scan;
 use scan::{Tok, Words, tokens};
 
