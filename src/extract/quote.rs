@@ -2396,6 +2396,60 @@ mod tests {
     // --- speaker identity ---
 
     #[test]
+    fn full_names_skip_titles_and_organisations_and_keep_first_occurrence() {
+        let text = "US Secretary of State Antony Blinken met Fyodor Lukyanov’s aide.\n\n\
+                    The Central Bank and Dmitry Peskov spoke. Antony Blinken left.\n\n\
+                    Lukyanov\n\nPeskov";
+        // "Secretary of State" is a title; "Central Bank" ends in an organisation word;
+        // a name never runs across a blank line; repeats are kept once.
+        assert_eq!(
+            full_names(text),
+            ["Antony Blinken", "Fyodor Lukyanov", "Dmitry Peskov"]
+        );
+    }
+
+    #[test]
+    fn quote_reader_returns_the_full_names_of_the_body() {
+        for (name, text) in corpus() {
+            let bs = body_start(&text);
+            let (quotes, names) = extract_quotes_and_names(&text, bs);
+            assert_eq!(quotes, extract_quotes(&text, bs), "{name}");
+            assert_eq!(names, full_names(&text[bs..]), "{name}");
+        }
+        // A blank body names nobody; a body start inside a character reads as no body.
+        assert!(extract_quotes_and_names("x\n\n  \n", 2).1.is_empty());
+        assert!(extract_quotes_and_names("éAnna Lind said", 1).1.is_empty());
+        assert_eq!(
+            extract_quotes_and_names("\n\n Anna Lind said", 0).1,
+            ["Anna Lind"]
+        );
+    }
+
+    #[test]
+    fn organisation_scan_shortcut_agrees_with_classify_run() {
+        // find_orgs only builds runs run_shape says may be organisations: on every run of
+        // the corpus it must agree with classify_run on whether there is a run at all, and
+        // never call an organisation a mere run.
+        let mut orgs = 0;
+        for (name, text) in corpus() {
+            let toks = tokens(&text, &(body_start(&text)..text.len()));
+            for i in 0..toks.len() {
+                let Some((s, e)) = name_run_fwd_bounds(&toks, i) else {
+                    continue;
+                };
+                let (is_run, maybe_org) = run_shape(&toks, s, e);
+                let run = classify_run(&text, &toks, s, e);
+                assert_eq!(is_run, run.is_some(), "{name} at token {i}");
+                if run.as_ref().is_some_and(|r| r.kind == Kind::Org) {
+                    assert!(maybe_org, "{name} at token {i}");
+                    orgs += 1;
+                }
+            }
+        }
+        assert!(orgs > 10, "the corpus names organisations ({orgs})");
+    }
+
+    #[test]
     fn speaker_index_expands_surnames_within_and_across_articles() {
         let mut index = SpeakerIndex::new();
         index.observe_text("“This is not final,” said Fyodor Lukyanov, head of a council.");
