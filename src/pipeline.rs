@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use crate::compare::Findings;
 use crate::corpus::{self, Article, ArticleProblem, CorpusError};
-use crate::extract::{self, Extraction, Extractor, name, quote};
+use crate::extract::{self, Extraction, Extractor, name};
 use crate::report::collapse;
 use crate::rules::RuleSet;
 use crate::span::{Position, Span};
@@ -307,7 +307,7 @@ fn process(extractor: &Extractor, mut article: Article, published: &[(String, Da
             matched.push(i);
         }
     }
-    let mut extraction = extractor.article(&article, 0);
+    let (mut extraction, full_names) = extractor.article_and_names(&article, 0);
     let places = Places::of(&article, &extraction);
     let mut names = name::Mentions::new();
     for doc in std::mem::take(&mut extraction.names) {
@@ -316,7 +316,7 @@ fn process(extractor: &Extractor, mut article: Article, published: &[(String, Da
     Read {
         places,
         names,
-        full_names: quote::full_names(article.body()),
+        full_names,
         summary: ArticleSummary::of(&article),
         extraction,
         matched,

@@ -151,7 +151,7 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
     let parts: Vec<(Extraction, Vec<String>)> = articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| (extractor.article(a, i), quote::full_names(a.body())))
+        .map(|(i, a)| extractor.article_and_names(a, i))
         .collect();
     assemble(rules, parts)
 }
@@ -307,7 +307,15 @@ impl<'r> Extractor<'r> {
 
     /// Run every fact over one article, and read its quotations and names.
     pub fn article(&self, article: &Article, index: usize) -> Extraction {
-        let quotes = quote::extract_quotes(&article.text, article.body_start)
+        self.article_and_names(article, index).0
+    }
+
+    /// [`Extractor::article`], and the full names the article writes
+    /// ([`quote::full_names`] of its body), which the quote reader reads anyway.
+    pub fn article_and_names(&self, article: &Article, index: usize) -> (Extraction, Vec<String>) {
+        let (quotes, full_names) =
+            quote::extract_quotes_and_names(&article.text, article.body_start);
+        let quotes = quotes
             .into_iter()
             .map(|q| QuoteObservation {
                 article: index,
@@ -375,7 +383,7 @@ impl<'r> Extractor<'r> {
             out.observations.truncate(before);
             out.observations.extend(kept);
         }
-        out
+        (out, full_names)
     }
 }
 

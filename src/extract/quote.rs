@@ -39,6 +39,12 @@ use regex::Regex;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+// An explicit path: the fuzz target compiles this file on its own by `#[path]`, where the
+// default would look for `src/extract/scan.rs`.
+#[path = "quote/scan.rs"]
+mod scan;
+use scan::{Tok, Words, tokens};
+
 /// Fewer words than this inside quote marks makes a phrase (scare quotes), not a quote.
 pub const MIN_QUOTE_WORDS: usize = 4;
 /// How many paragraphs back a pronoun may look for its speaker ("never guess from far away").
@@ -105,8 +111,6 @@ fn re(pattern: &str) -> Regex {
 static BLANK_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"\n[ \t\r]*\n"));
 static NEWLINE: LazyLock<Regex> = LazyLock::new(|| re(r"\n"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*"));
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"));
 static SENT_END: LazyLock<Regex> =
     LazyLock::new(|| re(r#"[.!?…]['"”’)]*\s+(?:\p{Lu}|[“"‘(]|\p{N})"#));
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,6 +234,20 @@ const STOPWORDS: &[&str] = &[
     "off", "much", "many", "s", "t", "d", "ll", "re", "ve", "m", "that's", "it's", "let", "order",
 ];
 
+/// The longer lists above, sorted for lookup.
+static STOP_CAP_SET: LazyLock<Words> = LazyLock::new(|| Words::new(STOP_CAP));
+static TITLE_WORDS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(TITLE_WORDS));
+static TITLE_NOUNS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(TITLE_NOUNS));
+static ORG_WORDS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(ORG_WORDS));
+static NON_PERSON_WORDS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(NON_PERSON_WORDS));
+static REF_ORG_NOUNS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(REF_ORG_NOUNS));
+static REF_PERSON_NOUNS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(REF_PERSON_NOUNS));
+static PLURAL_PERSON_NOUNS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(PLURAL_PERSON_NOUNS));
+static ADVERBS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(ADVERBS));
+static STOPWORDS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(STOPWORDS));
+static ABBREVIATIONS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(ABBREVIATIONS));
+static DETERMINERS_SET: LazyLock<Words> = LazyLock::new(|| Words::new(DETERMINERS));
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
@@ -331,13 +349,11 @@ struct Piece {
 
 fn scan_paragraph(text: &str, para: &Range<usize>) -> Vec<Piece> {
     let s = sub(text, para);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
-        let next = chars.get(k + 1).map(|x| x.1);
+    for (i, c) in scan::marks(s) {
+        let prev = s.get(..i).and_then(|b| b.chars().next_back());
+        let next = s.get(i + c.len_utf8()..).and_then(|a| a.chars().next());
         let Some(role) = mark_role(c, prev, next, cur.is_some()) else {
             continue;
         };
@@ -475,7 +491,7 @@ fn sentence_starts(text: &str, paras: &[Range<usize>]) -> Vec<usize> {
             let punct_is_period = m.as_str().starts_with('.');
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             if punct_is_period
-                && (is_in(ABBREVIATIONS, word) || single_initial || word.contains('.'))
+                && (ABBREVIATIONS_SET.contains(word) || single_initial || word.contains('.'))
             {
                 continue;
             }
@@ -492,31 +508,13 @@ fn sentence_starts(text: &str, paras: &[Range<usize>]) -> Vec<usize> {
 // ---------------------------------------------------------------------------------------------
 // Tokens and names
 
-#[derive(Debug, Clone)]
-struct Tok<'a> {
-    s: &'a str,
-    r: Range<usize>,
-}
-
-fn tokens<'a>(text: &'a str, range: &Range<usize>) -> Vec<Tok<'a>> {
-    let s = sub(text, range);
-    TOKEN
-        .find_iter(s)
-        .map(|m| Tok {
-            s: m.as_str(),
-            r: range.start + m.start()..range.start + m.end(),
-        })
-        .filter_map(|t| text.get(t.r.clone()).map(|s| Tok { s, r: t.r }))
-        .collect()
-}
-
 fn is_cap_word(t: &str) -> bool {
     let mut chars = t.chars();
     chars.next().is_some_and(|c| c.is_uppercase()) && t.chars().any(char::is_alphabetic)
 }
 
 fn is_name_word(t: &str) -> bool {
-    is_cap_word(t) && !is_in(STOP_CAP, t)
+    is_cap_word(t) && !STOP_CAP_SET.contains(t)
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -541,27 +539,48 @@ struct Run {
     kind: Kind,
 }
 
+/// Where the titles of a capitalised run end and where the person's name starts in it:
+/// "US Secretary of State Antony Blinken" -> (4, 4); "Putin and Biden" -> (0, 2).
+fn run_parts(run: &[Tok]) -> (usize, usize) {
+    // "Economist Lena Park": a sentence-initial title noun is a title too.
+    let is_title = |t: &Tok| {
+        TITLE_WORDS_SET.contains(t.s.trim_end_matches('.'))
+            || TITLE_NOUNS_SET.contains_lowercase(t.s)
+    };
+    let title_end = run.iter().rposition(is_title).map_or(0, |i| i + 1);
+    let mut name_start = title_end;
+    // A person's name holds no connector: "Putin and Biden" -> "Biden".
+    if let Some(c) = run
+        .get(name_start..)
+        .and_then(|r| r.iter().rposition(|t| is_in(CONNECTORS, t.s)))
+    {
+        name_start += c + 1;
+    }
+    (title_end, name_start)
+}
+
+/// Whether [`classify_run`] finds a run in `toks[a..b]`, and whether it may be an
+/// organisation (only then is it worth building), without building it.
+fn run_shape(toks: &[Tok], a: usize, b: usize) -> (bool, bool) {
+    let Some(run) = toks.get(a..b).filter(|r| !r.is_empty()) else {
+        return (false, false);
+    };
+    if run.iter().any(|t| ORG_WORDS_SET.contains(t.s)) {
+        return (true, true); // decided by classify_run itself
+    }
+    let (_, name_start) = run_parts(run);
+    (name_start < run.len(), false)
+}
+
 /// Classify a capitalised run `toks[a..b]`: organisation, or title + person name.
 fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Run> {
     let run = toks.get(a..b)?;
     let first = run.first()?;
     let last = run.last()?;
-    // "Economist Lena Park": a sentence-initial title noun is a title too.
-    let is_title = |t: &Tok| {
-        is_in(TITLE_WORDS, t.s.trim_end_matches('.')) || is_in(TITLE_NOUNS, &t.s.to_lowercase())
-    };
-    let title_end = run.iter().rposition(is_title).map_or(0, |i| i + 1);
-    let mut name_start = title_end;
-    // A person's name holds no connector: "Putin and Biden" -> "Biden".
-    if let Some(c) = run[name_start..]
-        .iter()
-        .rposition(|t| is_in(CONNECTORS, t.s))
-    {
-        name_start += c + 1;
-    }
-    let has_org = run.iter().any(|t| is_in(ORG_WORDS, t.s));
+    let (title_end, name_start) = run_parts(run);
+    let has_org = run.iter().any(|t| ORG_WORDS_SET.contains(t.s));
     let name_toks = run.get(name_start..).unwrap_or(&[]);
-    let name_has_org = name_toks.iter().any(|t| is_in(ORG_WORDS, t.s));
+    let name_has_org = name_toks.iter().any(|t| ORG_WORDS_SET.contains(t.s));
     if has_org && (name_has_org || name_toks.len() < 2) {
         return Some(Run {
             name: strip_possessive(sub(text, &(first.r.start..last.r.end))).to_string(),
@@ -631,12 +650,12 @@ fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(usize, Run)> 
     }
     let mut run = classify_run(text, toks, start, upto)?;
     // Lowercase title before the name: "Kremlin spokesman Dmitry Peskov".
-    if run.kind != Kind::Org && start > 0 && is_in(TITLE_NOUNS, toks[start - 1].s) {
+    if run.kind != Kind::Org && start > 0 && TITLE_NOUNS_SET.contains(toks[start - 1].s) {
         let mut j = start - 1;
         while j > 0 && start - j < 5 {
             let w = toks[j - 1].s;
             let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !is_in(STOP_CAP, w)
+                && !STOP_CAP_SET.contains(w)
                 && !is_in(PASSIVE, w)
                 && !is_in(
                     &["the", "a", "an", "that", "and", "but", "or", "who", "which"],
@@ -662,6 +681,13 @@ fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(usize, Run)> 
 /// The capitalised run starting at `toks[from]` ("said Fyodor Lukyanov, head of …").
 /// Returns (end index exclusive, run).
 fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
+    let (start, end) = name_run_fwd_bounds(toks, from)?;
+    let run = classify_run(text, toks, start, end)?;
+    Some((end, run))
+}
+
+/// Where the capitalised run of [`name_run_fwd`] starts and ends, before it is classified.
+fn name_run_fwd_bounds(toks: &[Tok], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     if toks.get(i).is_some_and(|t| t.s == "the" || t.s == "The") {
         i += 1;
@@ -701,14 +727,12 @@ fn name_run_fwd(text: &str, toks: &[Tok], from: usize) -> Option<(usize, Run)> {
         return None;
     }
     // An adjective, not a name: "according to Western officials".
-    if toks
-        .get(end)
-        .is_some_and(|t| is_in(PLURAL_PERSON_NOUNS, t.s) || is_in(REF_PERSON_NOUNS, t.s))
-    {
+    if toks.get(end).is_some_and(|t| {
+        PLURAL_PERSON_NOUNS_SET.contains(t.s) || REF_PERSON_NOUNS_SET.contains(t.s)
+    }) {
         return None;
     }
-    let run = classify_run(text, toks, start, end)?;
-    Some((end, run))
+    Some((start, end))
 }
 
 /// Full names (two or more capitalised words, titles dropped) written in `text`.
@@ -717,25 +741,37 @@ pub fn full_names(text: &str) -> Vec<String> {
     // tokens of a 100 MB article are never all in memory. Each name is kept once.
     let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut name = String::new();
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..]
-            .find("\n\n")
+        let end = text
+            .get(start..)
+            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), b"\n\n"))
             .map_or(text.len(), |i| start + i + 2);
-        for name in full_names_in(text, start..end) {
-            if seen.insert(name.clone()) {
-                out.push(name);
+        toks.clear();
+        scan::tokens_into(text, &(start..end), &mut toks);
+        for_each_full_name(&toks, &mut name, |n| {
+            if !seen.contains(n) {
+                seen.insert(n.to_string());
+                out.push(n.to_string());
             }
-        }
+        });
         start = end;
     }
     out
 }
 
-/// Full names in `range` of `text`, in order, repeats included.
-fn full_names_in(text: &str, range: Range<usize>) -> Vec<String> {
-    let toks = tokens(text, &range);
-    let mut out = Vec::new();
+/// Call `f` with each full name written in `toks`, in order, repeats included (`name` is a
+/// buffer the names are written into).
+fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) {
+    let looks_like_name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.next().is_some_and(|c| c.is_lowercase())
+            && !ORG_WORDS_SET.contains(w)
+            && !NON_PERSON_WORDS_SET.contains(w)
+    };
     let mut i = 0;
     while i < toks.len() {
         if !is_name_word(toks[i].s) {
@@ -749,25 +785,22 @@ fn full_names_in(text: &str, range: Range<usize>) -> Vec<String> {
         let run = &toks[start..i];
         let after_title = run
             .iter()
-            .rposition(|t| is_in(TITLE_WORDS, t.s) || is_in(TITLE_NOUNS, &t.s.to_lowercase()))
+            .rposition(|t| TITLE_WORDS_SET.contains(t.s) || TITLE_NOUNS_SET.contains_lowercase(t.s))
             .map_or(0, |k| k + 1);
-        let names: Vec<&str> = run[after_title..]
-            .iter()
-            .map(|t| strip_possessive(t.s))
-            .collect();
-        let looks_like_name = |w: &&str| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.next().is_some_and(|c| c.is_lowercase())
-                && !is_in(ORG_WORDS, w)
-                && !is_in(NON_PERSON_WORDS, w)
-        };
-        if names.len() >= 2 && names.len() <= 4 && names.iter().all(looks_like_name) {
-            let keep = &names[names.len().saturating_sub(3)..];
-            out.push(keep.join(" "));
+        let names = &run[after_title..];
+        if (2..=4).contains(&names.len())
+            && names.iter().all(|t| looks_like_name(strip_possessive(t.s)))
+        {
+            name.clear();
+            for t in &names[names.len().saturating_sub(3)..] {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(strip_possessive(t.s));
+            }
+            f(name);
         }
     }
-    out
 }
 
 fn surname_of(full: &str) -> Option<String> {
@@ -809,8 +842,8 @@ struct Claim {
 fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
     let head = toks.get(upto.checked_sub(1)?)?;
     let h = head.s;
-    let singular_ref = is_in(REF_ORG_NOUNS, h) || is_in(REF_PERSON_NOUNS, h);
-    let plural = is_in(PLURAL_PERSON_NOUNS, h);
+    let singular_ref = REF_ORG_NOUNS_SET.contains(h) || REF_PERSON_NOUNS_SET.contains(h);
+    let plural = PLURAL_PERSON_NOUNS_SET.contains(h);
     if !singular_ref && !plural {
         return None;
     }
@@ -819,7 +852,7 @@ fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
     let mut has_cap = false;
     while j > 0 && upto - j < 6 {
         let w = toks[j - 1].s;
-        if is_in(DETERMINERS, w) || w == "The" || w == "A" || w == "An" {
+        if DETERMINERS_SET.contains(w) || w == "The" || w == "A" || w == "An" {
             det = Some(w);
             j -= 1;
             break;
@@ -831,7 +864,7 @@ fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
             break;
         }
         if !w.chars().all(|c| c.is_alphabetic() || c == '-')
-            || is_in(STOP_CAP, w)
+            || STOP_CAP_SET.contains(w)
             || is_in(PASSIVE, w)
         {
             break;
@@ -842,7 +875,7 @@ fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
     let definite = det.is_some_and(|d| d.eq_ignore_ascii_case("the"));
     if singular_ref && definite && !has_cap {
         return Some(Subj::Reference {
-            person: is_in(REF_PERSON_NOUNS, h),
+            person: REF_PERSON_NOUNS_SET.contains(h),
         });
     }
     if det.is_none() && singular_ref && !plural {
@@ -869,7 +902,10 @@ fn np_fwd(text: &str, toks: &[Tok], from: usize) -> Option<Subj> {
         {
             return None;
         }
-        if is_in(PLURAL_PERSON_NOUNS, w) || is_in(REF_PERSON_NOUNS, w) || is_in(REF_ORG_NOUNS, w) {
+        if PLURAL_PERSON_NOUNS_SET.contains(w)
+            || REF_PERSON_NOUNS_SET.contains(w)
+            || REF_ORG_NOUNS_SET.contains(w)
+        {
             let span = toks.get(from)?.r.start..toks[j].r.end;
             let name = normalise_ws(sub(text, &span));
             let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
@@ -885,7 +921,7 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Subj>
     if k > lo && is_in(PASSIVE, toks[k - 1].s) {
         return None; // "Putin is said to …"
     }
-    while k > lo && is_in(ADVERBS, toks[k - 1].s) {
+    while k > lo && ADVERBS_SET.contains(toks[k - 1].s) {
         k -= 1;
     }
     if k == lo {
@@ -929,7 +965,7 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Subj>
         return Some(Subj::Name(run));
     }
     let all_title = toks.get(k - 1).is_some_and(|t| {
-        is_in(TITLE_WORDS, t.s) && k >= 2 && toks[k - 2].s.eq_ignore_ascii_case("the")
+        TITLE_WORDS_SET.contains(t.s) && k >= 2 && toks[k - 2].s.eq_ignore_ascii_case("the")
     });
     if all_title {
         return Some(Subj::Reference { person: true });
@@ -1048,14 +1084,26 @@ fn find_claims(text: &str, segments: &[(usize, Range<usize>)], starts: &[usize])
 /// Organisations named outside quotations, for "the statement said".
 fn find_orgs(text: &str, segments: &[(usize, Range<usize>)]) -> Vec<(usize, usize, Run)> {
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     for (para, seg) in segments {
-        let toks = tokens(text, seg);
+        toks.clear();
+        scan::tokens_into(text, seg, &mut toks);
         let mut i = 0;
         while i < toks.len() {
-            if let Some((e, run)) = name_run_fwd(text, &toks, i)
+            // As `name_run_fwd`, but a run with no organisation word is only skipped: it
+            // cannot be an organisation, so its name and description are not built.
+            let found = name_run_fwd_bounds(&toks, i).and_then(|(s, e)| {
+                let (is_run, maybe_org) = run_shape(&toks, s, e);
+                if maybe_org {
+                    classify_run(text, &toks, s, e).map(|run| (e, Some(run)))
+                } else {
+                    is_run.then_some((e, None))
+                }
+            });
+            if let Some((e, run)) = found
                 && e > i
             {
-                if run.kind == Kind::Org {
+                if let Some(run) = run.filter(|r| r.kind == Kind::Org) {
                     out.push((run.span.start, *para, run));
                 }
                 i = e;
@@ -1073,14 +1121,26 @@ fn find_orgs(text: &str, segments: &[(usize, Range<usize>)]) -> Vec<(usize, usiz
 /// All quotations of an article body. `text` is the article text; `body_start` is the byte
 /// offset where the body starts (after front matter) — spans are relative to `text`.
 pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
+    extract_quotes_and_names(text, body_start).0
+}
+
+/// [`extract_quotes`], and the article's [`full_names`] (of its body, `text[body_start..]`),
+/// which the quote reader needs anyway: reading them here saves a second tokenisation of
+/// every article.
+pub fn extract_quotes_and_names(text: &str, body_start: usize) -> (Vec<Quote>, Vec<String>) {
     let paras = paragraphs(text, body_start);
     let founds = find_quotes(text, &paras);
     let starts = sentence_starts(text, &paras);
-    let body = paras.first().map_or(0, |p| p.start);
-    let surnames: HashSet<String> = full_names(sub(text, &(body..text.len())))
-        .iter()
-        .filter_map(|n| surname_of(n))
-        .collect();
+    // The body from its first paragraph: only white space comes before it, so its full names
+    // are those of the whole body. No paragraph: the body is blank and names nobody.
+    let mut names = paras.first().map_or_else(Vec::new, |first| {
+        full_names(sub(text, &(first.start..text.len())))
+    });
+    let surnames: HashSet<String> = names.iter().filter_map(|n| surname_of(n)).collect();
+    if text.get(body_start..).is_none() {
+        // Not a character boundary: the article's body reads as empty (`Article::body`).
+        names.clear();
+    }
 
     // Outside-quote segments, per paragraph.
     // Quotation pieces are in text order and do not overlap, so one cursor walks them
@@ -1192,7 +1252,7 @@ pub fn extract_quotes(text: &str, body_start: usize) -> Vec<Quote> {
             speaker,
         });
     }
-    quotes
+    (quotes, names)
 }
 
 /// The last of the sorted `starts` at or before `pos`.
@@ -1496,7 +1556,7 @@ fn content_words(s: &str) -> Vec<String> {
     let mut seen = BTreeSet::new();
     WORD.find_iter(s)
         .map(|m| m.as_str().replace('’', "'").to_lowercase())
-        .filter(|w| !is_in(STOPWORDS, w))
+        .filter(|w| !STOPWORDS_SET.contains(w))
         .filter(|w| seen.insert(w.clone()))
         .collect()
 }
@@ -2334,6 +2394,60 @@ mod tests {
     }
 
     // --- speaker identity ---
+
+    #[test]
+    fn full_names_skip_titles_and_organisations_and_keep_first_occurrence() {
+        let text = "US Secretary of State Antony Blinken met Fyodor Lukyanov’s aide.\n\n\
+                    The Central Bank and Dmitry Peskov spoke. Antony Blinken left.\n\n\
+                    Lukyanov\n\nPeskov";
+        // "Secretary of State" is a title; "Central Bank" ends in an organisation word;
+        // a name never runs across a blank line; repeats are kept once.
+        assert_eq!(
+            full_names(text),
+            ["Antony Blinken", "Fyodor Lukyanov", "Dmitry Peskov"]
+        );
+    }
+
+    #[test]
+    fn quote_reader_returns_the_full_names_of_the_body() {
+        for (name, text) in corpus() {
+            let bs = body_start(&text);
+            let (quotes, names) = extract_quotes_and_names(&text, bs);
+            assert_eq!(quotes, extract_quotes(&text, bs), "{name}");
+            assert_eq!(names, full_names(&text[bs..]), "{name}");
+        }
+        // A blank body names nobody; a body start inside a character reads as no body.
+        assert!(extract_quotes_and_names("x\n\n  \n", 2).1.is_empty());
+        assert!(extract_quotes_and_names("éAnna Lind said", 1).1.is_empty());
+        assert_eq!(
+            extract_quotes_and_names("\n\n Anna Lind said", 0).1,
+            ["Anna Lind"]
+        );
+    }
+
+    #[test]
+    fn organisation_scan_shortcut_agrees_with_classify_run() {
+        // find_orgs only builds runs run_shape says may be organisations: on every run of
+        // the corpus it must agree with classify_run on whether there is a run at all, and
+        // never call an organisation a mere run.
+        let mut orgs = 0;
+        for (name, text) in corpus() {
+            let toks = tokens(&text, &(body_start(&text)..text.len()));
+            for i in 0..toks.len() {
+                let Some((s, e)) = name_run_fwd_bounds(&toks, i) else {
+                    continue;
+                };
+                let (is_run, maybe_org) = run_shape(&toks, s, e);
+                let run = classify_run(&text, &toks, s, e);
+                assert_eq!(is_run, run.is_some(), "{name} at token {i}");
+                if run.as_ref().is_some_and(|r| r.kind == Kind::Org) {
+                    assert!(maybe_org, "{name} at token {i}");
+                    orgs += 1;
+                }
+            }
+        }
+        assert!(orgs > 10, "the corpus names organisations ({orgs})");
+    }
 
     #[test]
     fn speaker_index_expands_surnames_within_and_across_articles() {
