@@ -344,13 +344,21 @@ impl<'r> Extractor<'r> {
                     .collect()
             })
             .collect();
+        // Asked once per paragraph, for every value pattern (see `Pattern::regex_for`).
+        let mut non_ascii_word: Vec<Option<bool>> = vec![None; article.paragraphs.len()];
         for (f, fact) in self.rules.facts.iter().enumerate() {
-            let paragraphs: Vec<Span> = article
+            let paragraphs: Vec<(Span, bool)> = article
                 .paragraphs
                 .iter()
                 .zip(&open)
-                .filter(|(_, o)| o[f])
-                .map(|(p, _)| *p)
+                .zip(&mut non_ascii_word)
+                .filter(|((_, o), _)| o[f])
+                .map(|((p, _), n)| {
+                    // Term facts run no value pattern: they need not ask.
+                    let n = fact.kind != Kind::Term
+                        && *n.get_or_insert_with(|| has_non_ascii_word(p.slice(&article.text)));
+                    (*p, n)
+                })
                 .collect();
             if paragraphs.is_empty() {
                 continue;
@@ -397,14 +405,13 @@ pub fn has_non_ascii_word(text: &str) -> bool {
 fn find_values(
     fact: &Fact,
     article: &Article,
-    paragraphs: &[Span],
+    paragraphs: &[(Span, bool)],
     index: usize,
     out: &mut Extraction,
 ) {
     let text = &article.text;
-    for para in paragraphs {
+    for &(para, non_ascii_word) in paragraphs {
         let ptext = para.slice(text);
-        let non_ascii_word = has_non_ascii_word(ptext);
         for pattern in &fact.patterns {
             let value_group = pattern.value_group();
             for caps in pattern.regex_for(non_ascii_word).captures_iter(ptext) {
@@ -415,7 +422,7 @@ fn find_values(
                 let Some(sentence) = article.sentence_at(span.start) else {
                     continue;
                 };
-                if !in_context(fact, article, *para, sentence, matched) {
+                if !in_context(fact, article, para, sentence, matched) {
                     continue;
                 }
                 if !fact.in_parentheses && in_parentheses(text, sentence, span) {
@@ -484,12 +491,12 @@ fn find_values(
 fn find_terms(
     fact: &Fact,
     article: &Article,
-    paragraphs: &[Span],
+    paragraphs: &[(Span, bool)],
     index: usize,
     out: &mut Extraction,
 ) {
     let text = &article.text;
-    for para in paragraphs {
+    for &(para, _) in paragraphs {
         let ptext = para.slice(text);
         for class in &fact.classes {
             for m in class.regex.find_iter(ptext) {
@@ -497,7 +504,7 @@ fn find_terms(
                 let Some(sentence) = article.sentence_at(span.start) else {
                     continue;
                 };
-                if !in_context(fact, article, *para, sentence, span) {
+                if !in_context(fact, article, para, sentence, span) {
                     continue;
                 }
                 let before = text.get(sentence.start..span.start).unwrap_or("");
