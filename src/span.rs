@@ -134,14 +134,13 @@ impl LineIndex {
             .filter(|(at, _)| *at >= start)
             .copied()
             .unwrap_or((start, 0));
-        let column = text
-            .get(from..)
-            .map(|rest| {
-                rest.char_indices()
-                    .take_while(|(i, _)| from + i < offset)
-                    .count()
-            })
-            .unwrap_or(0);
+        // Characters starting before `offset` (one inside a character counts it): their
+        // first bytes, i.e. the bytes that are not UTF-8 continuation bytes (0b10xx_xxxx).
+        // Counting bytes instead of decoding characters lets the loop run on whole words.
+        let column = match (text.get(from..), text.as_bytes().get(from..offset)) {
+            (Some(_), Some(bytes)) => bytes.iter().filter(|&&b| (b as i8) >= -0x40).count(),
+            _ => 0,
+        };
         let hidden = self.hidden.partition_point(|&h| h <= offset)
             - self.hidden.partition_point(|&h| h < start);
         Position {
@@ -196,6 +195,18 @@ mod tests {
                 column: CHECKPOINT_BYTES + 1
             }
         );
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_counts_that_character() {
+        let text = "a“b";
+        let idx = LineIndex::new(text);
+        // “ is bytes 1..4: offsets 2 and 3 are inside it, 4 is `b`.
+        assert_eq!(idx.position(text, 1), Position { line: 1, column: 2 });
+        assert_eq!(idx.position(text, 2), Position { line: 1, column: 3 });
+        assert_eq!(idx.position(text, 3), Position { line: 1, column: 3 });
+        assert_eq!(idx.position(text, 4), Position { line: 1, column: 3 });
+        assert_eq!(idx.position(text, 5), Position { line: 1, column: 4 });
     }
 
     #[test]

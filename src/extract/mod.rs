@@ -352,13 +352,21 @@ impl<'r> Extractor<'r> {
                     .collect()
             })
             .collect();
+        // Asked once per paragraph, for every value pattern (see `Pattern::regex_for`).
+        let mut non_ascii_word: Vec<Option<bool>> = vec![None; article.paragraphs.len()];
         for (f, fact) in self.rules.facts.iter().enumerate() {
-            let paragraphs: Vec<Span> = article
+            let paragraphs: Vec<(Span, bool)> = article
                 .paragraphs
                 .iter()
                 .zip(&open)
-                .filter(|(_, o)| o[f])
-                .map(|(p, _)| *p)
+                .zip(&mut non_ascii_word)
+                .filter(|((_, o), _)| o[f])
+                .map(|((p, _), n)| {
+                    // Term facts run no value pattern: they need not ask.
+                    let n = fact.kind != Kind::Term
+                        && *n.get_or_insert_with(|| has_non_ascii_word(p.slice(&article.text)));
+                    (*p, n)
+                })
                 .collect();
             if paragraphs.is_empty() {
                 continue;
@@ -387,27 +395,42 @@ impl<'r> Extractor<'r> {
     }
 }
 
+/// Does `text` hold a word character outside ASCII ("é", "ж", a combining accent)?
+///
+/// Where it does not, a Unicode word boundary (`\b`) and an ASCII one (`(?-u:\b)`) hold at the
+/// same places (every other non-ASCII character, a curly quote or a dash, is no word character
+/// either way), so a regex may be swapped for its ASCII-boundary twin, which the regex crate
+/// runs on its fast engine; a Unicode `\b` sends it to a slower one at the first non-ASCII
+/// byte. Word characters are the regex crate's own (`regex_syntax::is_word_character`).
+pub fn has_non_ascii_word(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+}
+
 /// Quantity and date facts: patterns with a placeholder.
 fn find_values(
     fact: &Fact,
     article: &Article,
-    paragraphs: &[Span],
+    paragraphs: &[(Span, bool)],
     index: usize,
     out: &mut Extraction,
 ) {
     let text = &article.text;
-    for para in paragraphs {
+    for &(para, non_ascii_word) in paragraphs {
         let ptext = para.slice(text);
         for pattern in &fact.patterns {
-            for caps in pattern.regex.captures_iter(ptext) {
+            let value_group = pattern.value_group();
+            for caps in pattern.regex_for(non_ascii_word).captures_iter(ptext) {
                 let Some(whole) = caps.get(0) else { continue };
-                let vm = caps.name("value").unwrap_or(whole);
+                let vm = value_group.and_then(|g| caps.get(g)).unwrap_or(whole);
                 let mut span = Span::new(para.start + vm.start(), para.start + vm.end());
                 let matched = Span::new(para.start + whole.start(), para.start + whole.end());
                 let Some(sentence) = article.sentence_at(span.start) else {
                     continue;
                 };
-                if !in_context(fact, article, *para, sentence, matched) {
+                if !in_context(fact, article, para, sentence, matched) {
                     continue;
                 }
                 if !fact.in_parentheses && in_parentheses(text, sentence, span) {
@@ -476,12 +499,12 @@ fn find_values(
 fn find_terms(
     fact: &Fact,
     article: &Article,
-    paragraphs: &[Span],
+    paragraphs: &[(Span, bool)],
     index: usize,
     out: &mut Extraction,
 ) {
     let text = &article.text;
-    for para in paragraphs {
+    for &(para, _) in paragraphs {
         let ptext = para.slice(text);
         for class in &fact.classes {
             for m in class.regex.find_iter(ptext) {
@@ -489,7 +512,7 @@ fn find_terms(
                 let Some(sentence) = article.sentence_at(span.start) else {
                     continue;
                 };
-                if !in_context(fact, article, *para, sentence, span) {
+                if !in_context(fact, article, para, sentence, span) {
                     continue;
                 }
                 let before = text.get(sentence.start..span.start).unwrap_or("");
@@ -720,6 +743,39 @@ window = 3
         let ex = extract(&rules, std::slice::from_ref(&a));
         assert_eq!(ex.quotes.len(), 1);
         assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+    }
+
+    #[test]
+    fn non_ascii_word_characters_are_letters_digits_and_marks_not_punctuation() {
+        assert!(!has_non_ascii_word("plain ASCII, 2,000 troops"));
+        assert!(!has_non_ascii_word(
+            "“Kyiv” – ‘no’ — 2\u{a0}000 \u{2009}… €5"
+        ));
+        assert!(has_non_ascii_word(
+            "Zelenskyy in Kyiv and Tbilisi, not Türkiye"
+        ));
+        assert!(has_non_ascii_word("Київ"));
+        // A combining accent is a word character of its own (e + U+0301).
+        assert!(has_non_ascii_word("cafe\u{301}"));
+        assert!(has_non_ascii_word("٣ days"));
+    }
+
+    #[test]
+    fn a_date_glued_to_a_non_ascii_letter_is_no_date() {
+        let rule = "[[fact]]\nid = \"d\"\nlabel = \"d\"\nkind = \"date\"\n";
+        // No word boundary between "é" and "Monday" (Unicode words, as before the ASCII twin).
+        assert!(
+            run(
+                rule,
+                "---\npublished: 2022-01-12\n---\nThe caféMonday opened.\n"
+            )
+            .is_empty()
+        );
+        let obs = run(
+            rule,
+            "---\npublished: 2022-01-12\n---\nThe café opened “Monday”.\n",
+        );
+        assert_eq!(classes(&obs), vec!["2022-01-10"]);
     }
 
     #[test]

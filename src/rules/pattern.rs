@@ -31,6 +31,14 @@ impl Placeholder {
             Placeholder::Date => date::date_pattern(),
         }
     }
+
+    /// The fragment with ASCII word boundaries (see [`Pattern::regex_for`]).
+    fn ascii_fragment(self) -> &'static str {
+        match self {
+            Placeholder::Number => number::NUMBER_PATTERN,
+            Placeholder::Date => date::date_pattern_ascii(),
+        }
+    }
 }
 
 /// A compiled rule pattern. The value, if the pattern has a placeholder, is capture group
@@ -40,6 +48,29 @@ pub struct Pattern {
     pub source: String,
     pub regex: Regex,
     pub placeholder: Option<Placeholder>,
+    /// The same pattern with the placeholder's word boundaries ASCII, when they differ
+    /// (`{date}`'s are Unicode): see [`Pattern::regex_for`].
+    ascii: Option<Regex>,
+    /// Index of the `value` group, when there is a placeholder.
+    value_group: Option<usize>,
+}
+
+impl Pattern {
+    /// The regex to run over a text, given whether it holds a non-ASCII word character
+    /// ([`crate::extract::has_non_ascii_word`]). Without one, the ASCII-boundary twin finds
+    /// exactly the same matches (the boundaries hold at the same places) on the regex crate's
+    /// fast engine, where a Unicode `\b` falls back to a slower one at the first curly quote.
+    pub fn regex_for(&self, non_ascii_word: bool) -> &Regex {
+        match &self.ascii {
+            Some(ascii) if !non_ascii_word => ascii,
+            _ => &self.regex,
+        }
+    }
+
+    /// Index of the `value` capture group (the placeholder's words), if any.
+    pub fn value_group(&self) -> Option<usize> {
+        self.value_group
+    }
 }
 
 /// An error inside a pattern, with the byte offset in the pattern text where it is.
@@ -53,6 +84,9 @@ pub struct PatternError {
 /// Expand placeholders and spaces, then compile.
 pub fn compile(source: &str) -> Result<Pattern, PatternError> {
     let mut out = String::from("(?i)(?:");
+    // `out` with each placeholder's ASCII-boundary fragment instead.
+    let mut ascii = String::new();
+    let mut ascii_from = 0;
     let mut placeholder: Option<Placeholder> = None;
     let bytes = source.as_bytes();
     let mut i = 0;
@@ -128,7 +162,11 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
                     }
                     placeholder = Some(p);
                     out.push_str("(?P<value>");
+                    ascii.push_str(&out);
+                    ascii.push_str(p.ascii_fragment());
                     out.push_str(p.fragment());
+                    // The rest of `ascii` is the rest of `out`, from here.
+                    ascii_from = out.len();
                     out.push(')');
                     i += name_len + 2;
                     continue;
@@ -151,14 +189,26 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             help: None,
         });
     }
-    let regex = RegexBuilder::new(&out)
-        .size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|e| regex_error(source, e))?;
+    let build = |re: &str| {
+        RegexBuilder::new(re)
+            .size_limit(SIZE_LIMIT)
+            .build()
+            .map_err(|e| regex_error(source, e))
+    };
+    let regex = build(&out)?;
+    ascii.push_str(out.get(ascii_from..).unwrap_or(""));
+    // The twin is only a shortcut: should it not build, the pattern runs as written.
+    let ascii = placeholder
+        .filter(|p| p.ascii_fragment() != p.fragment())
+        .and_then(|_| build(&ascii).ok());
+    let value_group =
+        placeholder.and_then(|_| regex.capture_names().position(|name| name == Some("value")));
     Ok(Pattern {
         source: source.to_string(),
         regex,
         placeholder,
+        ascii,
+        value_group,
     })
 }
 
@@ -276,6 +326,24 @@ mod tests {
         let p = compile("Russian troops").unwrap();
         assert!(p.regex.is_match("russian\n  TROOPS"));
         assert!(p.placeholder.is_none());
+    }
+
+    #[test]
+    fn date_patterns_get_an_ascii_twin_and_the_value_group_is_found() {
+        let p = compile("talks (?:on )?{date}").unwrap();
+        assert_eq!(p.value_group(), Some(1));
+        let twin = p.regex_for(false);
+        assert!(!std::ptr::eq(twin, &p.regex));
+        assert!(std::ptr::eq(p.regex_for(true), &p.regex));
+        let text = "“The talks on Monday,” he said";
+        let caps = twin.captures(text).unwrap();
+        assert_eq!(&caps[1], "Monday");
+        assert_eq!(&caps[0], "talks on Monday");
+        // `{number}` has ASCII boundaries already: no twin.
+        let n = compile("(troops) {number}").unwrap();
+        assert_eq!(n.value_group(), Some(2));
+        assert!(std::ptr::eq(n.regex_for(false), &n.regex));
+        assert_eq!(compile("no placeholder").unwrap().value_group(), None);
     }
 
     #[test]
