@@ -191,9 +191,9 @@ const ABBREVIATION: u8 = 32;
 const LOWER_TITLE: u8 = 64;
 const PARTICLE: u8 = 128;
 
-/// Every listed word with its list bits. Hashed with foldhash, not SipHash: every word of
-/// every article is looked up here.
-static LISTS: LazyLock<foldhash::HashMap<&'static str, u8>> = LazyLock::new(|| {
+/// Every listed word with its list bits, and the length of the longest. Hashed with
+/// foldhash, not SipHash: every word of every article is looked up here.
+static LISTS: LazyLock<(foldhash::HashMap<&'static str, u8>, usize)> = LazyLock::new(|| {
     let mut lists = foldhash::HashMap::default();
     for (list, bit) in [
         (STOP_WORDS_LIST, STOP),
@@ -209,12 +209,17 @@ static LISTS: LazyLock<foldhash::HashMap<&'static str, u8>> = LazyLock::new(|| {
             *lists.entry(word).or_default() |= bit;
         }
     }
-    lists
+    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
+    (lists, longest)
 });
 
 /// The list bits of a word as written (lists hold lowercase words).
 fn lists_of(word: &str) -> u8 {
-    LISTS.get(word).copied().unwrap_or(0)
+    let (lists, longest) = &*LISTS;
+    if word.len() > *longest {
+        return 0;
+    }
+    lists.get(word).copied().unwrap_or(0)
 }
 
 /// One word of the text as the name reader sees it.

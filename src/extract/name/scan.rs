@@ -106,26 +106,42 @@ impl<'a> Scanner<'a> {
         Scanner { text, pos: from }
     }
 
-    /// The character at byte `i` and its classes.
-    fn at(&self, classes: &Classes, i: usize) -> Option<(char, u8)> {
-        let b = *self.text.as_bytes().get(i)?;
-        if b < 0x80 {
-            let flags = classes.ascii.get(usize::from(b)).copied().unwrap_or(0);
-            return Some((char::from(b), flags));
-        }
+    /// The character at byte `i` (not ASCII) and its classes.
+    fn wide(&self, i: usize) -> Option<(char, u8)> {
         let c = self.text.get(i..)?.chars().next()?;
-        Some((c, classes.of(c)))
+        Some((c, CLASSES.of(c)))
     }
 
-    /// Past every character from `i` on that may continue a word.
-    fn skip_cont(&self, classes: &Classes, mut i: usize) -> usize {
-        while let Some((c, flags)) = self.at(classes, i) {
-            if flags & CONT == 0 {
-                break;
+    /// Past every character from `i` on that may continue a word. ASCII letters and digits
+    /// are the only ASCII characters in `\p{L}`, `\p{M}` and `\p{N}`.
+    fn skip_cont(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match self.wide(i) {
+                    Some((c, flags)) if flags & CONT != 0 => i += c.len_utf8(),
+                    _ => break,
+                }
             }
-            i += c.len_utf8();
         }
         i
+    }
+
+    /// The separator at byte `i`, if there is one, and its length.
+    fn separator(&self, i: usize) -> Option<usize> {
+        match *self.text.as_bytes().get(i)? {
+            b'-' | b'\'' | b'.' => Some(1),
+            b if b < 0x80 => None,
+            _ => self
+                .wide(i)
+                .filter(|&(c, _)| is_separator(c))
+                .map(|(c, _)| c.len_utf8()),
+        }
     }
 }
 
@@ -133,31 +149,40 @@ impl Iterator for Scanner<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
-        let classes = &*CLASSES;
+        let bytes = self.text.as_bytes();
         let mut i = self.pos;
         let start = loop {
-            let Some((c, flags)) = self.at(classes, i) else {
+            let Some(&b) = bytes.get(i) else {
                 self.pos = self.text.len();
                 return None;
             };
-            if flags & START != 0 {
-                break i;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let Some((c, flags)) = self.wide(i) else {
+                    self.pos = self.text.len();
+                    return None;
+                };
+                if flags & START != 0 {
+                    break i;
+                }
+                i += c.len_utf8();
             }
-            i += c.len_utf8();
         };
         // Every character that may open a word may also continue one.
-        let mut end = self.skip_cont(classes, start);
+        let mut end = self.skip_cont(start);
         let mut joined = false;
         // Separator then at least one word character, as often as they come.
-        while let Some((sep, _)) = self.at(classes, end).filter(|&(c, _)| is_separator(c)) {
-            let after = end + sep.len_utf8();
-            match self.at(classes, after) {
-                Some((_, flags)) if flags & CONT != 0 => {
-                    end = self.skip_cont(classes, after);
-                    joined = true;
-                }
-                _ => break,
+        while let Some(len) = self.separator(end) {
+            let after = self.skip_cont(end + len);
+            if after == end + len {
+                break;
             }
+            end = after;
+            joined = true;
         }
         self.pos = end;
         Some(Found { start, end, joined })
@@ -207,6 +232,19 @@ mod tests {
         assert!(Scanner::new("ab cd", 5).next().is_none());
         let f: Vec<bool> = Scanner::new("a-b c", 0).map(|f| f.joined).collect();
         assert_eq!(f, [true, false]);
+    }
+
+    #[test]
+    fn ascii_word_characters_are_letters_and_digits() {
+        for b in 0..0x80u8 {
+            let flags = CLASSES.ascii[usize::from(b)];
+            let want = if b.is_ascii_alphanumeric() {
+                START | CONT
+            } else {
+                0
+            };
+            assert_eq!(flags, want, "{:?}", char::from(b));
+        }
     }
 
     #[test]
