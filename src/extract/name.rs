@@ -12,11 +12,14 @@
 //! Inflections and demonyms ("Russia"/"Russian", "Ukraine"/"Ukrainians", "Kazakhstan"/
 //! "Kazakhstani") are different words, not spellings, and never pair.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+mod scan;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use scan::Scanner;
 
 /// Lowest Jaro-Winkler similarity (strsim, on lowercased, diacritic-folded tokens) for two
 /// differing tokens to count as spellings of one name.
@@ -115,13 +118,6 @@ pub struct NameCluster {
 // Extraction
 // ---------------------------------------------------------------------------------------
 
-/// Any word: letters/digits, with internal hyphens, apostrophes or dots ("Kassym-Jomart",
-/// "Moscow’s", "U.S", "Svoboda.org"). Everything between words is punctuation or space.
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{M}\p{N}]+)*")
-        .expect("WORD regex is valid")
-});
-
 /// Capitalised words that are never names (or not on their own): function words that open
 /// sentences, pronouns, numbers in words, months and weekdays. "us" is absent on purpose
 /// ("US" is a name); "may" is handled apart (Theresa May).
@@ -139,22 +135,16 @@ const STOP_WORDS_LIST: &str = "\
     whether which while who whom whose why will with within without would yes yesterday yet \
     you your january february march april june july august september october november december \
     monday tuesday wednesday thursday friday saturday sunday";
-static STOP_WORDS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| STOP_WORDS_LIST.split_whitespace().collect());
 
 /// Words before "May" that make it the month ("in May", "since May").
 const MAY_MONTH_CUES_LIST: &str = "\
     in since until by last next early late mid this of on from through during";
-static MAY_MONTH_CUES: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| MAY_MONTH_CUES_LIST.split_whitespace().collect());
 
 /// Lowercase words that may join capitalised words inside one name ("Bank of England",
 /// "Villa la Grange", "Ursula von der Leyen"). "and", "for", "on" are left out: they join
 /// two names far more often than they sit inside one.
 const CONNECTORS_LIST: &str = "\
     of the de da di du del della der den von van la le al el bin ibn y dos das";
-static CONNECTORS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| CONNECTORS_LIST.split_whitespace().collect());
 
 /// Titles that mark the name after them as a person's.
 const TITLE_CORE_LIST: &str = "\
@@ -164,8 +154,6 @@ const TITLE_CORE_LIST: &str = "\
     spokeswoman spokesperson chairman chairwoman speaker premier mp sir dame lord lady judge \
     commissioner professor prof marshal patriarch archbishop bishop rabbi imam envoy commander \
     leader";
-static TITLE_CORE: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| TITLE_CORE_LIST.split_whitespace().collect());
 
 /// Words that belong to a title only next to a core title ("Deputy Foreign Minister",
 /// "Secretary of State", "Secretary General"); alone they start ordinary names ("State
@@ -174,14 +162,10 @@ const TITLE_MODIFIERS_LIST: &str = "\
     deputy vice prime foreign defence defense interior finance economy health justice state \
     general acting former first chief senior executive supreme opposition lieutenant major \
     attorney home trade energy education national security affairs of the";
-static TITLE_MODIFIERS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| TITLE_MODIFIERS_LIST.split_whitespace().collect());
 
 /// Abbreviated titles written with a dot ("Mr.", "Gen."): the dot is not a sentence end.
 const TITLE_ABBREVIATIONS_LIST: &str = "\
     mr mrs ms dr gen col lt maj capt adm sgt gov sen rep prof st";
-static TITLE_ABBREVIATIONS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| TITLE_ABBREVIATIONS_LIST.split_whitespace().collect());
 
 /// Lowercase words right before a name that make it a person ("Kremlin spokesman Dmitry
 /// Peskov", "the new chancellor Olaf Scholz").
@@ -190,40 +174,103 @@ const LOWER_TITLES_LIST: &str = "\
     ambassador chairman chairwoman governor mayor premier leader envoy general colonel \
     commander director king queen prince pope lawmaker congressman congresswoman adviser \
     advisor analyst diplomat journalist founder expert";
-static LOWER_TITLES: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| LOWER_TITLES_LIST.split_whitespace().collect());
 
 /// Arabic-style particles written lowercase and hyphenated before a capitalised name
 /// ("al-Assad"): the word is still a name.
 const NAME_PARTICLES_LIST: &str = "\
     al el ad as ash an ibn bin abu";
-static NAME_PARTICLES: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NAME_PARTICLES_LIST.split_whitespace().collect());
 
+/// Which of the lists above a word is on, one bit per list, so that each word of an article
+/// is looked up once (in [`make_word`]) and every later test is a bit test.
+const STOP: u8 = 1;
+const MAY_CUE: u8 = 2;
+const CONNECTOR: u8 = 4;
+const TITLE: u8 = 8;
+const TITLE_MODIFIER: u8 = 16;
+const ABBREVIATION: u8 = 32;
+const LOWER_TITLE: u8 = 64;
+const PARTICLE: u8 = 128;
+
+/// Every listed word with its list bits, and the length of the longest. Hashed with
+/// foldhash, not SipHash: every word of every article is looked up here.
+static LISTS: LazyLock<(foldhash::HashMap<&'static str, u8>, usize)> = LazyLock::new(|| {
+    let mut lists = foldhash::HashMap::default();
+    for (list, bit) in [
+        (STOP_WORDS_LIST, STOP),
+        (MAY_MONTH_CUES_LIST, MAY_CUE),
+        (CONNECTORS_LIST, CONNECTOR),
+        (TITLE_CORE_LIST, TITLE),
+        (TITLE_MODIFIERS_LIST, TITLE_MODIFIER),
+        (TITLE_ABBREVIATIONS_LIST, ABBREVIATION),
+        (LOWER_TITLES_LIST, LOWER_TITLE),
+        (NAME_PARTICLES_LIST, PARTICLE),
+    ] {
+        for word in list.split_whitespace() {
+            *lists.entry(word).or_default() |= bit;
+        }
+    }
+    let longest = lists.keys().map(|w| w.len()).max().unwrap_or(0);
+    (lists, longest)
+});
+
+/// The list bits of a word as written (lists hold lowercase words).
+fn lists_of(word: &str) -> u8 {
+    let (lists, longest) = &*LISTS;
+    if word.len() > *longest {
+        return 0;
+    }
+    lists.get(word).copied().unwrap_or(0)
+}
+
+/// One word of the text as the name reader sees it.
 #[derive(Debug, Clone)]
 struct Word {
     /// Byte range of the part kept (possessive, lowercase hyphen tail, ".org" cut off).
     start: usize,
     end: usize,
-    /// End of the regex match, before any cut: the next word's gap starts here.
+    /// End of the word as scanned, before any cut: the next word's gap starts here.
     raw_end: usize,
+    /// Where the kept part's lowercase form is, in the `lower` text of its buffer.
+    lower: Range<usize>,
     /// Starts with an uppercase letter (or is a dotted acronym).
     cap: bool,
     /// Something was cut off the end (possessive, "-led", ".org") or it is a dotted
     /// acronym: no name continues past it.
     ends_seq: bool,
-    /// Lowercase form of the kept part.
-    lower: String,
     /// Starts with a digit.
     numeric: bool,
+    /// Opens the body, a line or a sentence.
+    initial: bool,
+    /// The lists the lowercase form is on ([`STOP`], [`CONNECTOR`], ...).
+    lists: u8,
 }
 
-fn in_list(list: &HashSet<&str>, w: &str) -> bool {
-    list.contains(w)
+impl Word {
+    fn is(&self, list: u8) -> bool {
+        self.lists & list != 0
+    }
 }
 
-/// Splits a regex word into the part that can be a name token.
-fn make_word(text: &str, start: usize, raw_end: usize) -> Option<Word> {
+/// Appends `s` in lowercase, exactly as `str::to_lowercase` writes it, without allocating
+/// (except for a capital sigma, whose lowercase depends on its place in the word).
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else if s.contains('Σ') {
+        out.push_str(&s.to_lowercase());
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Splits a scanned word into the part that can be a name token, and appends that part's
+/// lowercase form to `lower`.
+fn make_word(text: &str, found: scan::Found, lower: &mut String) -> Option<Word> {
+    let (start, raw_end) = (found.start, found.end);
     let s = text.get(start..raw_end)?;
     let first = s.chars().next()?;
     let numeric = first.is_numeric();
@@ -231,79 +278,99 @@ fn make_word(text: &str, start: usize, raw_end: usize) -> Option<Word> {
     let mut ends_seq = false;
     let mut cap = first.is_uppercase();
 
-    // Possessive: "Moscow’s" -> "Moscow"; a name does not continue past it.
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = s.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            end = start + stem.len();
-            ends_seq = true;
-            break;
-        }
-    }
-    let mut kept = text.get(start..end)?;
-
-    // Dots: "U.S" is an acronym (take its final dot too); "Svoboda.org" keeps "Svoboda".
-    if kept.contains('.') {
-        let is_acronym = kept
-            .split('.')
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-        if is_acronym {
-            if text.get(end..).is_some_and(|rest| rest.starts_with('.')) {
-                end += 1;
-            }
-            ends_seq = true;
-        } else if let Some(dot) = kept.find('.') {
-            end = start + dot;
-            ends_seq = true;
-        }
-        kept = text.get(start..end)?;
-    }
-
-    // Hyphens: keep the leading capitalised parts ("Kassym-Jomart", but "Russia-led" ->
-    // "Russia"); "al-Assad" is a name although it starts lowercase.
-    if kept.contains(['-', '‐']) {
-        let parts: Vec<(usize, &str)> = split_keep_offsets(kept, &['-', '‐']);
-        let starts_upper = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
-        if !cap {
-            let particle = parts.first().map(|(_, p)| *p).unwrap_or_default();
-            let second_upper = parts.get(1).is_some_and(|(_, p)| starts_upper(p));
-            if in_list(&NAME_PARTICLES, particle) && second_upper {
-                cap = true;
+    // Possessives, dots and hyphens need a separator inside the word.
+    if found.joined {
+        // Possessive: "Moscow’s" -> "Moscow"; a name does not continue past it.
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if let Some(stem) = s.strip_suffix(suffix)
+                && !stem.is_empty()
+            {
+                end = start + stem.len();
+                ends_seq = true;
+                break;
             }
         }
-        if cap {
-            let mut keep_to = None;
-            for (i, (off, p)) in parts.iter().enumerate() {
-                let particle_ok = i == 0 && in_list(&NAME_PARTICLES, p);
-                if starts_upper(p) || particle_ok {
-                    keep_to = Some(off + p.len());
-                } else {
-                    ends_seq = true;
-                    break;
+        let mut kept = text.get(start..end)?;
+
+        // Dots: "U.S" is an acronym (take its final dot too); "Svoboda.org" keeps "Svoboda".
+        if kept.contains('.') {
+            let is_acronym = kept
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+            if is_acronym {
+                if text.get(end..).is_some_and(|rest| rest.starts_with('.')) {
+                    end += 1;
+                }
+                ends_seq = true;
+            } else if let Some(dot) = kept.find('.') {
+                end = start + dot;
+                ends_seq = true;
+            }
+            kept = text.get(start..end)?;
+        }
+
+        // Hyphens: keep the leading capitalised parts ("Kassym-Jomart", but "Russia-led" ->
+        // "Russia"); "al-Assad" is a name although it starts lowercase.
+        if kept.contains(['-', '‐']) {
+            let parts: Vec<(usize, &str)> = split_keep_offsets(kept, &['-', '‐']);
+            let starts_upper = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+            if !cap {
+                let particle = parts.first().map(|(_, p)| *p).unwrap_or_default();
+                let second_upper = parts.get(1).is_some_and(|(_, p)| starts_upper(p));
+                if lists_of(particle) & PARTICLE != 0 && second_upper {
+                    cap = true;
                 }
             }
-            if let Some(k) = keep_to {
-                end = start + k;
+            if cap {
+                let mut keep_to = None;
+                for (i, (off, p)) in parts.iter().enumerate() {
+                    let particle_ok = i == 0 && lists_of(p) & PARTICLE != 0;
+                    if starts_upper(p) || particle_ok {
+                        keep_to = Some(off + p.len());
+                    } else {
+                        ends_seq = true;
+                        break;
+                    }
+                }
+                if let Some(k) = keep_to {
+                    end = start + k;
+                }
             }
         }
     }
     let kept = text.get(start..end)?;
-    let lower = kept.to_lowercase();
     // A single capital letter is an initial or debris ("R.Politik"), not a name token.
-    let letters = kept.chars().filter(|c| c.is_alphabetic()).count();
-    if cap && letters < 2 {
+    if cap && kept.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
         cap = false;
     }
-    Some(Word {
+    let from = lower.len();
+    push_lowercase(lower, kept);
+    let lists = lower.get(from..).map_or(0, lists_of);
+    let mut word = Word {
         start,
         end,
         raw_end,
+        lower: from..lower.len(),
         cap,
         ends_seq,
-        lower,
         numeric,
-    })
+        initial: false,
+        lists,
+    };
+    // Abbreviated titles keep their dot ("Mr." is not a sentence end).
+    if cap
+        && !ends_seq
+        && word.is(ABBREVIATION)
+        && text.get(end..).is_some_and(|r| r.starts_with('.'))
+    {
+        word.end += 1;
+        word.raw_end += 1;
+        lower.push('.');
+        word.lower.end += 1;
+        // No list holds a dot: "mr." is a title (read without its dot) and nothing else.
+        word.lists &= TITLE;
+    }
+    Some(word)
 }
 
 fn split_keep_offsets<'a>(s: &'a str, seps: &[char]) -> Vec<(usize, &'a str)> {
@@ -323,36 +390,313 @@ fn split_keep_offsets<'a>(s: &'a str, seps: &[char]) -> Vec<(usize, &'a str)> {
     out
 }
 
+/// Lines longer than this many content words (not numbers, connectors or stop words) are
+/// running text, not headlines.
+const HEADLINE_MAX_WORDS: usize = 15;
+
 /// Title-case lines (headlines, bylines, "Publication: Eurasia Daily Monitor Volume: 19")
-/// capitalise common words; there only words known as names from running text count.
-fn is_headline(words: &[Word]) -> bool {
-    let content: Vec<&Word> = words
-        .iter()
-        .filter(|w| !w.numeric && !in_list(&CONNECTORS, &w.lower) && !is_stop_word(&w.lower))
-        .collect();
-    if content.len() < 3 || content.len() > 15 {
-        return false;
+/// capitalise common words; there only words known as names from running text count. A
+/// line is headline-like when it has no full stop or exclamation mark and 3 to 15 content
+/// words, three quarters of them capitalised. Counted word by word, so a line is known
+/// not to be one as soon as it has a full stop or a sixteenth content word.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineCount {
+    content: usize,
+    caps: usize,
+    has_stop: bool,
+}
+
+impl LineCount {
+    fn add(&mut self, w: &Word) {
+        if !w.numeric && !w.is(CONNECTOR | STOP) {
+            self.content += 1;
+            if w.cap {
+                self.caps += 1;
+            }
+        }
     }
-    let caps = content.iter().filter(|w| w.cap).count();
-    caps * 4 >= content.len() * 3
+
+    /// Known not to be headline-like, whatever the rest of the line holds.
+    fn settled(&self) -> bool {
+        self.has_stop || self.content > HEADLINE_MAX_WORDS
+    }
+
+    /// Headline-like, once the whole line is counted.
+    fn headline(&self) -> bool {
+        !self.has_stop
+            && (3..=HEADLINE_MAX_WORDS).contains(&self.content)
+            && self.caps * 4 >= self.content * 3
+    }
 }
 
-fn is_stop_word(lower: &str) -> bool {
-    in_list(&STOP_WORDS, lower)
-}
-
-fn is_title_core(w: &Word) -> bool {
-    in_list(&TITLE_CORE, w.lower.trim_end_matches('.'))
-}
-
-fn is_title_part(w: &Word) -> bool {
-    is_title_core(w) || in_list(&TITLE_MODIFIERS, &w.lower)
+/// Whether the gap between two words holds a line break, and a full stop or exclamation
+/// mark (ASCII bytes, so the gap can be read as bytes).
+fn gap_marks(text: &str, from: usize, to: usize) -> (bool, bool) {
+    let gap = text.as_bytes().get(from..to).unwrap_or_default();
+    (
+        gap.contains(&b'\n'),
+        gap.iter().any(|&b| b == b'.' || b == b'!'),
+    )
 }
 
 /// Only spaces (no line break, no punctuation) between two words.
 fn joined_by_space(text: &str, from: usize, to: usize) -> bool {
     text.get(from..to)
         .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t'))
+}
+
+/// No name runs from `a` into the next word `b`: what the reader decides at `b` does not
+/// depend on any word before `a`. Either nothing joins them, or `b` is a lowercase word that
+/// cannot be inside a name, which ends any run before it.
+fn run_breaks(text: &str, a: &Word, b: &Word) -> bool {
+    a.ends_seq || !joined_by_space(text, a.end, b.start) || (!b.cap && !b.is(CONNECTOR))
+}
+
+/// Words handed to a pass: `words[from..to]` are read; `words[from - 1]` (when `from > 0`)
+/// is the word before them and `words[to]` (when there is one) the word after, there for
+/// context only. A batch never starts or ends inside a run of name words, and all its words
+/// are on one line.
+struct Batch<'a, 'b> {
+    text: &'a str,
+    words: &'b [Word],
+    /// The lowercase forms the words' `lower` ranges point into.
+    lower: &'b str,
+    from: usize,
+    to: usize,
+    /// The line is headline-like.
+    headline: bool,
+}
+
+impl<'b> Batch<'_, 'b> {
+    fn lower(&self, w: &Word) -> &'b str {
+        self.lower.get(w.lower.clone()).unwrap_or_default()
+    }
+}
+
+/// How many words a pass is given at a time on a long line, once the line is known not to
+/// be a headline, and how many words of a line may wait for that to be known before the
+/// rest of the line is read ahead. The reader's memory is bounded by these, not by the
+/// length of a line (a name run longer than a batch is kept whole).
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    batch: usize,
+    undecided: usize,
+}
+
+const LIMITS: Limits = Limits {
+    batch: 256,
+    undecided: 1024,
+};
+
+/// A buffer of words with their lowercase forms, reused from line to line.
+#[derive(Default)]
+struct Buffer {
+    words: Vec<Word>,
+    lower: String,
+}
+
+impl Buffer {
+    /// Drops all but the last `keep` words, moving their lowercase forms to the front.
+    fn keep_last(&mut self, keep: usize) {
+        let drop = self.words.len().saturating_sub(keep);
+        if drop == 0 {
+            return;
+        }
+        self.words.drain(..drop);
+        let base = self
+            .words
+            .first()
+            .map_or(self.lower.len(), |w| w.lower.start);
+        self.lower.drain(..base);
+        for w in &mut self.words {
+            w.lower = w.lower.start - base..w.lower.end - base;
+        }
+    }
+}
+
+/// Reads the words of `text` from `body_start` and hands them to `pass` a line (or, on a
+/// long line, a batch) at a time, in order. `starts` are sorted sentence starts. Memory:
+/// one line's words, or [`LIMITS`] on a long line.
+fn read_words<'a>(
+    text: &'a str,
+    body_start: usize,
+    starts: &[usize],
+    limits: Limits,
+    mut pass: impl FnMut(&Batch<'a, '_>),
+) {
+    let mut buf = Buffer::default();
+    // 1 when `buf.words[0]` is the word before the line or batch (context), else 0.
+    let mut ctx = 0;
+    let mut line = LineCount::default();
+    // Whether the current line is headline-like, once known before its end.
+    let mut decided: Option<bool> = None;
+    let mut cursor = 0;
+    let mut prev_raw_end: Option<usize> = None;
+    let mut scanner = Scanner::new(text, body_start);
+    while let Some(found) = scanner.next() {
+        let Some(mut w) = make_word(text, found, &mut buf.lower) else {
+            continue;
+        };
+        let mut new_line = false;
+        w.initial = match prev_raw_end {
+            None => true,
+            Some(from) => {
+                let (line_break, stop) = gap_marks(text, from, w.start);
+                // The gap after a word counts for that word's line.
+                line.has_stop |= stop;
+                new_line = line_break;
+                while starts.get(cursor).is_some_and(|&s| s < from) {
+                    cursor += 1;
+                }
+                line_break || starts.get(cursor).is_some_and(|&s| s <= w.start)
+            }
+        };
+        prev_raw_end = Some(w.raw_end);
+        buf.words.push(w);
+        let n = buf.words.len();
+        if new_line {
+            let headline = decided.unwrap_or_else(|| line.headline());
+            pass(&Batch {
+                text,
+                words: &buf.words,
+                lower: &buf.lower,
+                from: ctx,
+                to: n - 1,
+                headline,
+            });
+            buf.keep_last(2);
+            ctx = 1;
+            line = LineCount::default();
+            decided = None;
+        }
+        let n = buf.words.len();
+        if decided.is_none()
+            && let Some(w) = buf.words.last()
+        {
+            line.add(w);
+            if line.settled() {
+                decided = Some(false);
+            } else if n - ctx > limits.undecided {
+                decided = Some(read_ahead(text, scanner.clone(), w.raw_end, line));
+            }
+        }
+        // A long line known not to change its mind: hand over what is read, up to a
+        // place where no name runs on.
+        if let Some(headline) = decided
+            && n - ctx > limits.batch
+            && n >= 2
+            && n - 2 >= ctx
+            && run_breaks(text, &buf.words[n - 2], &buf.words[n - 1])
+        {
+            pass(&Batch {
+                text,
+                words: &buf.words,
+                lower: &buf.lower,
+                from: ctx,
+                to: n - 1,
+                headline,
+            });
+            buf.keep_last(2);
+            ctx = 1;
+        }
+    }
+    if let Some(from) = prev_raw_end {
+        line.has_stop |= gap_marks(text, from, text.len()).1;
+    }
+    pass(&Batch {
+        text,
+        words: &buf.words,
+        lower: &buf.lower,
+        from: ctx,
+        to: buf.words.len(),
+        headline: decided.unwrap_or_else(|| line.headline()),
+    });
+}
+
+/// Whether the line being read is headline-like, reading on (without keeping the words)
+/// to its end or until the count settles. `line` counts the words up to the one that ends
+/// at `raw_end`.
+fn read_ahead(text: &str, scanner: Scanner, mut raw_end: usize, mut line: LineCount) -> bool {
+    let mut lower = String::new();
+    for found in scanner {
+        lower.clear();
+        let Some(w) = make_word(text, found, &mut lower) else {
+            continue;
+        };
+        let (line_break, stop) = gap_marks(text, raw_end, w.start);
+        line.has_stop |= stop;
+        if line_break {
+            return line.headline();
+        }
+        line.add(&w);
+        if line.settled() {
+            return false;
+        }
+        raw_end = w.raw_end;
+    }
+    line.has_stop |= gap_marks(text, raw_end, text.len()).1;
+    line.headline()
+}
+
+/// What the whole article says about a word (lowercased), read before any name is decided.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    /// Times capitalised.
+    caps: u64,
+    /// Times written in lowercase.
+    lower: u64,
+    /// Capitalised in running text: mid-sentence, not in a headline, not a stop word, and
+    /// not only as the first part of a longer name ("New" in "New Times" says nothing
+    /// about it alone).
+    mid_caps: bool,
+}
+
+/// [`Seen`] for every distinct word of an article. Words already lowercase in the text
+/// are borrowed from it; the map grows with the vocabulary, not with the text.
+#[derive(Default)]
+struct Evidence<'a> {
+    words: foldhash::HashMap<Cow<'a, str>, Seen>,
+}
+
+impl<'a> Evidence<'a> {
+    fn get(&self, lower: &str) -> Seen {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    fn update(&mut self, text: &'a str, w: &Word, lower: &str, f: impl FnOnce(&mut Seen)) {
+        if let Some(seen) = self.words.get_mut(lower) {
+            f(seen);
+            return;
+        }
+        let key = match text.get(w.start..w.end) {
+            Some(k) if k == lower => Cow::Borrowed(k),
+            _ => Cow::Owned(lower.to_string()),
+        };
+        let mut seen = Seen::default();
+        f(&mut seen);
+        self.words.insert(key, seen);
+    }
+
+    /// First pass: count a batch's words.
+    fn observe(&mut self, b: &Batch<'a, '_>) {
+        for i in b.from..b.to {
+            let w = &b.words[i];
+            let lower = b.lower(w);
+            if w.cap {
+                let followed_by_cap = !w.ends_seq
+                    && b.words
+                        .get(i + 1)
+                        .is_some_and(|n| n.cap && joined_by_space(b.text, w.end, n.start));
+                let mid = !w.initial && !b.headline && !followed_by_cap && !is_stop(b, i);
+                self.update(b.text, w, lower, |s| {
+                    s.caps += 1;
+                    s.mid_caps |= mid;
+                });
+            } else if !w.numeric {
+                self.update(b.text, w, lower, |s| s.lower += 1);
+            }
+        }
+    }
 }
 
 /// Capitalised name sequences in an article body. `text` is the article text and
@@ -365,213 +709,140 @@ fn joined_by_space(text: &str, from: usize, to: usize) -> bool {
 /// in lowercase ("Fyodor Lukyanov, a leading..."). In headline-like title-case lines only
 /// words the article capitalises in running text are kept. A title ("President", "Deputy
 /// Foreign Minister", "Mr.") is not part of the name; it marks the name after it as a person.
+///
+/// The text is read twice: first for what the article says about each distinct word
+/// ([`Seen`]), then line by line for the names. Memory is the names found, the article's
+/// vocabulary and one line's words (bounded on long lines), never a record per word.
 pub fn extract_names(text: &str, body_start: usize, sentence_starts: &[usize]) -> Vec<NameMention> {
+    names_within(text, body_start, sentence_starts, LIMITS)
+}
+
+fn names_within(
+    text: &str,
+    body_start: usize,
+    sentence_starts: &[usize],
+    limits: Limits,
+) -> Vec<NameMention> {
     let mut body_start = body_start.min(text.len());
     while !text.is_char_boundary(body_start) {
         body_start += 1;
     }
-    let Some(body) = text.get(body_start..) else {
-        return Vec::new();
+    let starts: Cow<[usize]> = if sentence_starts.is_sorted() {
+        Cow::Borrowed(sentence_starts)
+    } else {
+        let mut s = sentence_starts.to_vec();
+        s.sort_unstable();
+        Cow::Owned(s)
     };
-    let mut words: Vec<Word> = WORD
-        .find_iter(body)
-        .filter_map(|m| make_word(text, body_start + m.start(), body_start + m.end()))
-        .collect();
-    // Abbreviated titles keep their dot ("Mr." is not a sentence end).
-    for w in &mut words {
-        if w.cap
-            && !w.ends_seq
-            && w.end == w.raw_end
-            && in_list(&TITLE_ABBREVIATIONS, &w.lower)
-            && text.get(w.end..).is_some_and(|r| r.starts_with('.'))
-        {
-            w.end += 1;
-            w.raw_end += 1;
-            w.lower.push('.');
-        }
-    }
-    let n = words.len();
-
-    let mut starts: Vec<usize> = sentence_starts.to_vec();
-    starts.push(body_start);
-    starts.sort_unstable();
-    let initial: Vec<bool> = (0..n)
-        .map(|i| {
-            let from = if i == 0 {
-                body_start
-            } else {
-                words[i - 1].raw_end
-            };
-            let to = words[i].start;
-            let by_splitter =
-                starts.partition_point(|&s| s < from) < starts.partition_point(|&s| s <= to);
-            let new_line = text.get(from..to).is_some_and(|g| g.contains('\n'));
-            i == 0 || by_splitter || new_line
-        })
-        .collect();
-
-    // Headline lines: group words by line.
-    let mut headline = vec![false; n];
-    let mut line_start = 0;
-    for i in 1..=n {
-        let breaks = i == n
-            || text
-                .get(words[i - 1].raw_end..words[i].start)
-                .is_some_and(|g| g.contains('\n'));
-        if breaks {
-            // A line with a full stop is running text, however many capitals it has.
-            let line_end = words.get(i).map_or(text.len(), |w| w.start);
-            let has_stop = (line_start..i).any(|j| {
-                let to = if j + 1 < i {
-                    words[j + 1].start
-                } else {
-                    line_end
-                };
-                text.get(words[j].raw_end..to)
-                    .is_some_and(|g| g.contains(['.', '!']))
-            });
-            if !has_stop && is_headline(&words[line_start..i]) {
-                headline[line_start..i].iter_mut().for_each(|h| *h = true);
-            }
-            line_start = i;
-        }
-    }
-
-    let stop: Vec<bool> = (0..n).map(|i| is_stop(&words, i)).collect();
-
-    // Evidence from running text: capitalised mid-sentence, or written in lowercase.
-    let mut mid_caps: HashSet<&str> = HashSet::new();
-    let mut cap_count: HashMap<&str, usize> = HashMap::new();
-    let mut lower_count: HashMap<&str, usize> = HashMap::new();
-    for (i, w) in words.iter().enumerate() {
-        if w.cap {
-            *cap_count.entry(w.lower.as_str()).or_default() += 1;
-            // A word seen only as the first part of a longer name ("New" in "New Times")
-            // says nothing about it alone.
-            let followed_by_cap = !w.ends_seq
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| n.cap && joined_by_space(text, w.end, n.start));
-            if !initial[i] && !headline[i] && !stop[i] && !followed_by_cap {
-                mid_caps.insert(w.lower.as_str());
-            }
-        } else if !w.numeric {
-            *lower_count.entry(w.lower.as_str()).or_default() += 1;
-        }
-    }
-    let ctx = Ctx {
-        text,
-        words: &words,
-        initial: &initial,
-        mid_caps: &mid_caps,
-        cap_count: &cap_count,
-        lower_count: &lower_count,
-    };
-
-    // Runs: capitalised words joined by single spaces, with connectors inside.
+    let mut evidence = Evidence::default();
+    read_words(text, body_start, &starts, limits, |b| evidence.observe(b));
     let mut out = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
+    let mut run = Vec::new();
+    read_words(text, body_start, &starts, limits, |b| {
+        read_names(b, &evidence, &mut run, &mut out);
+    });
+    out
+}
+
+/// Second pass: runs of capitalised words joined by single spaces, with connectors inside,
+/// each read as names.
+fn read_names(b: &Batch, ev: &Evidence, run: &mut Vec<usize>, out: &mut Vec<NameMention>) {
+    let ctx = Ctx { b, ev };
+    let words = b.words;
     let flush = |run: &mut Vec<usize>, out: &mut Vec<NameMention>| {
         while run.last().is_some_and(|&j| !words[j].cap) {
             run.pop();
         }
         if !run.is_empty() {
-            process_run(&ctx, run, &stop, &headline, out);
+            process_run(&ctx, run, out);
         }
         run.clear();
     };
-    for i in 0..n {
+    run.clear();
+    for i in b.from..b.to {
         let w = &words[i];
         let joins = run
             .last()
-            .is_some_and(|&p| !words[p].ends_seq && joined_by_space(text, words[p].end, w.start));
+            .is_some_and(|&p| !words[p].ends_seq && joined_by_space(b.text, words[p].end, w.start));
         if w.cap {
             if !joins {
-                flush(&mut run, &mut out);
+                flush(run, out);
             }
             run.push(i);
-        } else if joins && is_connector(&words, &run, i) {
+        } else if joins && is_connector(b, run, i) {
             run.push(i);
         } else {
-            flush(&mut run, &mut out);
+            flush(run, out);
         }
     }
-    flush(&mut run, &mut out);
-    out
+    flush(run, out);
 }
 
 /// A lowercase word inside a name: from the list, at most two in a row, "the" only after "of".
-fn is_connector(words: &[Word], run: &[usize], i: usize) -> bool {
-    let w = &words[i].lower;
-    if !in_list(&CONNECTORS, w) {
+fn is_connector(b: &Batch, run: &[usize], i: usize) -> bool {
+    if !b.words[i].is(CONNECTOR) {
         return false;
     }
-    let pending: Vec<&str> = run
+    let w = b.lower(&b.words[i]);
+    // The lowercase words at the end of the run, last first.
+    let mut pending = run
         .iter()
         .rev()
-        .take_while(|&&j| !words[j].cap)
-        .map(|&j| words[j].lower.as_str())
-        .collect();
-    match pending.as_slice() {
-        [] => w != "the",
-        ["of"] => w == "the" || w == "der",
-        ["von"] | ["van"] | ["de"] => w != "of",
+        .take_while(|&&j| !b.words[j].cap)
+        .map(|&j| b.lower(&b.words[j]));
+    match (pending.next(), pending.next()) {
+        (None, _) => w != "the",
+        (Some("of"), None) => w == "the" || w == "der",
+        (Some("von" | "van" | "de"), None) => w != "of",
         _ => false,
     }
 }
 
-fn is_stop(words: &[Word], i: usize) -> bool {
-    let w = &words[i];
+fn is_stop(b: &Batch, i: usize) -> bool {
+    let w = &b.words[i];
     if !w.cap {
         return false;
     }
-    if is_stop_word(&w.lower) {
+    if w.is(STOP) {
         return true;
     }
-    if w.lower == "may" {
-        let next_num = words.get(i + 1).is_some_and(|n| n.numeric);
-        let prev = i.checked_sub(1).and_then(|p| words.get(p));
-        let prev_cue = prev.is_some_and(|p| p.numeric || in_list(&MAY_MONTH_CUES, &p.lower));
+    if b.lower(w) == "may" {
+        let next_num = b.words.get(i + 1).is_some_and(|n| n.numeric);
+        let prev = i.checked_sub(1).and_then(|p| b.words.get(p));
+        let prev_cue = prev.is_some_and(|p| p.numeric || p.is(MAY_CUE));
         return next_num || prev_cue;
     }
     false
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    initial: &'a [bool],
-    mid_caps: &'a HashSet<&'a str>,
-    cap_count: &'a HashMap<&'a str, usize>,
-    lower_count: &'a HashMap<&'a str, usize>,
+fn is_title_part(w: &Word) -> bool {
+    w.is(TITLE | TITLE_MODIFIER)
 }
 
-fn process_run(
-    ctx: &Ctx,
-    run: &[usize],
-    stop: &[bool],
-    headline: &[bool],
-    out: &mut Vec<NameMention>,
-) {
-    let words = ctx.words;
+struct Ctx<'c, 'a, 'b, 'e> {
+    b: &'c Batch<'a, 'b>,
+    ev: &'c Evidence<'e>,
+}
+
+fn process_run(ctx: &Ctx, run: &[usize], out: &mut Vec<NameMention>) {
+    let b = ctx.b;
+    let words = b.words;
     // Person mark from a lowercase title right before the run ("spokesman Dmitry Peskov").
     let first = run[0];
     let lower_title_before = first > 0 && {
         let p = &words[first - 1];
-        !p.cap
-            && in_list(&LOWER_TITLES, &p.lower)
-            && joined_by_space(ctx.text, p.end, words[first].start)
+        !p.cap && p.is(LOWER_TITLE) && joined_by_space(b.text, p.end, words[first].start)
     };
     // Split at stop words and (in headlines) at words not known from running text. A piece
     // is "initial" if everything before it in the run was dropped and the run opens a sentence.
     let mut piece: Vec<usize> = Vec::new();
-    let mut piece_initial = ctx.initial[first];
+    let mut piece_initial = words[first].initial;
     let mut all_dropped_so_far = true;
     for &j in run {
         let w = &words[j];
         let drop = w.cap
-            && (stop[j]
-                || (headline[j] && !ctx.mid_caps.contains(w.lower.as_str()) && !is_title_part(w)));
+            && (is_stop(b, j)
+                || (b.headline && !ctx.ev.get(b.lower(w)).mid_caps && !is_title_part(w)));
         if drop {
             emit_piece(
                 ctx,
@@ -581,7 +852,7 @@ fn process_run(
                 out,
             );
             piece.clear();
-            piece_initial = all_dropped_so_far && ctx.initial[first];
+            piece_initial = all_dropped_so_far && words[first].initial;
         } else {
             if piece.is_empty() && !w.cap {
                 continue; // a connector cannot open a name
@@ -606,7 +877,8 @@ fn emit_piece(
     person_before: bool,
     out: &mut Vec<NameMention>,
 ) {
-    let words = ctx.words;
+    let b = ctx.b;
+    let words = b.words;
     let mut piece = piece;
     while piece.last().is_some_and(|&j| !words[j].cap) {
         piece = &piece[..piece.len() - 1];
@@ -625,7 +897,7 @@ fn emit_piece(
         let mut e = k;
         let mut has_core = false;
         while e < piece.len() && is_title_part(&words[piece[e]]) {
-            has_core |= is_title_core(&words[piece[e]]);
+            has_core |= words[piece[e]].is(TITLE);
             e += 1;
         }
         if has_core {
@@ -646,7 +918,8 @@ fn emit_piece(
 }
 
 fn emit_name(ctx: &Ctx, name: &[usize], initial: bool, person: bool, out: &mut Vec<NameMention>) {
-    let words = ctx.words;
+    let b = ctx.b;
+    let words = b.words;
     let mut name = name;
     while name.last().is_some_and(|&j| !words[j].cap) {
         name = &name[..name.len() - 1];
@@ -655,13 +928,15 @@ fn emit_name(ctx: &Ctx, name: &[usize], initial: bool, person: bool, out: &mut V
         // Drop sentence-initial common words until a word looks like a name.
         while let Some(&j) = name.first() {
             let w = &words[j];
+            let lower = b.lower(w);
             let next_is_cap = name.get(1).is_some_and(|&n| words[n].cap);
-            let known = ctx.mid_caps.contains(w.lower.as_str());
-            let written_lower = ctx.lower_count.contains_key(w.lower.as_str());
+            let seen = ctx.ev.get(lower);
+            let known = seen.mid_caps;
+            let written_lower = seen.lower > 0;
             // "Undercutting Washington and ...": a sentence-opening participle or adverb.
-            let chars = w.lower.chars().count();
+            let chars = lower.chars().count();
             let verb_like =
-                (w.lower.ends_with("ing") && chars >= 8) || (w.lower.ends_with("ly") && chars >= 6);
+                (lower.ends_with("ing") && chars >= 8) || (lower.ends_with("ly") && chars >= 6);
             if known || (next_is_cap && !written_lower && !verb_like) {
                 break;
             }
@@ -672,7 +947,7 @@ fn emit_name(ctx: &Ctx, name: &[usize], initial: bool, person: bool, out: &mut V
             // The next word follows a dropped one: it is initial only if directly adjacent.
             if name
                 .first()
-                .is_some_and(|&n| !joined_by_space(ctx.text, w.end, words[n].start))
+                .is_some_and(|&n| !joined_by_space(b.text, w.end, words[n].start))
             {
                 break;
             }
@@ -680,22 +955,37 @@ fn emit_name(ctx: &Ctx, name: &[usize], initial: bool, person: bool, out: &mut V
     } else if !person && name.len() == 1 {
         // Mid-sentence capitals that the article mostly writes in lowercase ("..., People
         // said") are common words.
-        let key = words[name[0]].lower.as_str();
-        let lower = ctx.lower_count.get(key).copied().unwrap_or(0);
-        let caps = ctx.cap_count.get(key).copied().unwrap_or(0);
-        if lower > caps {
+        let seen = ctx.ev.get(b.lower(&words[name[0]]));
+        if seen.lower > seen.caps {
             return;
         }
     }
-    let (Some(&a), Some(&b)) = (name.first(), name.last()) else {
+    let (Some(&first), Some(&last)) = (name.first(), name.last()) else {
         return;
     };
-    let span = words[a].start..words[b].end;
-    let Some(raw) = ctx.text.get(span.clone()) else {
+    let span = words[first].start..words[last].end;
+    let Some(raw) = b.text.get(span.clone()) else {
         return;
     };
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.push(NameMention { span, text, person });
+    out.push(NameMention {
+        span,
+        text: collapse_spaces(raw),
+        person,
+    });
+}
+
+/// `raw` with each run of white space written as one space.
+fn collapse_spaces(raw: &str) -> String {
+    let parts = raw.split_whitespace();
+    let len = parts.clone().map(|p| p.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(len.saturating_sub(1));
+    for p in parts {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1801,6 +2091,140 @@ mod tests {
             for m in extract_names(t, b, &starts) {
                 assert_eq!(&t[m.span.clone()], m.text);
             }
+        }
+    }
+
+    // ---- reading in batches --------------------------------------------------------
+
+    #[test]
+    fn lowercase_without_allocating_matches_to_lowercase() {
+        for s in [
+            "Putin",
+            "ŠKODA",
+            "İstanbul",
+            "ΣΟΦΊΑΣ",
+            "ΌΣΟΣ",
+            "Straße",
+            "Ǆ",
+            "ﬁ",
+            "Ли",
+            "x",
+        ] {
+            let mut out = String::from("kept|");
+            push_lowercase(&mut out, s);
+            assert_eq!(out, format!("kept|{}", s.to_lowercase()), "{s}");
+        }
+        // By hand: the final sigma, and a capital I with a dot (two characters).
+        let mut out = String::new();
+        push_lowercase(&mut out, "ΟΔΟΣ");
+        assert_eq!(out, "οδος");
+        out.clear();
+        push_lowercase(&mut out, "İ");
+        assert_eq!(out, "i\u{307}");
+    }
+
+    /// Texts with long lines, long headline-like lines and lines of numbers.
+    fn long_texts() -> Vec<String> {
+        let prose = "President Vladimir Putin met the Bank of England and Kassym-Jomart Tokayev in \
+            May, 2022, while spokesman Dmitry Peskov said the U.S. and Moscow’s allies \
+            would wait. ";
+        let numbers = "1 2 of the 3 4 in 5 6 and 7 ".repeat(60);
+        vec![
+            prose.repeat(40),
+            format!("Tough Talks in Geneva {numbers}\nTalks went on in Geneva. {prose}"),
+            format!("{numbers}Putin Biden Scholz\n{}", prose.repeat(3)),
+            "Olaf Scholz Angela Merkel ".repeat(300),
+            format!("{}.", "the cat sat on the mat and ".repeat(200)),
+        ]
+    }
+
+    #[test]
+    fn batches_give_the_same_names_as_whole_lines() {
+        let mut all: Vec<String> = corpus().into_iter().map(|(_, t)| t).collect();
+        let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+        for e in std::fs::read_dir(hostile).expect("hostile fixtures") {
+            let bytes = std::fs::read(e.expect("entry").path()).expect("fixture");
+            all.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        all.extend(long_texts());
+        for text in &all {
+            let starts = sentence_starts(text);
+            let whole = extract_names(text, 0, &starts);
+            for (batch, undecided) in [(1, 1), (1, 4), (2, 3), (3, 1), (7, 16)] {
+                let limits = Limits { batch, undecided };
+                assert_eq!(
+                    names_within(text, 0, &starts, limits),
+                    whole,
+                    "limits {batch}/{undecided} on {:?}",
+                    text.get(..60)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_read_in_bounded_batches() {
+        let texts = long_texts();
+        // Slack: the most word boundaries in a row where a name could run on ("met the Bank
+        // of England and": four, "and the cat": one).
+        for (text, slack) in [(&texts[0], 4), (&texts[1], 4), (&texts[4], 1)] {
+            let limits = Limits {
+                batch: 8,
+                undecided: 16,
+            };
+            let mut sizes = Vec::new();
+            read_words(text, 0, &sentence_starts(text), limits, |b| {
+                sizes.push(b.to - b.from)
+            });
+            assert!(sizes.len() > 10, "{sizes:?}");
+            // A batch ends at the first place after `batch` words where no name runs on
+            // (the first, once the line is known not to be a headline: by `undecided` words).
+            let most = sizes.iter().max().copied().unwrap_or_default();
+            assert!(most <= limits.undecided + 1 + slack, "{sizes:?}");
+            assert!(
+                sizes[1..sizes.len() - 1]
+                    .iter()
+                    .all(|&n| n <= limits.batch + slack),
+                "{sizes:?}"
+            );
+        }
+        // A run of capitalised words is one batch: a name is never cut.
+        let text = &texts[3];
+        let mut sizes = Vec::new();
+        read_words(
+            text,
+            0,
+            &[0],
+            Limits {
+                batch: 8,
+                undecided: 16,
+            },
+            |b| sizes.push(b.to - b.from),
+        );
+        assert_eq!(sizes, [1200]);
+    }
+
+    #[test]
+    fn a_long_headline_is_read_ahead() {
+        // Line 1 has no full stop and three content words, all capitalised: a headline,
+        // however many numbers and function words follow. Only "Geneva", capitalised in
+        // running text, is a name there.
+        let text = &long_texts()[1];
+        let geneva: Vec<usize> = text.match_indices("Geneva").map(|(i, _)| i).collect();
+        for limits in [
+            LIMITS,
+            Limits {
+                batch: 2,
+                undecided: 3,
+            },
+        ] {
+            let found = names_within(text, 0, &sentence_starts(text), limits);
+            let first: Vec<(&str, usize)> = found
+                .iter()
+                .take(2)
+                .map(|m| (m.text.as_str(), m.span.start))
+                .collect();
+            assert_eq!(first, [("Geneva", geneva[0]), ("Geneva", geneva[1])]);
         }
     }
 
