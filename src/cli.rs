@@ -281,7 +281,19 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         published.push((file.to_string(), date));
     }
     // Read, extract and summarise article by article: the texts are never all in memory.
-    let mut run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
+    // Evidence sentences only for the formats that print them.
+    let sentences = !matches!(
+        (common.format, is_check),
+        (Format::Csv, true) | (Format::Github | Format::Sarif, _)
+    );
+    let run = pipeline::run_with(
+        &rules,
+        &common.corpus,
+        &published,
+        common.threads,
+        sentences,
+    );
+    let mut run = match run {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -119,11 +119,21 @@ pub struct Places {
 impl Places {
     /// Place one article's extraction in that article.
     pub fn of(a: &Article, ex: &Extraction) -> Self {
+        Places::of_with(a, ex, true)
+    }
+
+    /// [`Places::of`]; without `sentences`, each observation's sentence is left empty (and
+    /// its highlight at 0..0): the formats that do not print it need not hold it.
+    pub fn of_with(a: &Article, ex: &Extraction, sentences: bool) -> Self {
         let observations = ex
             .observations
             .iter()
             .map(|o| {
-                let (sentence, highlight) = collapse(&a.text, o.sentence, o.span);
+                let (sentence, highlight) = if sentences {
+                    collapse(&a.text, o.sentence, o.span)
+                } else {
+                    (String::new(), Span::new(0, 0))
+                };
                 EvidencePlace {
                     start: a.position(o.span.start),
                     end: a.position(o.span.end),
@@ -223,12 +233,25 @@ pub fn run(
     published: &[(String, Date)],
     threads: Option<usize>,
 ) -> Result<Run, CorpusError> {
+    run_with(rules, paths, published, threads, true)
+}
+
+/// [`run`]; without `sentences`, observations are placed without their evidence sentence
+/// ([`Places::of_with`]): a table of findings never prints it, and on the benchmark corpus
+/// the sentences weigh more than everything else kept of an observation.
+pub fn run_with(
+    rules: &RuleSet,
+    paths: &[PathBuf],
+    published: &[(String, Date)],
+    threads: Option<usize>,
+    sentences: bool,
+) -> Result<Run, CorpusError> {
     let files = corpus::article_paths(paths)?;
     let extractor = Extractor::new(rules);
     let outcomes: Vec<One> = extract::with_threads(threads, || {
         files
             .par_iter()
-            .map(|path| one(&extractor, path, published))
+            .map(|path| one(&extractor, path, published, sentences))
             .collect()
     });
     Ok(assemble(rules, outcomes, published))
@@ -240,7 +263,7 @@ pub fn run_articles(rules: &RuleSet, articles: Vec<Article>) -> Run {
     let extractor = Extractor::new(rules);
     let outcomes = articles
         .into_iter()
-        .map(|a| One::Read(Box::new(process(&extractor, a, &[]))))
+        .map(|a| One::Read(Box::new(process(&extractor, a, &[], true))))
         .collect();
     assemble(rules, outcomes, &[])
 }
@@ -290,15 +313,20 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, published: &[(String, Date)]) -
     run
 }
 
-fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)]) -> One {
+fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)], sentences: bool) -> One {
     match corpus::read_article(path) {
-        Ok(a) => One::Read(Box::new(process(extractor, a, published))),
+        Ok(a) => One::Read(Box::new(process(extractor, a, published, sentences))),
         Err(p) => One::Unread(p),
     }
 }
 
 /// Extract one article read, place what was found, and keep only the summary.
-fn process(extractor: &Extractor, mut article: Article, published: &[(String, Date)]) -> Read {
+fn process(
+    extractor: &Extractor,
+    mut article: Article,
+    published: &[(String, Date)],
+    sentences: bool,
+) -> Read {
     let mut matched = Vec::new();
     for (i, (key, date)) in published.iter().enumerate() {
         if article.file_name == *key || article.path == Path::new(key) {
@@ -308,7 +336,7 @@ fn process(extractor: &Extractor, mut article: Article, published: &[(String, Da
         }
     }
     let mut extraction = extractor.article(&article, 0);
-    let places = Places::of(&article, &extraction);
+    let places = Places::of_with(&article, &extraction, sentences);
     let mut names = name::Mentions::new();
     for doc in std::mem::take(&mut extraction.names) {
         names.push_doc(&doc);
