@@ -336,7 +336,8 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
     run.names = Default::default();
     let detail = detail == compare::Detail::Full;
     let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
-    let report = Report::build(&rules, &run, findings, sentences.as_ref());
+    // The run moves into the report (its strings are not copied; the rest is freed).
+    let report = Report::from_run(&rules, run, findings, sentences.as_ref());
     drop(sentences);
     for p in &report.problems {
         let _ = writeln!(
@@ -347,8 +348,6 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         );
     }
 
-    // The report holds all it needs: free the run before writing.
-    drop(run);
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let flags = || findings::flags(&report, &found, accepted.as_ref());
