@@ -1628,11 +1628,14 @@ fn pair_quotes_with(
             postings.entry(k).or_default().push(w);
         }
     }
-    // Similar wordings of each wording (itself included), most similar first.
-    let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
+    // Similar wordings of each wording (itself included), most similar first. Pairs of
+    // indices are held as u32 (they are many: memory, not correctness; an index beyond
+    // 2^32 would share a key).
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut memo: HashMap<(u32, u32), f64> = HashMap::new();
     let mut sim = |a: usize, b: usize| {
         *memo
-            .entry((a, b))
+            .entry((narrow(a), narrow(b)))
             .or_insert_with(|| similarity_words(&wordings[a], &wordings[b]))
     };
     let mut similar: Vec<Vec<usize>> = Vec::with_capacity(wordings.len());
@@ -1659,7 +1662,7 @@ fn pair_quotes_with(
         similar.push(found.into_iter().map(|(_, v)| v).collect());
     }
     // Each quotation's first partners from other sources.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
     for (i, &w) in wording_of.iter().enumerate() {
         let mut taken = 0;
         'walk: for &v in &similar[w] {
@@ -1670,7 +1673,7 @@ fn pair_quotes_with(
                     break 'walk;
                 }
                 if j != i && items[j].0 != items[i].0 {
-                    candidates.push((i.min(j), i.max(j)));
+                    candidates.push((narrow(i.min(j)), narrow(i.max(j))));
                     taken += 1;
                 }
             }
@@ -1680,7 +1683,10 @@ fn pair_quotes_with(
     candidates.dedup();
     let scored = candidates
         .into_iter()
-        .map(|(i, j)| (i, j, sim(wording_of[i], wording_of[j])))
+        .filter_map(|(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            Some((i, j, sim(*wording_of.get(i)?, *wording_of.get(j)?)))
+        })
         .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
         .collect();
     assign_scored(items, scored)
