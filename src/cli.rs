@@ -280,19 +280,18 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         };
         published.push((file.to_string(), date));
     }
+    // Quotation word diffs, evidence sentences and the sentence of every use of a name are
+    // costly and only some formats print them; a table of findings needs only first
+    // comparisons and uses.
+    let detail = match (common.format, is_check, wide) {
+        (Format::Csv, true, false) => compare::Detail::FirstOnly,
+        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
+            compare::Detail::NoDiffs
+        }
+        _ => compare::Detail::Full,
+    };
     // Read, extract and summarise article by article: the texts are never all in memory.
-    // Evidence sentences only for the formats that print them.
-    let sentences = !matches!(
-        (common.format, is_check),
-        (Format::Csv, true) | (Format::Github | Format::Sarif, _)
-    );
-    let run = pipeline::run_with(
-        &rules,
-        &common.corpus,
-        &published,
-        common.threads,
-        sentences,
-    );
+    let run = pipeline::run_with(&rules, &common.corpus, &published, common.threads, detail);
     let mut run = match run {
         Ok(r) => r,
         Err(e) => {
@@ -320,15 +319,6 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    // Quotation word diffs and the sentence of every use of a name are costly and only
-    // some formats print them; a table of findings needs only first comparisons and uses.
-    let detail = match (common.format, is_check, wide) {
-        (Format::Csv, true, false) => compare::Detail::FirstOnly,
-        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
-            compare::Detail::NoDiffs
-        }
-        _ => compare::Detail::Full,
-    };
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
     let findings = compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
     // Names are clustered: the mentions are no longer needed (the report places uses by

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::compare::Findings;
+use crate::compare::{Detail, Findings};
 use crate::corpus::{self, Article, ArticleProblem, CorpusError};
 use crate::extract::{self, Extraction, Extractor, name, quote};
 use crate::report::collapse;
@@ -119,12 +119,16 @@ pub struct Places {
 impl Places {
     /// Place one article's extraction in that article.
     pub fn of(a: &Article, ex: &Extraction) -> Self {
-        Places::of_with(a, ex, true)
+        Places::of_with(a, ex, Detail::Full)
     }
 
-    /// [`Places::of`]; without `sentences`, each observation's sentence is left empty (and
-    /// its highlight at 0..0): the formats that do not print it need not hold it.
-    pub fn of_with(a: &Article, ex: &Extraction, sentences: bool) -> Self {
+    /// [`Places::of`], keeping what the report needs at `detail`: below
+    /// [`Detail::Full`], each observation's sentence is left empty (and its highlight at
+    /// 0..0), as the formats that do not print it need not hold it; at
+    /// [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
+    /// (the first use of a spelling in an article is the first mention of one of its texts).
+    pub fn of_with(a: &Article, ex: &Extraction, detail: Detail) -> Self {
+        let sentences = detail == Detail::Full;
         let observations = ex
             .observations
             .iter()
@@ -168,11 +172,24 @@ impl Places {
             .names
             .iter()
             .map(|ms| {
+                let mut first: HashMap<&str, usize> = HashMap::new();
+                if detail == Detail::FirstOnly {
+                    for m in ms {
+                        let s = first.entry(m.text.as_str()).or_insert(m.span.start);
+                        *s = (*s).min(m.span.start);
+                    }
+                }
                 let mut places: Vec<Place> = ms
                     .iter()
+                    .filter(|m| {
+                        detail != Detail::FirstOnly
+                            || first.get(m.text.as_str()) == Some(&m.span.start)
+                    })
                     .map(|m| Place::of(m.span.start, a.position(m.span.start)))
                     .collect();
                 places.sort_by_key(|p| p.start);
+                places.dedup();
+                places.shrink_to_fit();
                 places
             })
             .collect();
@@ -233,25 +250,25 @@ pub fn run(
     published: &[(String, Date)],
     threads: Option<usize>,
 ) -> Result<Run, CorpusError> {
-    run_with(rules, paths, published, threads, true)
+    run_with(rules, paths, published, threads, Detail::Full)
 }
 
-/// [`run`]; without `sentences`, observations are placed without their evidence sentence
-/// ([`Places::of_with`]): a table of findings never prints it, and on the benchmark corpus
-/// the sentences weigh more than everything else kept of an observation.
+/// [`run`], placing only what the report needs at `detail` ([`Places::of_with`]): a table
+/// of findings prints no evidence sentence (on the benchmark corpus the sentences weigh
+/// more than everything else kept of an observation) and only first uses of names.
 pub fn run_with(
     rules: &RuleSet,
     paths: &[PathBuf],
     published: &[(String, Date)],
     threads: Option<usize>,
-    sentences: bool,
+    detail: Detail,
 ) -> Result<Run, CorpusError> {
     let files = corpus::article_paths(paths)?;
     let extractor = Extractor::new(rules);
     let outcomes: Vec<One> = extract::with_threads(threads, || {
         files
             .par_iter()
-            .map(|path| one(&extractor, path, published, sentences))
+            .map(|path| one(&extractor, path, published, detail))
             .collect()
     });
     Ok(assemble(rules, outcomes, published))
@@ -263,7 +280,7 @@ pub fn run_articles(rules: &RuleSet, articles: Vec<Article>) -> Run {
     let extractor = Extractor::new(rules);
     let outcomes = articles
         .into_iter()
-        .map(|a| One::Read(Box::new(process(&extractor, a, &[], true))))
+        .map(|a| One::Read(Box::new(process(&extractor, a, &[], Detail::Full))))
         .collect();
     assemble(rules, outcomes, &[])
 }
@@ -313,9 +330,9 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, published: &[(String, Date)]) -
     run
 }
 
-fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)], sentences: bool) -> One {
+fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)], detail: Detail) -> One {
     match corpus::read_article(path) {
-        Ok(a) => One::Read(Box::new(process(extractor, a, published, sentences))),
+        Ok(a) => One::Read(Box::new(process(extractor, a, published, detail))),
         Err(p) => One::Unread(p),
     }
 }
@@ -325,7 +342,7 @@ fn process(
     extractor: &Extractor,
     mut article: Article,
     published: &[(String, Date)],
-    sentences: bool,
+    detail: Detail,
 ) -> Read {
     let mut matched = Vec::new();
     for (i, (key, date)) in published.iter().enumerate() {
@@ -336,7 +353,7 @@ fn process(
         }
     }
     let mut extraction = extractor.article(&article, 0);
-    let places = Places::of_with(&article, &extraction, sentences);
+    let places = Places::of_with(&article, &extraction, detail);
     let mut names = name::Mentions::new();
     for doc in std::mem::take(&mut extraction.names) {
         names.push_doc(&doc);
