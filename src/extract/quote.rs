@@ -1681,14 +1681,19 @@ fn pair_quotes_with(
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let scored = candidates
-        .into_iter()
-        .filter_map(|(i, j)| {
-            let (i, j) = (i as usize, j as usize);
-            Some((i, j, sim(*wording_of.get(i)?, *wording_of.get(j)?)))
-        })
-        .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
-        .collect();
+    // Sized once (pairs are many: growing by doubling would hold both copies at once).
+    let mut scored = Vec::with_capacity(candidates.len());
+    for (i, j) in candidates {
+        let (Some(&wi), Some(&wj)) = (wording_of.get(i as usize), wording_of.get(j as usize))
+        else {
+            continue;
+        };
+        let s = sim(wi, wj);
+        if s >= PAIR_THRESHOLD {
+            scored.push((i, j, s));
+        }
+    }
+    drop(memo);
     assign_scored(items, scored)
 }
 
@@ -1698,9 +1703,10 @@ fn assign_pairs(
     words: &[Vec<String>],
     candidates: BTreeSet<(usize, usize)>,
 ) -> Vec<(usize, usize, f64)> {
-    let scored: Vec<(usize, usize, f64)> = candidates
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let scored: Vec<(u32, u32, f64)> = candidates
         .into_iter()
-        .map(|(i, j)| (i, j, similarity_words(&words[i], &words[j])))
+        .map(|(i, j)| (narrow(i), narrow(j), similarity_words(&words[i], &words[j])))
         .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
         .collect();
     assign_scored(items, scored)
@@ -1709,7 +1715,7 @@ fn assign_pairs(
 /// Greedy by similarity: each quotation in at most its best pair per other source.
 fn assign_scored(
     items: &[(usize, &str)],
-    mut scored: Vec<(usize, usize, f64)>,
+    mut scored: Vec<(u32, u32, f64)>,
 ) -> Vec<(usize, usize, f64)> {
     scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     // (quotation, other source), packed in 64 bits: there are two per pair, and pairs are
@@ -1721,6 +1727,7 @@ fn assign_scored(
     let mut taken: HashSet<u64> = HashSet::new();
     let mut out = Vec::new();
     for (i, j, s) in scored {
+        let (i, j) = (i as usize, j as usize);
         let (si, sj) = (items[i].0, items[j].0);
         if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
             continue;
