@@ -398,25 +398,21 @@ impl Report {
                     .spellings
                     .into_iter()
                     .map(|s| SpellingEntry {
-                        uses: s
-                            .mentions
-                            .iter()
-                            .filter_map(|(doc, m)| {
-                                let (_, file) = shared.get(*doc)?;
-                                let pos = place_of(&name_places, *doc, m)?;
-                                let sentence = name_sentences
-                                    .and_then(|ns| ns.get(&(*doc, m.span.start)))
-                                    .cloned()
-                                    .unwrap_or_default();
-                                Some(NameUse {
-                                    source_number: doc + 1,
-                                    file: file.clone(),
-                                    line: pos.line,
-                                    column: pos.column,
-                                    sentence,
-                                })
+                        uses: exact(s.mentions.iter().filter_map(|(doc, m)| {
+                            let (_, file) = shared.get(*doc)?;
+                            let pos = place_of(&name_places, *doc, m)?;
+                            let sentence = name_sentences
+                                .and_then(|ns| ns.get(&(*doc, m.span.start)))
+                                .cloned()
+                                .unwrap_or_default();
+                            Some(NameUse {
+                                source_number: doc + 1,
+                                file: file.clone(),
+                                line: pos.line,
+                                column: pos.column,
+                                sentence,
                             })
-                            .collect(),
+                        })),
                         text: s.text,
                         kind: s.kind,
                         note: s.note,
@@ -455,6 +451,15 @@ impl Report {
                 .iter()
                 .any(|q| q.status == QuoteStatus::AttributionConflict)
     }
+}
+
+/// Collect into a list no larger than it needs to be: a filtered iterator does not know
+/// its length, and growing by doubling can leave half of a long list unused.
+fn exact<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
+    v.extend(items);
+    v.shrink_to_fit();
+    v
 }
 
 /// A path with `/` between its parts and no leading `./`, the same on every system.
