@@ -280,8 +280,19 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         };
         published.push((file.to_string(), date));
     }
+    // Quotation word diffs, evidence sentences and the sentence of every use of a name are
+    // costly and only some formats print them; a table of findings needs only first
+    // comparisons and uses.
+    let detail = match (common.format, is_check, wide) {
+        (Format::Csv, true, false) => compare::Detail::FirstOnly,
+        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
+            compare::Detail::NoDiffs
+        }
+        _ => compare::Detail::Full,
+    };
     // Read, extract and summarise article by article: the texts are never all in memory.
-    let mut run = match pipeline::run(&rules, &common.corpus, &published, common.threads) {
+    let run = pipeline::run_with(&rules, &common.corpus, &published, common.threads, detail);
+    let mut run = match run {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
@@ -308,15 +319,6 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(err, "error: none of the articles could be read");
         return 2;
     }
-    // Quotation word diffs and the sentence of every use of a name are costly and only
-    // some formats print them; a table of findings needs only first comparisons and uses.
-    let detail = match (common.format, is_check, wide) {
-        (Format::Csv, true, false) => compare::Detail::FirstOnly,
-        (Format::Csv, true, true) | (Format::Github | Format::Sarif, _, _) => {
-            compare::Detail::NoDiffs
-        }
-        _ => compare::Detail::Full,
-    };
     let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
     let findings = compare::compare_all_with(&rules, &run.extraction, &run.names, &names, detail);
     // Names are clustered: the mentions are no longer needed (the report places uses by
@@ -324,7 +326,8 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
     run.names = Default::default();
     let detail = detail == compare::Detail::Full;
     let sentences = detail.then(|| pipeline::name_sentences(&run, &findings));
-    let report = Report::build(&rules, &run, findings, sentences.as_ref());
+    // The run moves into the report (its strings are not copied; the rest is freed).
+    let report = Report::from_run(&rules, run, findings, sentences.as_ref());
     drop(sentences);
     for p in &report.problems {
         let _ = writeln!(
@@ -335,8 +338,6 @@ pub fn run_on(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn 
         );
     }
 
-    // The report holds all it needs: free the run before writing.
-    drop(run);
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let flags = || findings::flags(&report, &found, accepted.as_ref());

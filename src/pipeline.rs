@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::compare::Findings;
+use crate::compare::{Detail, Findings};
 use crate::corpus::{self, Article, ArticleProblem, CorpusError};
 use crate::extract::{self, Extraction, Extractor, name};
 use crate::report::collapse;
@@ -119,11 +119,25 @@ pub struct Places {
 impl Places {
     /// Place one article's extraction in that article.
     pub fn of(a: &Article, ex: &Extraction) -> Self {
+        Places::of_with(a, ex, Detail::Full)
+    }
+
+    /// [`Places::of`], keeping what the report needs at `detail`: below
+    /// [`Detail::Full`], each observation's sentence is left empty (and its highlight at
+    /// 0..0), as the formats that do not print it need not hold it; at
+    /// [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
+    /// (the first use of a spelling in an article is the first mention of one of its texts).
+    pub fn of_with(a: &Article, ex: &Extraction, detail: Detail) -> Self {
+        let sentences = detail == Detail::Full;
         let observations = ex
             .observations
             .iter()
             .map(|o| {
-                let (sentence, highlight) = collapse(&a.text, o.sentence, o.span);
+                let (sentence, highlight) = if sentences {
+                    collapse(&a.text, o.sentence, o.span)
+                } else {
+                    (String::new(), Span::new(0, 0))
+                };
                 EvidencePlace {
                     start: a.position(o.span.start),
                     end: a.position(o.span.end),
@@ -158,11 +172,24 @@ impl Places {
             .names
             .iter()
             .map(|ms| {
+                let mut first: HashMap<&str, usize> = HashMap::new();
+                if detail == Detail::FirstOnly {
+                    for m in ms {
+                        let s = first.entry(m.text.as_str()).or_insert(m.span.start);
+                        *s = (*s).min(m.span.start);
+                    }
+                }
                 let mut places: Vec<Place> = ms
                     .iter()
+                    .filter(|m| {
+                        detail != Detail::FirstOnly
+                            || first.get(m.text.as_str()) == Some(&m.span.start)
+                    })
                     .map(|m| Place::of(m.span.start, a.position(m.span.start)))
                     .collect();
                 places.sort_by_key(|p| p.start);
+                places.dedup();
+                places.shrink_to_fit();
                 places
             })
             .collect();
@@ -208,10 +235,69 @@ enum One {
 struct Read {
     summary: ArticleSummary,
     extraction: Extraction,
-    names: name::Mentions,
+    /// The article's name mentions, texts in the run's [`Pool`].
+    names: Vec<PooledMention>,
     places: Places,
-    full_names: Vec<String>,
+    /// The full names the article writes, in the run's [`Pool`].
+    full_names: Vec<u32>,
     matched: Vec<usize>,
+}
+
+/// A name mention whose text is in the run's [`Pool`]: 16 bytes.
+#[derive(Debug, Clone, Copy)]
+struct PooledMention {
+    text: u32,
+    start: u32,
+    end: u32,
+    person: bool,
+}
+
+/// The distinct texts (names, full names) of every article of a run, each held once:
+/// articles read in parallel write the same few hundred names a hundred thousand times,
+/// and each article's own copies (and its own index of them) weighed more than its
+/// mentions while the other articles were read. Ids depend on which thread came first;
+/// they are resolved to texts, in article order, when the run is assembled, so nothing
+/// downstream sees them.
+#[derive(Default)]
+struct Pool {
+    inner: std::sync::RwLock<PoolInner>,
+}
+
+#[derive(Default)]
+struct PoolInner {
+    ids: HashMap<std::sync::Arc<str>, u32>,
+    texts: Vec<std::sync::Arc<str>>,
+}
+
+impl Pool {
+    fn id(&self, text: &str) -> u32 {
+        // A poisoned lock only means another thread panicked; the map is still whole.
+        if let Some(&id) = self
+            .inner
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .ids
+            .get(text)
+        {
+            return id;
+        }
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = inner.ids.get(text) {
+            return id;
+        }
+        let id = u32::try_from(inner.texts.len()).unwrap_or(u32::MAX);
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+        inner.texts.push(shared.clone());
+        inner.ids.insert(shared, id);
+        id
+    }
+
+    fn into_texts(self) -> Vec<std::sync::Arc<str>> {
+        self.inner
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .texts
+    }
 }
 
 /// Read, extract and summarise every article under `paths` on `threads` threads.
@@ -223,31 +309,48 @@ pub fn run(
     published: &[(String, Date)],
     threads: Option<usize>,
 ) -> Result<Run, CorpusError> {
+    run_with(rules, paths, published, threads, Detail::Full)
+}
+
+/// [`run`], placing only what the report needs at `detail` ([`Places::of_with`]): a table
+/// of findings prints no evidence sentence (on the benchmark corpus the sentences weigh
+/// more than everything else kept of an observation) and only first uses of names.
+pub fn run_with(
+    rules: &RuleSet,
+    paths: &[PathBuf],
+    published: &[(String, Date)],
+    threads: Option<usize>,
+    detail: Detail,
+) -> Result<Run, CorpusError> {
     let files = corpus::article_paths(paths)?;
     let extractor = Extractor::new(rules);
+    let pool = Pool::default();
     let outcomes: Vec<One> = extract::with_threads(threads, || {
         files
             .par_iter()
-            .map(|path| one(&extractor, path, published))
+            .map(|path| one(&extractor, &pool, path, published, detail))
             .collect()
     });
-    Ok(assemble(rules, outcomes, published))
+    Ok(assemble(rules, outcomes, pool, published))
 }
 
 /// The same run on articles already in memory (tests, and callers that read articles
 /// themselves), in the order given.
 pub fn run_articles(rules: &RuleSet, articles: Vec<Article>) -> Run {
     let extractor = Extractor::new(rules);
+    let pool = Pool::default();
     let outcomes = articles
         .into_iter()
-        .map(|a| One::Read(Box::new(process(&extractor, a, &[]))))
+        .map(|a| One::Read(Box::new(process(&extractor, &pool, a, &[], Detail::Full))))
         .collect();
-    assemble(rules, outcomes, &[])
+    assemble(rules, outcomes, pool, &[])
 }
 
 /// Put per-article outcomes together, in order: article indices, places, names, and the
 /// corpus-wide extraction step.
-fn assemble(rules: &RuleSet, outcomes: Vec<One>, published: &[(String, Date)]) -> Run {
+fn assemble(rules: &RuleSet, outcomes: Vec<One>, pool: Pool, published: &[(String, Date)]) -> Run {
+    let texts = pool.into_texts();
+    let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
     let mut run = Run::default();
     let mut parts = Vec::with_capacity(outcomes.len());
     let mut sizes = (0, 0, 0);
@@ -278,8 +381,17 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, published: &[(String, Date)]) -
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
-                run.names.append(names);
-                parts.push((extraction, full_names));
+                let mentions: Vec<name::NameMention> = names
+                    .iter()
+                    .map(|m| name::NameMention {
+                        span: m.start as usize..m.end as usize,
+                        text: text(m.text).to_string(),
+                        person: m.person,
+                    })
+                    .collect();
+                run.names.push_doc(&mentions);
+                let full_names = full_names.into_iter().map(|id| text(id).to_string());
+                parts.push((extraction, full_names.collect()));
                 m.into_iter().for_each(|i| matched[i] = true);
             }
             One::Unread(p) => run.unread.push(p),
@@ -290,15 +402,27 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, published: &[(String, Date)]) -
     run
 }
 
-fn one(extractor: &Extractor, path: &Path, published: &[(String, Date)]) -> One {
+fn one(
+    extractor: &Extractor,
+    pool: &Pool,
+    path: &Path,
+    published: &[(String, Date)],
+    detail: Detail,
+) -> One {
     match corpus::read_article(path) {
-        Ok(a) => One::Read(Box::new(process(extractor, a, published))),
+        Ok(a) => One::Read(Box::new(process(extractor, pool, a, published, detail))),
         Err(p) => One::Unread(p),
     }
 }
 
 /// Extract one article read, place what was found, and keep only the summary.
-fn process(extractor: &Extractor, mut article: Article, published: &[(String, Date)]) -> Read {
+fn process(
+    extractor: &Extractor,
+    pool: &Pool,
+    mut article: Article,
+    published: &[(String, Date)],
+    detail: Detail,
+) -> Read {
     let mut matched = Vec::new();
     for (i, (key, date)) in published.iter().enumerate() {
         if article.file_name == *key || article.path == Path::new(key) {
@@ -308,11 +432,19 @@ fn process(extractor: &Extractor, mut article: Article, published: &[(String, Da
         }
     }
     let (mut extraction, full_names) = extractor.article_and_names(&article, 0);
-    let places = Places::of(&article, &extraction);
-    let mut names = name::Mentions::new();
-    for doc in std::mem::take(&mut extraction.names) {
-        names.push_doc(&doc);
-    }
+    let places = Places::of_with(&article, &extraction, detail);
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let names = std::mem::take(&mut extraction.names)
+        .iter()
+        .flatten()
+        .map(|m| PooledMention {
+            text: pool.id(&m.text),
+            start: narrow(m.span.start),
+            end: narrow(m.span.end),
+            person: m.person,
+        })
+        .collect();
+    let full_names = full_names.iter().map(|n| pool.id(n)).collect();
     Read {
         places,
         names,

@@ -167,3 +167,50 @@ fn first_only_comparison_keeps_what_the_table_prints() {
         }
     }
 }
+
+/// `check --format csv` places less (no evidence sentences, only the first mention of each
+/// name text in an article) and builds its report from a run it gives away: the table must
+/// be the same bytes as from a run that placed everything, on a corpus where names and
+/// values repeat across sources. The full run's report does carry sentences.
+#[test]
+fn lean_run_writes_the_same_table_as_a_full_run() {
+    use crosscheck::compare::{self, Detail};
+    use crosscheck::report::Report;
+
+    let dir = tempfile::tempdir().unwrap();
+    copied_corpus(dir.path(), 3);
+    let rules = crosscheck::rules::load(&[common::root().join("rules")]).unwrap();
+    let table = |detail: Detail| {
+        let run = crosscheck::pipeline::run_with(
+            &rules,
+            &[dir.path().to_path_buf()],
+            &[],
+            Some(2),
+            detail,
+        )
+        .unwrap();
+        let files: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
+        let findings = compare::compare_all_with(
+            &rules,
+            &run.extraction,
+            &run.names,
+            &files,
+            Detail::FirstOnly,
+        );
+        let report = Report::from_run(&rules, run, findings, None);
+        let mut out = Vec::new();
+        crosscheck::report::csv::write_check(&report, &mut out).unwrap();
+        let sentences = report
+            .evidence
+            .iter()
+            .filter(|e| !e.sentence.is_empty())
+            .count();
+        (String::from_utf8(out).unwrap(), sentences)
+    };
+    let (full, full_sentences) = table(Detail::Full);
+    let (lean, lean_sentences) = table(Detail::FirstOnly);
+    assert!(full.lines().filter(|l| l.starts_with("name,")).count() > 10);
+    assert!(full_sentences > 0);
+    assert_eq!(lean_sentences, 0);
+    assert_eq!(full, lean);
+}

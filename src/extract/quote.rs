@@ -1688,11 +1688,14 @@ fn pair_quotes_with(
             postings.entry(k).or_default().push(w);
         }
     }
-    // Similar wordings of each wording (itself included), most similar first.
-    let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
+    // Similar wordings of each wording (itself included), most similar first. Pairs of
+    // indices are held as u32 (they are many: memory, not correctness; an index beyond
+    // 2^32 would share a key).
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut memo: HashMap<(u32, u32), f64> = HashMap::new();
     let mut sim = |a: usize, b: usize| {
         *memo
-            .entry((a, b))
+            .entry((narrow(a), narrow(b)))
             .or_insert_with(|| similarity_words(&wordings[a], &wordings[b]))
     };
     let mut similar: Vec<Vec<usize>> = Vec::with_capacity(wordings.len());
@@ -1719,7 +1722,7 @@ fn pair_quotes_with(
         similar.push(found.into_iter().map(|(_, v)| v).collect());
     }
     // Each quotation's first partners from other sources.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
     for (i, &w) in wording_of.iter().enumerate() {
         let mut taken = 0;
         'walk: for &v in &similar[w] {
@@ -1730,7 +1733,7 @@ fn pair_quotes_with(
                     break 'walk;
                 }
                 if j != i && items[j].0 != items[i].0 {
-                    candidates.push((i.min(j), i.max(j)));
+                    candidates.push((narrow(i.min(j)), narrow(i.max(j))));
                     taken += 1;
                 }
             }
@@ -1738,11 +1741,19 @@ fn pair_quotes_with(
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let scored = candidates
-        .into_iter()
-        .map(|(i, j)| (i, j, sim(wording_of[i], wording_of[j])))
-        .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
-        .collect();
+    // Sized once (pairs are many: growing by doubling would hold both copies at once).
+    let mut scored = Vec::with_capacity(candidates.len());
+    for (i, j) in candidates {
+        let (Some(&wi), Some(&wj)) = (wording_of.get(i as usize), wording_of.get(j as usize))
+        else {
+            continue;
+        };
+        let s = sim(wi, wj);
+        if s >= PAIR_THRESHOLD {
+            scored.push((i, j, s));
+        }
+    }
+    drop(memo);
     assign_scored(items, scored)
 }
 
@@ -1752,9 +1763,10 @@ fn assign_pairs(
     words: &[Vec<String>],
     candidates: BTreeSet<(usize, usize)>,
 ) -> Vec<(usize, usize, f64)> {
-    let scored: Vec<(usize, usize, f64)> = candidates
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let scored: Vec<(u32, u32, f64)> = candidates
         .into_iter()
-        .map(|(i, j)| (i, j, similarity_words(&words[i], &words[j])))
+        .map(|(i, j)| (narrow(i), narrow(j), similarity_words(&words[i], &words[j])))
         .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
         .collect();
     assign_scored(items, scored)
@@ -1763,7 +1775,7 @@ fn assign_pairs(
 /// Greedy by similarity: each quotation in at most its best pair per other source.
 fn assign_scored(
     items: &[(usize, &str)],
-    mut scored: Vec<(usize, usize, f64)>,
+    mut scored: Vec<(u32, u32, f64)>,
 ) -> Vec<(usize, usize, f64)> {
     scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     // (quotation, other source), packed in 64 bits: there are two per pair, and pairs are
@@ -1775,6 +1787,7 @@ fn assign_scored(
     let mut taken: HashSet<u64> = HashSet::new();
     let mut out = Vec::new();
     for (i, j, s) in scored {
+        let (i, j) = (i as usize, j as usize);
         let (si, sj) = (items[i].0, items[j].0);
         if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
             continue;

@@ -23,12 +23,11 @@ fn spelling_status(k: VariantKind) -> &'static str {
 }
 
 /// The outlet of a 1-based source number ("" for a number the report does not have).
-fn outlet(r: &Report, number: usize) -> String {
+fn outlet(r: &Report, number: usize) -> &str {
     number
         .checked_sub(1)
         .and_then(|i| r.sources.get(i))
-        .map(|s| s.source.clone())
-        .unwrap_or_default()
+        .map_or("", |s| s.source.as_str())
 }
 
 /// The first words of a quotation, as its label.
@@ -60,9 +59,12 @@ fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new().from_writer(out)
 }
 
-fn record<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> io::Result<()> {
-    w.write_record(cells.iter().map(|c| safe(c).into_owned()))
-        .map_err(io::Error::other)
+fn record<W: Write, S: AsRef<str>>(w: &mut csv::Writer<W>, cells: &[S]) -> io::Result<()> {
+    w.write_record(cells.iter().map(|c| match safe(c.as_ref()) {
+        std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(b.as_bytes()),
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o.into_bytes()),
+    }))
+    .map_err(io::Error::other)
 }
 
 /// `crosscheck extract --format csv`.
@@ -73,15 +75,15 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         record(
             &mut w,
             &[
-                e.fact.clone(),
-                e.kind.to_string(),
-                e.source.clone(),
-                e.file.clone(),
-                e.line.to_string(),
-                e.column.to_string(),
-                e.value.clone(),
-                e.raw.clone(),
-                e.sentence.clone(),
+                &e.fact,
+                e.kind.name(),
+                &e.source,
+                &e.file,
+                &e.line.to_string(),
+                &e.column.to_string(),
+                &e.value,
+                &e.raw,
+                &e.sentence,
             ],
         )?;
     }
@@ -93,15 +95,15 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         record(
             &mut w,
             &[
-                fact.into(),
-                "quote".into(),
-                q.source.clone(),
-                q.file.clone(),
-                q.line.to_string(),
-                q.column.to_string(),
-                q.speaker.clone().unwrap_or_default(),
-                q.text.clone(),
-                q.text.clone(),
+                fact,
+                "quote",
+                &q.source,
+                &q.file,
+                &q.line.to_string(),
+                &q.column.to_string(),
+                q.speaker.as_deref().unwrap_or_default(),
+                &q.text,
+                &q.text,
             ],
         )?;
     }
@@ -112,19 +114,18 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             .filter(|s| s.kind != VariantKind::Canonical)
         {
             for u in &s.uses {
-                let source = outlet(r, u.source_number);
                 record(
                     &mut w,
                     &[
-                        "name".into(),
-                        "name".into(),
-                        source,
-                        u.file.clone(),
-                        u.line.to_string(),
-                        u.column.to_string(),
-                        n.canonical.clone(),
-                        s.text.clone(),
-                        u.sentence.clone(),
+                        "name",
+                        "name",
+                        outlet(r, u.source_number),
+                        &u.file,
+                        &u.line.to_string(),
+                        &u.column.to_string(),
+                        &n.canonical,
+                        &s.text,
+                        &u.sentence,
                     ],
                 )?;
             }
@@ -140,16 +141,12 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
     w.write_record(CHECK_COLUMNS).map_err(io::Error::other)?;
     for f in &r.facts {
-        let head = [
-            f.fact.clone(),
-            f.label.clone(),
-            f.kind.to_string(),
-            f.status.to_string(),
-        ];
+        let (kind, status) = (f.kind.name(), f.status.name());
         if f.cells.is_empty() {
-            let mut row = head.to_vec();
-            row.extend(std::iter::repeat_n(String::new(), 6));
-            record(&mut w, &row)?;
+            record(
+                &mut w,
+                &[&f.fact, &f.label, kind, status, "", "", "", "", "", ""],
+            )?;
         }
         for c in &f.cells {
             let mut seen: Vec<&str> = Vec::new();
@@ -159,16 +156,21 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     continue;
                 }
                 seen.push(&e.value);
-                let mut row = head.to_vec();
-                row.extend([
-                    e.source.clone(),
-                    e.file.clone(),
-                    e.line.to_string(),
-                    e.column.to_string(),
-                    e.value.clone(),
-                    e.raw.clone(),
-                ]);
-                record(&mut w, &row)?;
+                record(
+                    &mut w,
+                    &[
+                        &f.fact,
+                        &f.label,
+                        kind,
+                        status,
+                        &e.source,
+                        &e.file,
+                        &e.line.to_string(),
+                        &e.column.to_string(),
+                        &e.value,
+                        &e.raw,
+                    ],
+                )?;
             }
         }
     }
@@ -192,41 +194,41 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         record(
             &mut w,
             &[
-                "quote".into(),
-                quote_label(&q.text),
-                "quote".into(),
-                status.name().into(),
-                q.source.clone(),
-                q.file.clone(),
-                q.line.to_string(),
-                q.column.to_string(),
-                q.speaker.clone().unwrap_or_default(),
-                q.text.clone(),
+                "quote",
+                &quote_label(&q.text),
+                "quote",
+                status.name(),
+                &q.source,
+                &q.file,
+                &q.line.to_string(),
+                &q.column.to_string(),
+                q.speaker.as_deref().unwrap_or_default(),
+                &q.text,
             ],
         )?;
     }
-    // Names: one row per spelling and source (its first use there).
+    // Names: one row per spelling and source (its first use there; uses are in source
+    // order, so a source's uses are together).
     for n in &r.names {
         for s in &n.spellings {
-            let mut seen = std::collections::HashSet::new();
+            let mut last = None;
             for u in &s.uses {
-                if !seen.insert(u.source_number) {
+                if last.replace(u.source_number) == Some(u.source_number) {
                     continue;
                 }
-                let source = outlet(r, u.source_number);
                 record(
                     &mut w,
                     &[
-                        "name".into(),
-                        n.canonical.clone(),
-                        "name".into(),
-                        spelling_status(s.kind).into(),
-                        source,
-                        u.file.clone(),
-                        u.line.to_string(),
-                        u.column.to_string(),
-                        n.canonical.clone(),
-                        s.text.clone(),
+                        "name",
+                        &n.canonical,
+                        "name",
+                        spelling_status(s.kind),
+                        outlet(r, u.source_number),
+                        &u.file,
+                        &u.line.to_string(),
+                        &u.column.to_string(),
+                        &n.canonical,
+                        &s.text,
                     ],
                 )?;
             }

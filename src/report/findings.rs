@@ -84,7 +84,7 @@ impl Finding {
                     _ => report.evidence.get(i).map(|e| &e.file),
                 };
                 if let Some(f) = f {
-                    files.insert(f.clone());
+                    files.insert(f.to_string());
                 }
             }
         }
@@ -112,7 +112,7 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             .evidence
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.fact == f.fact)
+            .filter(|(_, e)| *e.fact == *f.fact)
             .collect();
         let mut with_value: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, e) in &of_fact {
@@ -369,7 +369,7 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
                     let others: BTreeSet<&str> = f.sides[other]
                         .iter()
                         .filter_map(|&i| report.evidence.get(i))
-                        .map(|e| e.file.as_str())
+                        .map(|e| &*e.file)
                         .collect();
                     for e in side.iter().filter_map(|&i| report.evidence.get(i)) {
                         let mut detail = format!(

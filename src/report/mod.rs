@@ -15,6 +15,9 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::compare::{Findings, QuoteStatus, Status};
@@ -45,12 +48,13 @@ pub struct SourceInfo {
 /// One observation, placed in its file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
-    pub fact: String,
+    pub fact: Arc<str>,
     pub kind: Kind,
     /// 1-based source number.
     pub source_number: usize,
-    pub source: String,
-    pub file: String,
+    /// The source's outlet and file name, shared with every other row of the source.
+    pub source: Arc<str>,
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     /// Where the value's words end: the line and column just past the last character.
@@ -114,8 +118,9 @@ pub struct FactReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteEntry {
     pub source_number: usize,
-    pub source: String,
-    pub file: String,
+    /// The source's outlet and file name, shared with every other row of the source.
+    pub source: Arc<str>,
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     /// Just past the closing mark.
@@ -151,7 +156,8 @@ pub struct QuoteFindingEntry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NameUse {
     pub source_number: usize,
-    pub file: String,
+    /// The source's file name, shared with every other row of the source.
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub sentence: String,
@@ -210,8 +216,58 @@ impl Report {
         all: Findings,
         name_sentences: Option<&NameSentences>,
     ) -> Report {
-        let (articles, unread, extraction) = (&run.articles, &run.unread, &run.extraction);
-        let findings = &all.facts;
+        Report::from_run(rules, run.clone(), all, name_sentences)
+    }
+
+    /// [`Report::build`], taking the run: its strings (raw words, sentences, quotations,
+    /// speakers) move into the report rather than being copied, and what the report does
+    /// not keep is freed while it is built, so the run and the report are never both whole
+    /// in memory.
+    pub fn from_run(
+        rules: &RuleSet,
+        run: Run,
+        all: Findings,
+        name_sentences: Option<&NameSentences>,
+    ) -> Report {
+        let Run {
+            articles,
+            unread,
+            extraction,
+            places,
+            ..
+        } = run;
+        let crate::extract::Extraction {
+            observations,
+            problems: extract_problems,
+            quotes: quote_observations,
+            ..
+        } = extraction;
+        let crate::pipeline::Places {
+            observations: observation_places,
+            problems: problem_places,
+            quotes: quote_places,
+            names: name_places,
+        } = places;
+        let Findings {
+            facts: findings,
+            quotes: quote_finds,
+            names: clusters,
+        } = all;
+        // Each source's outlet and file name once, shared by its rows.
+        let shared: Vec<(Arc<str>, Arc<str>)> = articles
+            .iter()
+            .map(|a| {
+                (
+                    Arc::from(a.source.as_str()),
+                    Arc::from(a.file_name.as_str()),
+                )
+            })
+            .collect();
+        let fact_ids: HashMap<&str, Arc<str>> = rules
+            .facts
+            .iter()
+            .map(|f| (f.id.as_str(), Arc::from(f.id.as_str())))
+            .collect();
         let sources: Vec<SourceInfo> = articles
             .iter()
             .enumerate()
@@ -224,36 +280,19 @@ impl Report {
                 published: a.published.map(|d| d.to_string()),
             })
             .collect();
-        let evidence: Vec<Evidence> = extraction
-            .observations
-            .iter()
-            .zip(&run.places.observations)
-            .map(|(o, place)| {
-                evidence_of(
-                    o,
-                    &articles[o.article].source,
-                    &articles[o.article].file_name,
-                    place,
-                )
-            })
-            .collect();
         let facts = findings
-            .iter()
+            .into_iter()
             .map(|f| FactReport {
-                fact: f.fact.clone(),
-                label: f.label.clone(),
-                kind: f.kind,
-                status: f.status,
                 cells: f
                     .sources
-                    .iter()
+                    .into_iter()
                     .map(|s| {
                         let values = if f.kind == Kind::Term {
-                            term_cell(&s.observations, &extraction.observations)
+                            term_cell(&s.observations, &observations)
                         } else {
                             let mut values: Vec<String> = Vec::new();
                             for &i in &s.observations {
-                                let d = extraction.observations[i].value.short();
+                                let d = observations[i].value.short();
                                 if !values.contains(&d) {
                                     values.push(d);
                                 }
@@ -263,20 +302,36 @@ impl Report {
                         Cell {
                             source_number: s.article + 1,
                             values,
-                            evidence: s.observations.clone(),
+                            evidence: s.observations,
                         }
                     })
                     .collect(),
-                disagreements: f.disagreements.iter().map(|d| d.reason.clone()).collect(),
                 conflicts: f.disagreements.iter().map(|d| (d.a, d.b)).collect(),
-                notes: f.notes.clone(),
+                disagreements: f.disagreements.into_iter().map(|d| d.reason).collect(),
+                fact: f.fact,
+                label: f.label,
+                kind: f.kind,
+                status: f.status,
+                notes: f.notes,
+            })
+            .collect();
+        let evidence: Vec<Evidence> = observations
+            .into_iter()
+            .zip(observation_places)
+            .map(|(o, place)| {
+                let (source, file) = &shared[o.article];
+                let fact = fact_ids
+                    .get(o.fact.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(o.fact.as_str()));
+                evidence_of(&o, fact, source, file, place)
             })
             .collect();
         // Every article is accounted for: read (a source), read with a warning, or skipped.
         let mut problems: Vec<Problem> = unread
-            .iter()
+            .into_iter()
             .map(|p| Problem {
-                file: p.file.clone(),
+                file: p.file,
                 line: p.line,
                 column: p.column,
                 message: format!("skipped: {}", p.message),
@@ -288,7 +343,7 @@ impl Report {
                 message: p.message.clone(),
             }))
             .collect();
-        for (p, place) in extraction.problems.iter().zip(&run.places.problems) {
+        for (p, place) in extract_problems.into_iter().zip(problem_places) {
             let a = &articles[p.article];
             problems.push(Problem {
                 file: a.file_name.clone(),
@@ -298,33 +353,35 @@ impl Report {
             });
         }
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        let quotes: Vec<QuoteEntry> = extraction
-            .quotes
-            .iter()
-            .zip(&run.places.quotes)
+        let quotes: Vec<QuoteEntry> = quote_observations
+            .into_iter()
+            .zip(quote_places)
             .map(|(q, (pos, end, file_span))| {
-                let a = &articles[q.article];
+                let (source, file) = &shared[q.article];
+                let (speaker_as_written, attribution, description) = match q.quote.speaker {
+                    Some(s) => (Some(s.name), Some(s.attribution), s.description),
+                    None => (None, None, None),
+                };
                 QuoteEntry {
                     source_number: q.article + 1,
-                    source: a.source.clone(),
-                    file: a.file_name.clone(),
+                    source: source.clone(),
+                    file: file.clone(),
                     line: pos.line,
                     column: pos.column,
                     end_line: end.line,
                     end_column: end.column,
                     kind: q.quote.kind,
-                    text: q.quote.text.clone(),
+                    text: q.quote.text,
                     unbalanced: q.quote.unbalanced,
-                    speaker: q.speaker.clone(),
-                    speaker_as_written: q.quote.speaker.as_ref().map(|s| s.name.clone()),
-                    attribution: q.quote.speaker.as_ref().map(|s| s.attribution),
-                    description: q.quote.speaker.as_ref().and_then(|s| s.description.clone()),
-                    span: *file_span,
+                    speaker: q.speaker,
+                    speaker_as_written,
+                    attribution,
+                    description,
+                    span: file_span,
                 }
             })
             .collect();
-        let quote_findings = all
-            .quotes
+        let quote_findings = quote_finds
             .into_iter()
             .map(|f| QuoteFindingEntry {
                 status: f.status,
@@ -333,38 +390,33 @@ impl Report {
                 diff: f.diff,
             })
             .collect();
-        let names = all
-            .names
-            .iter()
+        let names = clusters
+            .into_iter()
             .map(|c| NameEntry {
-                canonical: c.canonical.clone(),
+                canonical: c.canonical,
                 spellings: c
                     .spellings
-                    .iter()
+                    .into_iter()
                     .map(|s| SpellingEntry {
-                        text: s.text.clone(),
-                        kind: s.kind,
-                        note: s.note.clone(),
-                        similarity: s.similarity,
-                        uses: s
-                            .mentions
-                            .iter()
-                            .filter_map(|(doc, m)| {
-                                let a = articles.get(*doc)?;
-                                let pos = place_of(run, *doc, m)?;
-                                let sentence = name_sentences
-                                    .and_then(|ns| ns.get(&(*doc, m.span.start)))
-                                    .cloned()
-                                    .unwrap_or_default();
-                                Some(NameUse {
-                                    source_number: doc + 1,
-                                    file: a.file_name.clone(),
-                                    line: pos.line,
-                                    column: pos.column,
-                                    sentence,
-                                })
+                        uses: exact(s.mentions.iter().filter_map(|(doc, m)| {
+                            let (_, file) = shared.get(*doc)?;
+                            let pos = place_of(&name_places, *doc, m)?;
+                            let sentence = name_sentences
+                                .and_then(|ns| ns.get(&(*doc, m.span.start)))
+                                .cloned()
+                                .unwrap_or_default();
+                            Some(NameUse {
+                                source_number: doc + 1,
+                                file: file.clone(),
+                                line: pos.line,
+                                column: pos.column,
+                                sentence,
                             })
-                            .collect(),
+                        })),
+                        text: s.text,
+                        kind: s.kind,
+                        note: s.note,
+                        similarity: s.similarity,
                     })
                     .collect(),
             })
@@ -399,6 +451,15 @@ impl Report {
                 .iter()
                 .any(|q| q.status == QuoteStatus::AttributionConflict)
     }
+}
+
+/// Collect into a list no larger than it needs to be: a filtered iterator does not know
+/// its length, and growing by doubling can leave half of a long list unused.
+fn exact<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
+    v.extend(items);
+    v.shrink_to_fit();
+    v
 }
 
 /// A path with `/` between its parts and no leading `./`, the same on every system.
@@ -449,21 +510,27 @@ fn term_cell(indices: &[usize], observations: &[Observation]) -> Vec<String> {
         .collect()
 }
 
-fn evidence_of(o: &Observation, source: &str, file: &str, place: &EvidencePlace) -> Evidence {
+fn evidence_of(
+    o: &Observation,
+    fact: Arc<str>,
+    source: &Arc<str>,
+    file: &Arc<str>,
+    place: EvidencePlace,
+) -> Evidence {
     Evidence {
-        fact: o.fact.clone(),
+        fact,
         kind: o.kind,
         source_number: o.article + 1,
-        source: source.to_string(),
-        file: file.to_string(),
+        source: source.clone(),
+        file: file.clone(),
         line: place.start.line,
         column: place.start.column,
         end_line: place.end.line,
         end_column: place.end.column,
         value: o.value.canonical(),
         display: o.value.display(),
-        raw: place.raw.clone(),
-        sentence: place.sentence.clone(),
+        raw: place.raw,
+        sentence: place.sentence,
         highlight: place.highlight,
         span: place.file_span,
     }
@@ -472,11 +539,11 @@ fn evidence_of(o: &Observation, source: &str, file: &str, place: &EvidencePlace)
 /// Where a name mention sits: its place in its article, found by its start (places are in
 /// text order).
 fn place_of(
-    run: &Run,
+    names: &[Vec<crate::pipeline::Place>],
     doc: usize,
     m: &crate::extract::name::NameMention,
 ) -> Option<crate::span::Position> {
-    let places = run.places.names.get(doc)?;
+    let places = names.get(doc)?;
     let start = u32::try_from(m.span.start).ok()?;
     let i = places.partition_point(|p| p.start < start);
     places
