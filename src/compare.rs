@@ -309,7 +309,7 @@ pub fn compare(
 fn compare_fact(fact: &Fact, observations: &[Observation], names: &[String]) -> Finding {
     let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, o) in observations.iter().enumerate() {
-        if o.fact == fact.id {
+        if *o.fact == *fact.id {
             by_article.entry(o.article).or_default().push(i);
         }
     }

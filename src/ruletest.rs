@@ -165,7 +165,7 @@ pub fn run_example(rules: &RuleSet, fact: &Fact, ex: &Example) -> ExampleResult 
             };
             let found = extract::extract_article(&only, &article, 0);
             let mut got: Vec<String> = Vec::new();
-            for o in found.observations.iter().filter(|o| o.fact == fact.id) {
+            for o in found.observations.iter().filter(|o| *o.fact == *fact.id) {
                 let v = o.value.canonical();
                 if !got.contains(&v) {
                     got.push(v);

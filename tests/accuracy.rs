@@ -60,7 +60,7 @@ fn rule_facts_meet_their_floors() {
         .map(|o| {
             (
                 corpus.articles[o.article].file_name.clone(),
-                o.fact.clone(),
+                o.fact.to_string(),
                 o.value.canonical(),
             )
         })

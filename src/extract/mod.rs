@@ -19,6 +19,8 @@ pub mod number;
 pub mod quote;
 pub mod term;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use regex::{RegexSet, RegexSetBuilder};
 use serde::Serialize;
@@ -92,8 +94,8 @@ impl Serialize for Value {
 /// One statement of a fact in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Observation {
-    /// The fact id from the rule file.
-    pub fact: String,
+    /// The fact id from the rule file, shared by every observation of the fact.
+    pub fact: Arc<str>,
     pub kind: Kind,
     /// Index of the article in the corpus.
     pub article: usize,
@@ -112,7 +114,7 @@ pub struct Observation {
 /// ambiguous numeric date): reported, never dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractProblem {
-    pub fact: String,
+    pub fact: Arc<str>,
     pub article: usize,
     pub span: Span,
     pub message: String,
@@ -273,6 +275,9 @@ pub struct Extractor<'r> {
     gates: Option<RegexSet>,
     /// For each fact, the indices of its gate lists in `gates`.
     fact_gates: Vec<Vec<usize>>,
+    /// Each fact's id once, shared by its observations (a `String` each weighed more than
+    /// the rest of a small observation's heap).
+    fact_ids: Vec<Arc<str>>,
 }
 
 impl<'r> Extractor<'r> {
@@ -302,6 +307,11 @@ impl<'r> Extractor<'r> {
             rules,
             gates,
             fact_gates,
+            fact_ids: rules
+                .facts
+                .iter()
+                .map(|f| Arc::from(f.id.as_str()))
+                .collect(),
         }
     }
 
@@ -372,11 +382,12 @@ impl<'r> Extractor<'r> {
                 continue;
             }
             let before = out.observations.len();
+            let id = &self.fact_ids[f];
             match fact.kind {
                 Kind::Quantity | Kind::Date => {
-                    find_values(fact, article, &paragraphs, index, &mut out)
+                    find_values(fact, id, article, &paragraphs, index, &mut out)
                 }
-                Kind::Term => find_terms(fact, article, &paragraphs, index, &mut out),
+                Kind::Term => find_terms(fact, id, article, &paragraphs, index, &mut out),
             }
             // Several patterns may find the same words: keep the first observation of each
             // stretch of text, in text order.
@@ -412,6 +423,7 @@ pub fn has_non_ascii_word(text: &str) -> bool {
 /// Quantity and date facts: patterns with a placeholder.
 fn find_values(
     fact: &Fact,
+    id: &Arc<str>,
     article: &Article,
     paragraphs: &[(Span, bool)],
     index: usize,
@@ -468,7 +480,7 @@ fn find_values(
                             }
                             Err(e) => {
                                 out.problems.push(ExtractProblem {
-                                    fact: fact.id.clone(),
+                                    fact: id.clone(),
                                     article: index,
                                     span,
                                     message: e.to_string(),
@@ -480,7 +492,7 @@ fn find_values(
                     Kind::Term => continue,
                 };
                 out.observations.push(Observation {
-                    fact: fact.id.clone(),
+                    fact: id.clone(),
                     kind: fact.kind,
                     article: index,
                     span,
@@ -498,6 +510,7 @@ fn find_values(
 /// Term facts: every word of every class, checked for context, negation and quotes.
 fn find_terms(
     fact: &Fact,
+    id: &Arc<str>,
     article: &Article,
     paragraphs: &[(Span, bool)],
     index: usize,
@@ -517,7 +530,7 @@ fn find_terms(
                 }
                 let before = text.get(sentence.start..span.start).unwrap_or("");
                 out.observations.push(Observation {
-                    fact: fact.id.clone(),
+                    fact: id.clone(),
                     kind: fact.kind,
                     article: index,
                     span,

@@ -15,7 +15,6 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -263,11 +262,6 @@ impl Report {
                 )
             })
             .collect();
-        let fact_ids: HashMap<&str, Arc<str>> = rules
-            .facts
-            .iter()
-            .map(|f| (f.id.as_str(), Arc::from(f.id.as_str())))
-            .collect();
         let sources: Vec<SourceInfo> = articles
             .iter()
             .enumerate()
@@ -320,11 +314,8 @@ impl Report {
             .zip(observation_places)
             .map(|(o, place)| {
                 let (source, file) = &shared[o.article];
-                let fact = fact_ids
-                    .get(o.fact.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| Arc::from(o.fact.as_str()));
-                evidence_of(&o, fact, source, file, place)
+                // The fact id is shared with every observation of the fact.
+                evidence_of(&o, o.fact.clone(), source, file, place)
             })
             .collect();
         // Every article is accounted for: read (a source), read with a warning, or skipped.
