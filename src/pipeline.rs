@@ -95,11 +95,60 @@ impl Place {
         }
     }
 
+    /// Line and column, as the report shows them.
     pub fn position(self) -> Position {
         Position {
             line: self.line as usize,
             column: self.column as usize,
         }
+    }
+}
+
+/// Where a quotation sits, compact (a corpus has about eight per article): start and end
+/// (just past the closing mark) as line and column, and its bytes in the file as on disk.
+/// Half the size of two [`Position`]s and a [`Span`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePlace {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    file_start: u32,
+    file_end: u32,
+}
+
+impl QuotePlace {
+    /// Values past `u32::MAX` (a file of more than 4 GB) are held as `u32::MAX`.
+    pub fn new(start: Position, end: Position, file_span: Span) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        QuotePlace {
+            line: narrow(start.line),
+            column: narrow(start.column),
+            end_line: narrow(end.line),
+            end_column: narrow(end.column),
+            file_start: narrow(file_span.start),
+            file_end: narrow(file_span.end),
+        }
+    }
+
+    pub fn start(self) -> Position {
+        Position {
+            line: self.line as usize,
+            column: self.column as usize,
+        }
+    }
+
+    /// Just past the closing mark.
+    pub fn end(self) -> Position {
+        Position {
+            line: self.end_line as usize,
+            column: self.end_column as usize,
+        }
+    }
+
+    /// The quotation's bytes, marks included, in the file as on disk.
+    pub fn file_span(self) -> Span {
+        Span::new(self.file_start as usize, self.file_end as usize)
     }
 }
 
@@ -110,9 +159,7 @@ impl Place {
 pub struct Places {
     pub observations: Vec<EvidencePlace>,
     pub problems: Vec<ProblemPlace>,
-    /// Start and end (just past the closing mark) of each quotation, and its bytes in the
-    /// file as on disk.
-    pub quotes: Vec<(Position, Position, Span)>,
+    pub quotes: Vec<QuotePlace>,
     pub names: Vec<Vec<Place>>,
 }
 
@@ -161,7 +208,7 @@ impl Places {
             .iter()
             .map(|q| {
                 let (start, end) = (q.quote.span.start, q.quote.span.end);
-                (
+                QuotePlace::new(
                     a.position(start),
                     a.position(end),
                     Span::new(a.file_offset(start), a.file_offset(end)),
@@ -491,4 +538,22 @@ pub fn name_sentences(run: &Run, findings: &Findings) -> NameSentences {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_place_keeps_start_end_and_file_span() {
+        let pos = |line, column| Position { line, column };
+        let p = QuotePlace::new(pos(3, 7), pos(4, 12), Span::new(120, 181));
+        assert_eq!(p.start(), pos(3, 7));
+        assert_eq!(p.end(), pos(4, 12));
+        assert_eq!(p.file_span(), Span::new(120, 181));
+        assert_eq!(std::mem::size_of::<QuotePlace>(), 24);
+        // Past u32 (a file over 4 GB), a value is held at the largest u32.
+        let big = QuotePlace::new(pos(1, 1), pos(1, 2), Span::new(5, usize::MAX));
+        assert_eq!(big.file_span(), Span::new(5, u32::MAX as usize));
+    }
 }

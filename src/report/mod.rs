@@ -347,7 +347,8 @@ impl Report {
         let quotes: Vec<QuoteEntry> = quote_observations
             .into_iter()
             .zip(quote_places)
-            .map(|(q, (pos, end, file_span))| {
+            .map(|(q, place)| {
+                let (pos, end) = (place.start(), place.end());
                 let (source, file) = &shared[q.article];
                 let (speaker_as_written, attribution, description) = match q.quote.speaker {
                     Some(s) => (Some(s.name), Some(s.attribution), s.description),
@@ -368,7 +369,7 @@ impl Report {
                     speaker_as_written,
                     attribution,
                     description,
-                    span: file_span,
+                    span: place.file_span(),
                 }
             })
             .collect();
