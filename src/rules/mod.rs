@@ -601,8 +601,8 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
         };
         let mut patterns = Vec::new();
         for p in &f.patterns {
-            let compiled = compile(p.get_ref())
-                .map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
+            let compiled =
+                compile(p.get_ref()).map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
             if let Some(need) = kind.placeholder()
                 && compiled.placeholder != Some(need)
             {
@@ -635,15 +635,11 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                 r"{{number}} (?:[\w-]+ ){{0,2}}?(?:of )?(?:{})\b",
                 units.join("|")
             );
-            patterns.push(
-                compile(&src).map_err(|e| loc.error(f.id.span(), e.message, e.help))?,
-            );
+            patterns.push(compile(&src).map_err(|e| loc.error(f.id.span(), e.message, e.help))?);
         }
         if kind == Kind::Date && patterns.is_empty() {
-            patterns.push(
-                compile("{date}")
-                    .map_err(|e| loc.error(f.id.span(), e.message, e.help))?,
-            );
+            patterns
+                .push(compile("{date}").map_err(|e| loc.error(f.id.span(), e.message, e.help))?);
         }
         let mut classes = Vec::new();
         if kind == Kind::Term {
