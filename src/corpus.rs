@@ -668,18 +668,20 @@ pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     let mut start = 0usize;
     // Byte offsets and look-ahead, no per-character buffer: a paragraph may be megabytes.
     let mut pos = 0usize;
-    let bytes = p.as_bytes();
-    loop {
-        // Jump to the next byte that can start a stop: `.`, `!`, `?`, or 0xE2, the first
-        // byte of `…` (and of other characters, stepped over below). All other characters
-        // are only stepped over, so skipping them whole changes nothing.
-        let Some(skip) = bytes.get(pos..).and_then(|b| {
-            b.iter()
-                .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
-        }) else {
-            break;
-        };
-        pos += skip;
+    // The next byte that can start a stop: `.`, `!`, `?`, or 0xE2, the first byte of `…`
+    // (and of other characters, stepped over below). All other characters are only
+    // stepped over, so skipping them whole changes nothing.
+    let next_stop = |from: usize| {
+        p.as_bytes()
+            .get(from..)
+            .and_then(|b| {
+                b.iter()
+                    .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
+            })
+            .map(|i| from + i)
+    };
+    while let Some(at) = next_stop(pos) {
+        pos = at;
         let Some(c) = char_at(pos) else { break };
         if !matches!(c, '.' | '!' | '?' | '…') {
             pos += c.len_utf8();
