@@ -391,7 +391,7 @@ fn decode(file: &str, bytes: Vec<u8>) -> Result<(String, Option<ArticleProblem>)
         );
         return Ok((text.into_owned(), Some(warning)));
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(problem(
             None,
             None,
@@ -460,6 +460,18 @@ fn fullwidth_ascii(c: char) -> Option<char> {
     }
 }
 
+/// Whether `text` holds a character [`normalize`] drops or narrows. Each of them is
+/// encoded with the first byte 0xC2 (U+00AD), 0xE2 (U+200B..U+2060) or 0xEF (U+FEFF,
+/// U+FF01..U+FF5E), so only the characters starting with one of those bytes are decoded.
+fn has_hidden_or_fullwidth(text: &str) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes()).any(|i| {
+        // Those bytes only ever start a character, so `i` is a character boundary.
+        text.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| is_invisible(c) || fullwidth_ascii(c).is_some())
+    })
+}
+
 /// The text as read, and how it maps back to the file.
 struct Normalized {
     text: String,
@@ -473,20 +485,21 @@ struct Normalized {
 /// forms narrowed (a new string, only when the text has any).
 fn normalize(text: String) -> Normalized {
     let mut bytes = text.into_bytes();
-    for i in 0..bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+    // Jump from `\r` to `\r`: most text has none.
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..).and_then(|b| memchr::memchr(b'\r', b)) {
+        let i = from + i;
+        if bytes.get(i + 1) != Some(&b'\n') {
             bytes[i] = b'\n';
         }
+        from = i + 1;
     }
     // Replacing one ASCII byte by another keeps the text valid UTF-8.
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let mut hidden = Vec::new();
     let mut shifts = Vec::new();
-    if !text
-        .chars()
-        .any(|c| is_invisible(c) || fullwidth_ascii(c).is_some())
-    {
+    if !has_hidden_or_fullwidth(&text) {
         return Normalized {
             text,
             hidden,
@@ -655,7 +668,21 @@ pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     let mut start = 0usize;
     // Byte offsets and look-ahead, no per-character buffer: a paragraph may be megabytes.
     let mut pos = 0usize;
-    while let Some(c) = char_at(pos) {
+    // The next byte that can start a stop: `.`, `!`, `?`, or 0xE2, the first byte of `…`
+    // (and of other characters, stepped over below). All other characters are only
+    // stepped over, so skipping them whole changes nothing.
+    let next_stop = |from: usize| {
+        p.as_bytes()
+            .get(from..)
+            .and_then(|b| {
+                b.iter()
+                    .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
+            })
+            .map(|i| from + i)
+    };
+    while let Some(at) = next_stop(pos) {
+        pos = at;
+        let Some(c) = char_at(pos) else { break };
         if !matches!(c, '.' | '!' | '?' | '…') {
             pos += c.len_utf8();
             continue;
@@ -940,6 +967,20 @@ mod tests {
             }
         );
         assert_eq!(a.file_offset(t), raw.find("troops").unwrap());
+    }
+
+    #[test]
+    fn hidden_and_fullwidth_characters_are_found_among_their_lead_bytes() {
+        // Curly quotes, dashes and accents share the lead bytes but are kept.
+        assert!(!has_hidden_or_fullwidth(
+            "“Quoted” – café, ¡no! \u{2061}\u{FF00}\u{FF5F}"
+        ));
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{FF01}', '\u{FF5E}',
+        ] {
+            assert!(has_hidden_or_fullwidth(&format!("“a” {c}b")), "{c:?}");
+        }
+        assert!(!has_hidden_or_fullwidth(""));
     }
 
     #[test]

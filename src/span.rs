@@ -85,30 +85,50 @@ impl LineIndex {
         let mut next_mark = CHECKPOINT_BYTES;
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    starts.push(i + 1);
-                    line_start = i + 1;
-                    next_mark = line_start + CHECKPOINT_BYTES;
+            // The next line end (`\n`, or `\r` not before `\n`), found with memchr; every
+            // byte before it is inside the line, where checkpoints go.
+            let mut scan = i;
+            let end = loop {
+                match bytes
+                    .get(scan..)
+                    .and_then(|b| memchr::memchr2(b'\n', b'\r', b))
+                {
+                    None => break bytes.len(),
+                    Some(k) => {
+                        let at = scan + k;
+                        if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                            scan = at + 1;
+                        } else {
+                            break at;
+                        }
+                    }
                 }
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
-                    starts.push(i + 1);
-                    line_start = i + 1;
-                    next_mark = line_start + CHECKPOINT_BYTES;
+            };
+            // A checkpoint at the first character boundary at or after each mark.
+            while next_mark < end {
+                let mut at = next_mark.max(i);
+                while at < end && !text.is_char_boundary(at) {
+                    at += 1;
                 }
-                _ if i >= next_mark && text.is_char_boundary(i) => {
-                    let from = checkpoints
-                        .last()
-                        .filter(|(at, _)| *at >= line_start)
-                        .copied()
-                        .unwrap_or((line_start, 0));
-                    let chars = text.get(from.0..i).map_or(0, |s| s.chars().count());
-                    checkpoints.push((i, from.1 + chars));
-                    next_mark = i + CHECKPOINT_BYTES;
+                if at >= end {
+                    break;
                 }
-                _ => {}
+                let from = checkpoints
+                    .last()
+                    .filter(|(cp, _)| *cp >= line_start)
+                    .copied()
+                    .unwrap_or((line_start, 0));
+                let chars = text.get(from.0..at).map_or(0, |s| s.chars().count());
+                checkpoints.push((at, from.1 + chars));
+                next_mark = at + CHECKPOINT_BYTES;
             }
-            i += 1;
+            if end >= bytes.len() {
+                break;
+            }
+            starts.push(end + 1);
+            line_start = end + 1;
+            next_mark = line_start + CHECKPOINT_BYTES;
+            i = end + 1;
         }
         LineIndex {
             starts,
@@ -207,6 +227,49 @@ mod tests {
         assert_eq!(idx.position(text, 3), Position { line: 1, column: 3 });
         assert_eq!(idx.position(text, 4), Position { line: 1, column: 3 });
         assert_eq!(idx.position(text, 5), Position { line: 1, column: 4 });
+    }
+
+    #[test]
+    fn long_lines_with_crlf_and_lone_cr_keep_exact_lines_and_columns() {
+        // Two lines longer than a checkpoint, ended by `\r\n` and by a lone `\r`, of 4-byte
+        // pairs "a“" shifted by one byte ("b"), so that the first mark falls inside a `“`.
+        let long = "a“".repeat(CHECKPOINT_BYTES / 4 * 2);
+        let text = format!("b{long}\r\n{long}\rz");
+        let idx = LineIndex::new(&text);
+        let second = 1 + long.len() + 2;
+        assert_eq!(idx.starts, vec![0, second, text.len() - 1]);
+        // Line 1: the mark at 65536 is the last byte of a `“`, so the checkpoint is the next
+        // character (65537, after "b" and 32768 characters); the `\r` of `\r\n` at 131073
+        // is inside the line. Line 2: its mark lands on an `a`; its `\r` ends the line.
+        assert_eq!(
+            idx.checkpoints,
+            vec![
+                (CHECKPOINT_BYTES + 1, 1 + CHECKPOINT_BYTES / 2),
+                (1 + long.len(), 1 + CHECKPOINT_BYTES),
+                (second + CHECKPOINT_BYTES, CHECKPOINT_BYTES / 2),
+            ]
+        );
+        // The last `“` of line 1: "b" and 65535 characters before it.
+        let last = 1 + long.len() - "“".len();
+        assert_eq!(
+            idx.position(&text, last),
+            Position {
+                line: 1,
+                column: CHECKPOINT_BYTES + 1
+            }
+        );
+        // Inside the `“` after the 16385th "a" of line 2 (its second byte): counts it, as
+        // [`LineIndex::position`] says, so the column is the next character's.
+        let mid = second + CHECKPOINT_BYTES + 2;
+        assert_eq!(
+            idx.position(&text, mid),
+            Position {
+                line: 2,
+                column: CHECKPOINT_BYTES / 2 + 3
+            }
+        );
+        let z = text.len() - 1;
+        assert_eq!(idx.position(&text, z), Position { line: 3, column: 1 });
     }
 
     #[test]

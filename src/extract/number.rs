@@ -346,8 +346,20 @@ pub const NUMBER_PATTERN: &str = concat!(
     r")"
 );
 
-static FULL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\A\s*{NUMBER_PATTERN}\s*\z")).expect("NUMBER_PATTERN compiles")
+/// Whether a whole text is one number expression. It only answers yes or no for a short
+/// text anchored at both ends, which the backtracker does at once; the lazy DFAs a `Regex`
+/// adds would need the big pattern compiled a second time, reversed (about a tenth of the
+/// first `parse_quantity` of a run, which builds this).
+static FULL_RE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    regex_automata::meta::Regex::builder()
+        .configure(
+            regex_automata::meta::Regex::config()
+                .hybrid(false)
+                .dfa(false)
+                .onepass(false),
+        )
+        .build(&format!(r"(?i)\A\s*{NUMBER_PATTERN}\s*\z"))
+        .expect("NUMBER_PATTERN compiles")
 });
 
 static FIND_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -13,6 +13,7 @@
 pub mod pattern;
 pub mod raw;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -499,6 +500,21 @@ fn type_help(message: &str) -> Option<String> {
 pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, RuleError> {
     let loc = Locator::new(file, text);
     let mut facts: Vec<Fact> = Vec::new();
+    // Compiling a regex is the dearest step of loading rules, and rule files repeat
+    // themselves (every date fact without patterns runs `{date}`, facts share context
+    // lists): each distinct pattern or word list compiles once per file, and its copies
+    // share the compiled program (a `Regex` clone shares it). Only successes are kept: a
+    // failure ends the validation.
+    let mut patterns_seen: HashMap<String, Pattern> = HashMap::new();
+    let mut words_seen: HashMap<Vec<String>, WordSet> = HashMap::new();
+    let mut compile = |source: &str| -> Result<Pattern, PatternError> {
+        if let Some(p) = patterns_seen.get(source) {
+            return Ok(p.clone());
+        }
+        let p = pattern::compile(source)?;
+        patterns_seen.insert(source.to_string(), p.clone());
+        Ok(p)
+    };
     for spanned in raw.fact {
         let fact_span = spanned.span();
         let f = spanned.into_inner();
@@ -525,7 +541,7 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                 }),
             ));
         };
-        let words = |list: &[Spanned<String>]| -> Result<Option<WordSet>, RuleError> {
+        let mut words = |list: &[Spanned<String>]| -> Result<Option<WordSet>, RuleError> {
             if list.is_empty() {
                 return Ok(None);
             }
@@ -539,10 +555,16 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                     ));
                 }
             }
-            WordSet::new(&plain).map(Some).map_err(|e| {
+            let key: Vec<String> = plain.iter().map(|w| w.to_string()).collect();
+            if let Some(ws) = words_seen.get(&key) {
+                return Ok(Some(ws.clone()));
+            }
+            let ws = WordSet::new(&plain).map_err(|e| {
                 let at = list.first().map_or(0..0, Spanned::span);
                 loc.error(at, e.message, e.help)
-            })
+            })?;
+            words_seen.insert(key, ws.clone());
+            Ok(Some(ws))
         };
         let context = words(&f.context)?;
         let exclude = words(&f.exclude)?;
@@ -579,8 +601,8 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
         };
         let mut patterns = Vec::new();
         for p in &f.patterns {
-            let compiled = pattern::compile(p.get_ref())
-                .map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
+            let compiled =
+                compile(p.get_ref()).map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
             if let Some(need) = kind.placeholder()
                 && compiled.placeholder != Some(need)
             {
@@ -613,15 +635,11 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
                 r"{{number}} (?:[\w-]+ ){{0,2}}?(?:of )?(?:{})\b",
                 units.join("|")
             );
-            patterns.push(
-                pattern::compile(&src).map_err(|e| loc.error(f.id.span(), e.message, e.help))?,
-            );
+            patterns.push(compile(&src).map_err(|e| loc.error(f.id.span(), e.message, e.help))?);
         }
         if kind == Kind::Date && patterns.is_empty() {
-            patterns.push(
-                pattern::compile("{date}")
-                    .map_err(|e| loc.error(f.id.span(), e.message, e.help))?,
-            );
+            patterns
+                .push(compile("{date}").map_err(|e| loc.error(f.id.span(), e.message, e.help))?);
         }
         let mut classes = Vec::new();
         if kind == Kind::Term {
