@@ -1506,13 +1506,32 @@ fn diff_key(w: &str) -> String {
 /// Do two wordings have the same words, compared as [`word_diff`] compares them (without
 /// case and surrounding punctuation)? Exactly when their diff is all [`DiffOp::Same`].
 pub fn same_words(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (wa.next(), wb.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) if x == y || diff_key(x) == diff_key(y) => {}
+            (Some(x), Some(y)) if x == y || same_key(x, y) => {}
             _ => return false,
         }
+    }
+}
+
+/// `diff_key(x) == diff_key(y)`, without allocating when both words are ASCII.
+fn same_key(x: &str, y: &str) -> bool {
+    if !(x.is_ascii() && y.is_ascii()) {
+        return diff_key(x) == diff_key(y);
+    }
+    fn trim(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+    }
+    match (trim(x), trim(y)) {
+        // A word of punctuation only is its own key; a key with letters never equals it.
+        ("", "") => x == y,
+        ("", _) | (_, "") => false,
+        (kx, ky) => kx.eq_ignore_ascii_case(ky),
     }
 }
 
@@ -2313,6 +2332,29 @@ mod tests {
             diff.contains(&DiffOp::Same("quick and".to_string())),
             "{diff:?}"
         );
+    }
+
+    #[test]
+    fn same_words_ignores_case_and_surrounding_punctuation_only() {
+        assert!(same_words("We will, \"win\".", "we will win"));
+        assert!(same_words("a  b\tc", "a b c"));
+        assert!(same_words("Russia’s — army", "RUSSIA’S — army,"));
+        assert!(same_words("— x", "— x"));
+        assert!(!same_words("— x", "-- x"));
+        assert!(!same_words("— x", "a x"));
+        assert!(!same_words("we will win", "we will win now"));
+        assert!(!same_words("we won", "we win"));
+        assert!(!same_words("don't", "dont"));
+        // The ASCII shortcut agrees with comparing diff keys.
+        for (x, y) in [
+            ("(A)", "a"),
+            ("...", "..."),
+            ("...", "!"),
+            ("x-1", "X-1!"),
+            ("é", "É"),
+        ] {
+            assert_eq!(same_key(x, y), diff_key(x) == diff_key(y), "{x} {y}");
+        }
     }
 
     #[test]
