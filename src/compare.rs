@@ -133,8 +133,12 @@ pub fn compare_quotes_with(extraction: &Extraction, detail: Detail) -> Vec<Quote
         .collect();
     let mut paired = vec![false; quotes.len()];
     // (status, first, second, similarity), sorted as the findings are.
-    let mut found: Vec<(QuoteStatus, usize, Option<usize>, f64)> = Vec::new();
-    for (x, y, similarity) in quote::pair_quotes(&items) {
+    // Sized once: at 10k articles the pairs are a million, and growing by doubling would
+    // hold two copies at once (this list is the comparison's heap peak).
+    let pairs = quote::pair_quotes(&items);
+    let mut found: Vec<(QuoteStatus, usize, Option<usize>, f64)> =
+        Vec::with_capacity(pairs.len() + keep.len());
+    for (x, y, similarity) in pairs {
         let (a, b) = (keep[x], keep[y]);
         paired[a] = true;
         paired[b] = true;

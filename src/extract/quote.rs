@@ -41,6 +41,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 // An explicit path: the fuzz target compiles this file on its own by `#[path]`, where the
 // default would look for `src/extract/scan.rs`.
+#[path = "quote/pair.rs"]
+mod pair;
 #[path = "quote/scan.rs"]
 mod scan;
 use scan::{Tok, Words, tokens};
@@ -1504,13 +1506,32 @@ fn diff_key(w: &str) -> String {
 /// Do two wordings have the same words, compared as [`word_diff`] compares them (without
 /// case and surrounding punctuation)? Exactly when their diff is all [`DiffOp::Same`].
 pub fn same_words(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (wa.next(), wb.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) if x == y || diff_key(x) == diff_key(y) => {}
+            (Some(x), Some(y)) if x == y || same_key(x, y) => {}
             _ => return false,
         }
+    }
+}
+
+/// `diff_key(x) == diff_key(y)`, without allocating when both words are ASCII.
+fn same_key(x: &str, y: &str) -> bool {
+    if !(x.is_ascii() && y.is_ascii()) {
+        return diff_key(x) == diff_key(y);
+    }
+    fn trim(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+    }
+    match (trim(x), trim(y)) {
+        // A word of punctuation only is its own key; a key with letters never equals it.
+        ("", "") => x == y,
+        ("", _) | (_, "") => false,
+        (kx, ky) => kx.eq_ignore_ascii_case(ky),
     }
 }
 
@@ -1551,84 +1572,19 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
     out
 }
 
-/// Content words of a quotation: lowercase, apostrophes straightened, stopwords dropped.
-fn content_words(s: &str) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    WORD.find_iter(s)
-        .map(|m| m.as_str().replace('’', "'").to_lowercase())
-        .filter(|w| !STOPWORDS_SET.contains(w))
-        .filter(|w| seen.insert(w.clone()))
-        .collect()
-}
-
-/// Blocking key of a content word; [`words_match`] never matches words with different keys, so
-/// blocking on keys loses no pair.
-fn block_key(w: &str) -> String {
-    w.chars().take(3).collect()
-}
-
-/// Same word, or an inflection / spelling variant ("reminder" ~ "reminding", "decision" ~
-/// "decisions"): same first three letters, both at least five long, Jaro-Winkler ≥ 0.88.
-fn words_match(a: &str, b: &str) -> bool {
-    a == b
-        || (block_key(a) == block_key(b)
-            && a.chars().count() >= 5
-            && b.chars().count() >= 5
-            && strsim::jaro_winkler(a, b) >= 0.88)
-}
-
-fn matched_count(a: &[String], b: &[String]) -> usize {
-    let mut used_a = vec![false; a.len()];
-    let mut used_b = vec![false; b.len()];
-    let mut m = 0;
-    // Exact matches first so a fuzzy match cannot steal a word's exact partner.
-    for exact in [true, false] {
-        for (i, w) in a.iter().enumerate() {
-            if used_a[i] {
-                continue;
-            }
-            let hit = (0..b.len()).find(|&j| {
-                !used_b[j]
-                    && if exact {
-                        b[j] == *w
-                    } else {
-                        words_match(w, &b[j])
-                    }
-            });
-            if let Some(j) = hit {
-                used_a[i] = true;
-                used_b[j] = true;
-                m += 1;
-            }
-        }
-    }
-    m
-}
-
-/// Similarity of two quotations' wordings in [0,1]: over content words (stopwords dropped,
-/// inflections matched loosely), the larger of the Dice overlap and 0.85 × containment of the
-/// shorter in the longer (a source that trims a quotation still pairs, a little lower). The
-/// containment term needs at least three shared content words, so two common words ("part",
-/// "country") cannot pair a short quotation with a long unrelated one.
+/// Similarity of two quotations' wordings in [0,1]: over content words (lowercase,
+/// apostrophes straightened, stopwords and repeats dropped; inflections matched loosely: same
+/// first three letters, both at least five long, Jaro-Winkler ≥ 0.88), the larger of the Dice
+/// overlap and 0.85 × containment of the shorter in the longer (a source that trims a
+/// quotation still pairs, a little lower). The containment term needs at least three shared
+/// content words, so two common words ("part", "country") cannot pair a short quotation with
+/// a long unrelated one. Words are matched greedily in `a`'s order, exact matches first.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let ca = content_words(a);
-    let cb = content_words(b);
-    similarity_words(&ca, &cb)
-}
-
-fn similarity_words(ca: &[String], cb: &[String]) -> f64 {
-    if ca.is_empty() || cb.is_empty() {
-        return 0.0;
-    }
-    let m = matched_count(ca, cb) as f64;
-    let dice = 2.0 * m / (ca.len() + cb.len()) as f64;
-    let shorter = ca.len().min(cb.len());
-    let containment = if shorter >= 3 && m >= 3.0 {
-        m / shorter as f64
-    } else {
-        0.0
-    };
-    dice.max(0.85 * containment).min(1.0)
+    let mut vocab = pair::Vocab::default();
+    let (mut ca, mut cb) = (Vec::new(), Vec::new());
+    vocab.content_words(a, &mut ca);
+    vocab.content_words(b, &mut cb);
+    vocab.similarity_both(&ca, &cb).0
 }
 
 /// Quotations at least this similar are the same statement (translations and trims of one
@@ -1647,157 +1603,19 @@ pub const PROBE_BUDGET: usize = 4096;
 
 /// Pair quotations across different sources: input is (source index, quote text); output pairs
 /// (i, j, similarity) with i < j and different sources, each quotation in at most its best pair
-/// per other source (greedy by similarity).
+/// per other source (greedy by similarity, ties by index).
 ///
 /// Near-linear, not all-pairs: quotations with the same content words are one *wording*
 /// (a republished quotation is one wording however often it appears); similar wordings are
-/// found through an index of content-word keys, probed rarest key first within
-/// [`PROBE_BUDGET`] postings (exact below it: two quotations with no key in common have
+/// found through an index of content-word keys (first three letters), probed rarest key first
+/// within [`PROBE_BUDGET`] postings (exact below it: two quotations with no key in common have
 /// similarity 0); each quotation then takes its first [`MAX_CANDIDATES`] partners from other
 /// sources among the similar wordings, walking each wording's quotations from its own
-/// position on, so a quotation repeated n times is compared O(n) times, not O(n²).
+/// position on, so a quotation repeated n times is compared O(n) times, not O(n²). Words are
+/// interned once (see `quote/pair.rs`), and pairs are scored and assigned one block of
+/// similar wordings at a time.
 pub fn pair_quotes(items: &[(usize, &str)]) -> Vec<(usize, usize, f64)> {
-    pair_quotes_with(items, MAX_CANDIDATES, PROBE_BUDGET)
-}
-
-fn pair_quotes_with(
-    items: &[(usize, &str)],
-    max_candidates: usize,
-    probe_budget: usize,
-) -> Vec<(usize, usize, f64)> {
-    // Distinct wordings, each with its quotations in index order.
-    let mut ids: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut wordings: Vec<Vec<String>> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut wording_of: Vec<usize> = Vec::with_capacity(items.len());
-    for (i, (_, t)) in items.iter().enumerate() {
-        let ws = content_words(t);
-        let id = *ids.entry(ws.clone()).or_insert_with(|| {
-            wordings.push(ws);
-            members.push(Vec::new());
-            wordings.len() - 1
-        });
-        members[id].push(i);
-        wording_of.push(id);
-    }
-    drop(ids);
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (w, ws) in wordings.iter().enumerate() {
-        let keys: BTreeSet<String> = ws.iter().map(|x| block_key(x)).collect();
-        for k in keys {
-            postings.entry(k).or_default().push(w);
-        }
-    }
-    // Similar wordings of each wording (itself included), most similar first. Pairs of
-    // indices are held as u32 (they are many: memory, not correctness; an index beyond
-    // 2^32 would share a key).
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut memo: HashMap<(u32, u32), f64> = HashMap::new();
-    let mut sim = |a: usize, b: usize| {
-        *memo
-            .entry((narrow(a), narrow(b)))
-            .or_insert_with(|| similarity_words(&wordings[a], &wordings[b]))
-    };
-    let mut similar: Vec<Vec<usize>> = Vec::with_capacity(wordings.len());
-    for (w, ws) in wordings.iter().enumerate() {
-        let keys: BTreeSet<String> = ws.iter().map(|x| block_key(x)).collect();
-        let mut lists: Vec<&Vec<usize>> = keys.iter().filter_map(|k| postings.get(k)).collect();
-        lists.sort_by_key(|l| l.len());
-        let mut seen: BTreeSet<usize> = BTreeSet::new();
-        let mut budget = probe_budget;
-        for l in lists {
-            if budget == 0 {
-                break;
-            }
-            let take = l.len().min(budget);
-            budget -= take;
-            seen.extend(&l[..take]);
-        }
-        let mut found: Vec<(f64, usize)> = seen
-            .into_iter()
-            .map(|v| (sim(w, v).max(sim(v, w)), v))
-            .filter(|(s, _)| *s >= PAIR_THRESHOLD)
-            .collect();
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        similar.push(found.into_iter().map(|(_, v)| v).collect());
-    }
-    // Each quotation's first partners from other sources.
-    let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for (i, &w) in wording_of.iter().enumerate() {
-        let mut taken = 0;
-        'walk: for &v in &similar[w] {
-            let m = &members[v];
-            let from = m.partition_point(|&j| j <= i);
-            for &j in m[from..].iter().chain(&m[..from]) {
-                if taken == max_candidates {
-                    break 'walk;
-                }
-                if j != i && items[j].0 != items[i].0 {
-                    candidates.push((narrow(i.min(j)), narrow(i.max(j))));
-                    taken += 1;
-                }
-            }
-        }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    // Sized once (pairs are many: growing by doubling would hold both copies at once).
-    let mut scored = Vec::with_capacity(candidates.len());
-    for (i, j) in candidates {
-        let (Some(&wi), Some(&wj)) = (wording_of.get(i as usize), wording_of.get(j as usize))
-        else {
-            continue;
-        };
-        let s = sim(wi, wj);
-        if s >= PAIR_THRESHOLD {
-            scored.push((i, j, s));
-        }
-    }
-    drop(memo);
-    assign_scored(items, scored)
-}
-
-#[cfg(test)]
-fn assign_pairs(
-    items: &[(usize, &str)],
-    words: &[Vec<String>],
-    candidates: BTreeSet<(usize, usize)>,
-) -> Vec<(usize, usize, f64)> {
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let scored: Vec<(u32, u32, f64)> = candidates
-        .into_iter()
-        .map(|(i, j)| (narrow(i), narrow(j), similarity_words(&words[i], &words[j])))
-        .filter(|(_, _, s)| *s >= PAIR_THRESHOLD)
-        .collect();
-    assign_scored(items, scored)
-}
-
-/// Greedy by similarity: each quotation in at most its best pair per other source.
-fn assign_scored(
-    items: &[(usize, &str)],
-    mut scored: Vec<(u32, u32, f64)>,
-) -> Vec<(usize, usize, f64)> {
-    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    // (quotation, other source), packed in 64 bits: there are two per pair, and pairs are
-    // many. (Indices beyond 2^32 would share keys and lose pairs, not gain them.)
-    let key = |q: usize, source: usize| {
-        let narrow = |n: usize| u64::from(u32::try_from(n).unwrap_or(u32::MAX));
-        (narrow(q) << 32) | narrow(source)
-    };
-    let mut taken: HashSet<u64> = HashSet::new();
-    let mut out = Vec::new();
-    for (i, j, s) in scored {
-        let (i, j) = (i as usize, j as usize);
-        let (si, sj) = (items[i].0, items[j].0);
-        if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
-            continue;
-        }
-        taken.insert(key(i, sj));
-        taken.insert(key(j, si));
-        out.push((i, j, s));
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    out
+    pair::pair_quotes_with(items, MAX_CANDIDATES, PROBE_BUDGET, PAIR_THRESHOLD)
 }
 
 /// One quotation as two sources carry it.
@@ -2517,6 +2335,29 @@ mod tests {
     }
 
     #[test]
+    fn same_words_ignores_case_and_surrounding_punctuation_only() {
+        assert!(same_words("We will, \"win\".", "we will win"));
+        assert!(same_words("a  b\tc", "a b c"));
+        assert!(same_words("Russia’s — army", "RUSSIA’S — army,"));
+        assert!(same_words("— x", "— x"));
+        assert!(!same_words("— x", "-- x"));
+        assert!(!same_words("— x", "a x"));
+        assert!(!same_words("we will win", "we will win now"));
+        assert!(!same_words("we won", "we win"));
+        assert!(!same_words("don't", "dont"));
+        // The ASCII shortcut agrees with comparing diff keys.
+        for (x, y) in [
+            ("(A)", "a"),
+            ("...", "..."),
+            ("...", "!"),
+            ("x-1", "X-1!"),
+            ("é", "É"),
+        ] {
+            assert_eq!(same_key(x, y), diff_key(x) == diff_key(y), "{x} {y}");
+        }
+    }
+
+    #[test]
     fn word_diff_of_identical_and_trimmed_quotes() {
         assert_eq!(
             word_diff("A b, c.", "a b c"),
@@ -2579,12 +2420,56 @@ mod tests {
         assert!(texts.iter().any(|t| t.contains("unconventional")));
 
         // Blocking finds exactly what comparing all pairs finds.
-        let words: Vec<Vec<String>> = refs.iter().map(|(_, t)| content_words(t)).collect();
-        let all: BTreeSet<(usize, usize)> = (0..refs.len())
-            .flat_map(|i| (i + 1..refs.len()).map(move |j| (i, j)))
-            .filter(|&(i, j)| refs[i].0 != refs[j].0)
-            .collect();
-        assert_eq!(assign_pairs(&refs, &words, all), pairs);
+        assert_eq!(pair::all_pairs(&refs, PAIR_THRESHOLD), pairs);
+    }
+
+    #[test]
+    fn blocking_finds_every_pair_all_pairs_finds_on_reworded_corpus_quotes() {
+        // Every quotation of the bundled corpus in four sources: as written, with its second
+        // word dropped, with its last two words dropped, and with "decisions" → "decision"
+        // style inflections (a trailing "s" cut from every word of seven letters or more). Many
+        // pairs, trims and inflections; blocking must find exactly what all-pairs finds.
+        let articles = corpus();
+        let mut texts: Vec<String> = Vec::new();
+        for (_, text) in &articles {
+            for q in extract_quotes(text, body_start(text)) {
+                if q.kind == QuoteKind::Quote {
+                    texts.push(q.text);
+                }
+            }
+        }
+        let mut items: Vec<(usize, String)> = Vec::new();
+        for t in &texts {
+            let ws: Vec<&str> = t.split_whitespace().collect();
+            let drop_second: Vec<&str> = ws
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != 1)
+                .map(|(_, w)| *w)
+                .collect();
+            let cut = &ws[..ws.len().saturating_sub(2)];
+            let inflected: Vec<&str> = ws
+                .iter()
+                .map(|w| match w.strip_suffix('s') {
+                    Some(stem) if w.len() >= 7 => stem,
+                    _ => w,
+                })
+                .collect();
+            items.push((0, t.clone()));
+            items.push((1, drop_second.join(" ")));
+            items.push((2, cut.join(" ")));
+            items.push((3, inflected.join(" ")));
+        }
+        let refs: Vec<(usize, &str)> = items.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        let pairs = pair_quotes(&refs);
+        // Each quotation pairs with its own three variants at least.
+        assert!(
+            pairs.len() >= 3 * texts.len(),
+            "{} {}",
+            pairs.len(),
+            texts.len()
+        );
+        assert_eq!(pair::all_pairs(&refs, PAIR_THRESHOLD), pairs);
     }
 
     #[test]
