@@ -496,6 +496,26 @@ struct Buffer {
 }
 
 impl Buffer {
+    /// Hands the words from `from` to the last one (which stays as the next batch's
+    /// context) to `pass`, then keeps only the last two words.
+    fn hand_over<'a>(
+        &mut self,
+        text: &'a str,
+        from: usize,
+        headline: bool,
+        pass: &mut impl FnMut(&Batch<'a, '_>),
+    ) {
+        pass(&Batch {
+            text,
+            words: &self.words,
+            lower: &self.lower,
+            from,
+            to: self.words.len().saturating_sub(1),
+            headline,
+        });
+        self.keep_last(2);
+    }
+
     /// Drops all but the last `keep` words, moving their lowercase forms to the front.
     fn keep_last(&mut self, keep: usize) {
         let drop = self.words.len().saturating_sub(keep);
@@ -553,18 +573,9 @@ fn read_words<'a>(
         };
         prev_raw_end = Some(w.raw_end);
         buf.words.push(w);
-        let n = buf.words.len();
         if new_line {
             let headline = decided.unwrap_or_else(|| line.headline());
-            pass(&Batch {
-                text,
-                words: &buf.words,
-                lower: &buf.lower,
-                from: ctx,
-                to: n - 1,
-                headline,
-            });
-            buf.keep_last(2);
+            buf.hand_over(text, ctx, headline, &mut pass);
             ctx = 1;
             line = LineCount::default();
             decided = None;
@@ -588,15 +599,7 @@ fn read_words<'a>(
             && n - 2 >= ctx
             && run_breaks(text, &buf.words[n - 2], &buf.words[n - 1])
         {
-            pass(&Batch {
-                text,
-                words: &buf.words,
-                lower: &buf.lower,
-                from: ctx,
-                to: n - 1,
-                headline,
-            });
-            buf.keep_last(2);
+            buf.hand_over(text, ctx, headline, &mut pass);
             ctx = 1;
         }
     }
