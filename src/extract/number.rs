@@ -1185,7 +1185,7 @@ mod tests {
         assert_eq!(
             rule(
                 TROOPS,
-                "Involving only about 2,000 soldiers, the Kazakh deployment is much more modest"
+                "Involving only about 2,000 soldiers, the northern deployment is much more modest"
             ),
             ["~2000"]
         );
@@ -1286,7 +1286,7 @@ mod tests {
     #[test]
     fn rule_near_misses_give_nothing() {
         for text in [
-            "Russian troops invaded Kazakhstan Thursday",
+            "Foreign troops entered the province Thursday",
             "some troops stayed behind",
             "one of the troops said",
             "the Warsaw Pact troops",
@@ -1301,7 +1301,7 @@ mod tests {
     #[test]
     fn find_in_corpus_sentences() {
         assert_eq!(
-            found("Involving only about 2,000 soldiers, the Kazakh deployment"),
+            found("Involving only about 2,000 soldiers, the northern deployment"),
             [("about 2,000", "~2000".to_string())]
         );
         assert_eq!(
