@@ -15,7 +15,7 @@ secs="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(rules article number date quote)
+    targets=(rules article number date quote inputs)
 fi
 
 mkdir -p fuzz/logs
@@ -28,6 +28,12 @@ for t in "${targets[@]}"; do
         # One seed per fact of the bundled rules: small inputs keep the loader fast to fuzz.
         rules) awk -v dir="fuzz/corpus/$t" '/^\[\[fact\]\]/ { n++ } { print > (dir "/seed-" n ".toml") }' \
                    rules/kazakhstan-2022.toml ;;
+        # The first byte picks the format (0 page, 1 JSON Lines, 2 CSV).
+        inputs) for f in tests/fixtures/pages/*.html; do
+                    { printf '\x00'; cat "$f"; } > "fuzz/corpus/$t/$(basename "$f")"
+                done
+                { printf '\x01'; cat tests/fixtures/feeds/feed.jsonl; } > "fuzz/corpus/$t/feed.jsonl"
+                { printf '\x02'; cat tests/fixtures/feeds/feed.csv; } > "fuzz/corpus/$t/feed.csv" ;;
         *) cp -n corpus/*.txt "fuzz/corpus/$t/" 2>/dev/null || true
            cp -n tests/fixtures/hostile/* "fuzz/corpus/$t/" 2>/dev/null || true ;;
     esac

@@ -1,9 +1,10 @@
 //! The date reader on an arbitrary sentence and publication date: `find_dates` and
-//! `resolve` never panic, and found ranges slice the sentence.
+//! `resolve` never panic, found ranges slice the sentence, and resolving a found range with
+//! only itself in scope gives what the reader found there.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use crosscheck::extract::date::{self, DateContext, NumericOrder};
+use crosscheck::read::date::{self, DateContext, NumericOrder};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -35,6 +36,9 @@ fuzz_target!(|input: Input| {
             s.get(r.clone()).is_some(),
             "{r:?} does not slice the sentence"
         );
+        // The resolver extraction calls agrees with the reader on the reader's range.
+        let again = date::resolve_scoped(s, r.clone(), r.clone(), &ctx);
+        assert_eq!(again.as_ref().ok(), v.as_ref().ok(), "{r:?} in {s:?}");
         if let Ok(v) = v {
             let _ = (v.canonical(), v.describe());
         }

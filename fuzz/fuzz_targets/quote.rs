@@ -1,38 +1,34 @@
-//! The quote extractor on arbitrary text: `extract_quotes` never panics and every
-//! quotation's span slices the text inside the body. The module is compiled here from its
-//! source file, so the target does not depend on how the library wires it.
+//! The quotation reader on arbitrary text, read as an article file is (front matter, line
+//! ends, hidden characters): `read::quote::quotes_and_names` never panics, every quotation's
+//! span slices the article's text inside its body, and every speaker's span slices it too.
 #![no_main]
 
-#[allow(dead_code, unused_imports)]
-#[path = "../../src/extract/quote.rs"]
-mod quote;
+use std::path::Path;
 
-use arbitrary::Arbitrary;
+use crosscheck::corpus::Article;
+use crosscheck::read::quote;
 use libfuzzer_sys::fuzz_target;
 
-#[derive(Debug, Arbitrary)]
-struct Input<'a> {
-    text: &'a str,
-    body_start: u16,
-}
-
-fuzz_target!(|input: Input| {
-    let text = input.text;
-    // A body start as the article gives one: inside the text, on a character boundary.
-    let mut body_start = usize::from(input.body_start).min(text.len());
-    while !text.is_char_boundary(body_start) {
-        body_start -= 1;
-    }
-    for q in quote::extract_quotes(text, body_start) {
+fuzz_target!(|text: &str| {
+    // Text that is no article (empty, bad front matter) never reaches the reader in a run.
+    let Ok(article) = Article::from_text(Path::new("fuzz.txt"), text.to_string()) else {
+        return;
+    };
+    let text = &article.text;
+    let (quotes, _names) = quote::quotes_and_names(&article);
+    for q in quotes {
         assert!(
             text.get(q.span.clone()).is_some(),
             "{:?} does not slice the text",
             q.span
         );
         assert!(
-            q.span.start >= body_start,
+            q.span.start >= article.body_start,
             "{:?} starts before the body",
             q.span
         );
+        if let Some(span) = q.speaker.and_then(|s| s.span) {
+            assert!(text.get(span.clone()).is_some(), "speaker {span:?}");
+        }
     }
 });
