@@ -6,7 +6,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use crosscheck::extract::{self, Extractor, date, number};
+use crosscheck::extract::{self, Extractor};
+use crosscheck::read::{date, number};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -43,10 +44,10 @@ fn readers(c: &mut Criterion) {
         "nearly 130,000",
         "2.5 million",
     ];
-    c.bench_function("number::parse_quantity (6 amounts)", |b| {
+    c.bench_function("number::parse_amount (6 amounts)", |b| {
         b.iter(|| {
             for a in amounts {
-                black_box(number::parse_quantity(black_box(a)));
+                black_box(number::parse_amount(black_box(a)));
             }
         })
     });

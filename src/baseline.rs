@@ -8,6 +8,7 @@
 //! regenerating the baseline in the same change.
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -167,6 +168,36 @@ impl Comparison<'_> {
     /// Is a new finding of one of these kinds there?
     pub fn has_new(&self, kinds: &[FindingKind]) -> bool {
         self.new.iter().any(|f| kinds.contains(&f.kind))
+    }
+
+    /// For people, after the report (`check` writes it on standard error): how the run
+    /// compares with the baseline at `path`, each new finding with where it is, and each
+    /// accepted finding that no longer occurs.
+    pub fn write_summary(
+        &self,
+        report: &Report,
+        path: &Path,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        writeln!(
+            out,
+            "baseline {}: {} accepted, {} new, {} no longer found",
+            path.display(),
+            self.accepted.len(),
+            self.new.len(),
+            self.gone.len()
+        )?;
+        for f in &self.new {
+            writeln!(out, "  new: {}  ({})", f.key(), f.files(report).join(", "))?;
+        }
+        for e in &self.gone {
+            writeln!(
+                out,
+                "  no longer found: {}  (fixed? regenerate the baseline with --write-baseline to drop it)",
+                e.key
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -10,10 +10,10 @@
 //! ```
 //!
 //! Byte spans travel from extraction to the report; [`span::LineIndex`] turns them into
-//! line:column only when a report is written ([`pipeline::run`] does it article by article,
-//! then drops the text, so a run never holds the corpus). The library never prints: it
-//! returns values and typed errors, and the CLI ([`cli`]) decides what to show and which
-//! exit code to use.
+//! line:column only when a report is written. [`pipeline::check`] runs the flow: it places
+//! each article's finds ([`placed`]) while the article is read, then drops the text, so a
+//! run never holds the corpus. The library never prints: it returns values and typed
+//! errors, and the CLI ([`cli`]) decides what to show and which exit code to use.
 
 pub mod baseline;
 pub mod cli;
@@ -22,7 +22,10 @@ pub mod corpus;
 pub mod extract;
 pub mod lint;
 pub mod pipeline;
+pub mod placed;
+pub mod read;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod span;
+pub mod text;

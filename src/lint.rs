@@ -10,6 +10,7 @@
 //! warnings, placed in the file the same way.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use toml::Spanned;
@@ -23,6 +24,36 @@ pub struct Lint {
     pub facts: usize,
     pub errors: Vec<RuleError>,
     pub warnings: Vec<RuleError>,
+}
+
+impl Lint {
+    /// Every error, then every warning, each a short block with its place and help,
+    /// followed by a blank line (`lint` writes them on standard error).
+    pub fn write_diagnostics(&self, out: &mut dyn Write) -> io::Result<()> {
+        for e in &self.errors {
+            writeln!(out, "{}\n", e.render())?;
+        }
+        for w in &self.warnings {
+            writeln!(out, "{}\n", w.render_as("warning"))?;
+        }
+        Ok(())
+    }
+
+    /// One line: how many files and facts were read, and what was found in them.
+    pub fn write_summary(&self, out: &mut dyn Write) -> io::Result<()> {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{} rule file{}, {} facts: {} error{}, {} warning{}",
+            self.files,
+            s(self.files),
+            self.facts,
+            self.errors.len(),
+            s(self.errors.len()),
+            self.warnings.len(),
+            s(self.warnings.len()),
+        )
+    }
 }
 
 /// What one fact looks for, for telling two facts that find the same thing.
@@ -101,8 +132,8 @@ fn norm(w: &str) -> String {
     w.trim().to_lowercase()
 }
 
-/// Does an `exclude` entry drop every occurrence of `word`? `Kazakh*` covers `Kazakhstan`
-/// and `Kazakh*`; `border` covers only `border`.
+/// Does an `exclude` entry drop every occurrence of `word`? `Valdor*` covers `Valdoria`
+/// and `Valdor*`; `border` covers only `border`.
 fn covers(exclude: &str, word: &str) -> bool {
     let (e, w) = (norm(exclude), norm(word));
     match e.strip_suffix('*') {
@@ -142,8 +173,8 @@ fn check_file(
                 );
             }
         }
-        check_classes(loc, f, fact.kind, warnings);
-        check_ignored_keys(loc, f, fact.kind, warnings);
+        check_classes(loc, f, fact.kind.tag(), warnings);
+        check_ignored_keys(loc, f, fact.kind.tag(), warnings);
         if fact.examples.is_empty() {
             warnings.push(warn(
                 loc,
@@ -177,7 +208,7 @@ fn check_file(
             signature: format!(
                 "{:?}",
                 (
-                    fact.kind,
+                    fact.kind.tag(),
                     patterns,
                     sorted(&f.context),
                     requires,
@@ -258,7 +289,7 @@ fn check_words(loc: &Locator, f: &raw::RawFact, fact: &rules::Fact, warnings: &m
 
 /// Term classes that share words: a word in two classes is only ever counted for one.
 fn check_classes(loc: &Locator, f: &raw::RawFact, kind: Kind, warnings: &mut Vec<RuleError>) {
-    if kind != Kind::Term {
+    if !kind.reads("classes") {
         return;
     }
     // Classes are tried in name order; on the same words the first class keeps the match.
@@ -314,37 +345,11 @@ fn check_classes(loc: &Locator, f: &raw::RawFact, kind: Kind, warnings: &mut Vec
 
 /// Keys that the fact's kind never reads.
 fn check_ignored_keys(loc: &Locator, f: &raw::RawFact, kind: Kind, warnings: &mut Vec<RuleError>) {
-    let mut ignored: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
     let id = f.id.span();
-    if kind != Kind::Quantity {
-        if let Some(t) = &f.tolerance {
-            ignored.push(("tolerance", t.span()));
-        }
-        if let Some(t) = &f.approx_margin {
-            ignored.push(("approx_margin", t.span()));
-        }
-        if !f.units.is_empty() {
-            ignored.push(("units", id.clone()));
-        }
-    }
-    if kind != Kind::Date {
-        if let Some(t) = &f.numeric_order {
-            ignored.push(("numeric_order", t.span()));
-        }
-        if let Some(t) = &f.precision {
-            ignored.push(("precision", t.span()));
-        }
-        if let Some(t) = &f.within {
-            ignored.push(("within", t.span()));
-        }
-    }
-    if kind == Kind::Term {
-        if let Some(p) = f.patterns.first() {
-            ignored.push(("patterns", p.span()));
-        }
-    } else if let Some((_, c)) = f.classes.iter().next() {
-        ignored.push(("classes", c.span()));
-    }
+    let ignored = Kind::OWN_KEYS
+        .iter()
+        .filter(|(key, _)| !kind.reads(key))
+        .filter_map(|(key, _)| Some((*key, f.span_of(key)?)));
     for (key, span) in ignored {
         warnings.push(warn(
             loc,
@@ -353,11 +358,17 @@ fn check_ignored_keys(loc: &Locator, f: &raw::RawFact, kind: Kind, warnings: &mu
             Some("remove it, or check the fact's `kind`"),
         ));
     }
-    if kind == Kind::Quantity && !f.patterns.is_empty() && !f.units.is_empty() {
+    // Units the number reader knows ("%", "USD") filter values even with patterns; only
+    // unit words ("troops") are for the default pattern.
+    let unit_words = f
+        .units
+        .iter()
+        .any(|u| crate::read::number::Unit::named(u).is_none());
+    if kind.reads("units") && !f.patterns.is_empty() && unit_words {
         warnings.push(warn(
             loc,
             id.clone(),
-            "`units` are ignored: the fact has `patterns`".into(),
+            "unit words in `units` are ignored: the fact has `patterns`".into(),
             Some("put the unit words in the patterns, or drop `patterns` to use the units"),
         ));
     }
@@ -417,13 +428,13 @@ mod tests {
     #[test]
     fn a_wildcard_exclude_covers_a_longer_required_word() {
         let l = lint_text(&format!(
-            "[[fact]]\nid = \"a\"\nlabel = \"a\"\nkind = \"quantity\"\nunits = [\"troops\"]\nrequires = [\"Kazakhstan|Kazakhs\"]\nexclude = [\"Kazakh*\"]\n{EXAMPLE}"
+            "[[fact]]\nid = \"a\"\nlabel = \"a\"\nkind = \"quantity\"\nunits = [\"troops\"]\nrequires = [\"Valdoria|Valdorans\"]\nexclude = [\"Valdor*\"]\n{EXAMPLE}"
         ));
         assert_eq!(l.warnings.len(), 1, "{:?}", messages(&l));
         assert!(
             l.warnings[0]
                 .message
-                .contains("required `Kazakhstan|Kazakhs`")
+                .contains("required `Valdoria|Valdorans`")
         );
     }
 

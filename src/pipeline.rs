@@ -1,275 +1,172 @@
-//! The streaming run: every article read, extracted and reduced to what the report needs,
-//! one at a time, so memory holds observations, never the corpus's text.
+//! `check(options) → Report`: the one way from rule set and articles to a report.
 //!
-//! `check` and `extract` on a folder go through [`run`]: each file is read, parsed into an
-//! [`Article`], extracted ([`Extractor::article`]), and summarised: its metadata
-//! ([`ArticleSummary`]) and, for every observation, problem, quotation and name mention it
-//! yielded, the line and column (and evidence sentence) the report shows ([`Places`]). The
-//! text is dropped there. Files are processed in parallel; results are collected in path
-//! order, so the bytes are the same whatever the number of threads.
+//! Above the report in the flow, below the CLI: it orchestrates and holds no stage of its
+//! own. [`check`] reads every article, extracts and places what it finds ([`crate::placed`]),
+//! compares across sources ([`crate::compare`]) and builds the [`Report`], keeping at each
+//! step only what the report's format needs ([`Detail`], which the format decides:
+//! [`crate::report::Format::detail`]).
+//!
+//! Articles are streamed: each file is read, parsed into an [`Article`], extracted
+//! ([`Extractor::article_and_names`]), and summarised: its metadata ([`ArticleSummary`])
+//! and, for every observation, problem, quotation and name mention it yielded, the line and
+//! column (and evidence sentence) the report shows ([`Places`]). The text is dropped there,
+//! so memory holds observations, never the corpus's text. Files are processed in parallel;
+//! results are collected in path order, so the bytes are the same whatever the number of
+//! threads.
 //!
 //! The one thing the report may still want from the text is the sentence around each use
 //! of a name that is spelled several ways; uses are many (about ninety per article on the
 //! benchmark corpus) and their sentences add up to several times the corpus, so they are
 //! read back from the files after comparison, for the formats that print them
-//! ([`name_sentences`]).
+//! (`name_sentences`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::compare::{Detail, Findings};
-use crate::corpus::{self, Article, ArticleProblem, CorpusError};
-use crate::extract::{self, Extraction, Extractor, name};
-use crate::report::collapse;
+use crate::compare::{self, Findings};
+use crate::corpus::{
+    self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
+};
+use crate::extract::{self, Extraction, Extractor};
+use crate::placed::{ArticleSummary, Detail, NameSentences, Places, Run};
+use crate::read::name::NameMention;
+use crate::report::Report;
 use crate::rules::RuleSet;
-use crate::span::{Position, Span};
+use crate::span::Span;
+use crate::text::collapse;
 
-/// What the report needs of an article once its text is gone.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleSummary {
-    /// The path as given on the command line (or found under a given folder).
-    pub path: PathBuf,
-    pub file_name: String,
-    pub source: String,
-    pub title: Option<String>,
-    pub published: Option<Date>,
-    /// What went wrong without stopping the article from being read (decoded as
-    /// windows-1252): reported with the run's problems.
-    pub warnings: Vec<ArticleProblem>,
+/// Where the articles of a run come from.
+#[derive(Debug, Clone)]
+pub enum Articles {
+    /// Files and folders (expanded by [`corpus::article_paths`]), read in parallel one
+    /// article at a time, in path order: the command line's way.
+    Paths(Vec<PathBuf>),
+    /// Articles already in memory (tests, and callers that read articles themselves), in
+    /// the order given.
+    Read(Vec<Article>),
+    /// The bytes of one input read from a stream (standard input): one article, or a feed.
+    Stream {
+        name: String,
+        format: corpus::Format,
+        bytes: Vec<u8>,
+    },
 }
 
-impl ArticleSummary {
-    pub fn of(a: &Article) -> Self {
-        ArticleSummary {
-            path: a.path.clone(),
-            file_name: a.file_name.clone(),
-            source: a.source.clone(),
-            title: a.title.clone(),
-            published: a.published,
-            warnings: a.warnings.clone(),
+/// What [`check`] runs on and how much it keeps.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub articles: Articles,
+    /// Publication dates by file name or path, for articles without front matter; they
+    /// apply before extraction, as dates are read against them.
+    pub published: Vec<(String, Date)>,
+    /// Threads that read articles (None: rayon's default).
+    pub threads: Option<usize>,
+    /// What the report must carry: below [`Detail::Full`], no evidence sentences, no
+    /// sentences of name uses and no word diffs; at [`Detail::FirstOnly`], only what a
+    /// table of findings prints (the first use of each name text in an article, each
+    /// quotation's first comparison).
+    pub detail: Detail,
+    /// How articles are read from paths or a stream: size cap, boilerplate, feeds.
+    pub reading: ReadOptions,
+}
+
+impl Options {
+    /// Everything, from `articles`, on the default threads.
+    pub fn new(articles: Articles) -> Self {
+        Options {
+            articles,
+            published: Vec::new(),
+            threads: None,
+            detail: Detail::Full,
+            reading: ReadOptions::default(),
         }
     }
 }
 
-/// An observation placed in its file: what [`crate::report::Evidence`] shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EvidencePlace {
-    pub start: Position,
-    /// Just past the value's last character.
-    pub end: Position,
-    /// The sentence, white space collapsed.
-    pub sentence: String,
-    /// Where the value's words sit in `sentence`.
-    pub highlight: Span,
-    /// The value's words, white space collapsed.
-    pub raw: String,
-    /// The value's bytes in the file as on disk (see [`Article::file_offset`]).
-    pub file_span: Span,
+/// Why a run produced no report.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// A path given is not there, a folder cannot be listed, or no article was found.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The publication date `published[index]` of [`Options`] names no article read.
+    #[error("published date {index} matches no article")]
+    UnmatchedPublished { index: usize },
+    /// Articles were found but none could be read; each one's reason.
+    #[error("none of the articles could be read")]
+    NothingRead { unread: Vec<ArticleProblem> },
 }
 
-/// An extraction problem placed in its file, with the words it is about.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProblemPlace {
-    pub at: Position,
-    pub words: String,
-}
-
-/// Where a name mention starts: byte offset, line and column, compact (mentions are many).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    pub start: u32,
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Place {
-    fn of(start: usize, p: Position) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Place {
-            start: narrow(start),
-            line: narrow(p.line),
-            column: narrow(p.column),
+/// Read, extract, place, compare and report: the whole run. Memory is handed on from stage
+/// to stage (the run moves into the report; what no format prints is never kept).
+pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
+    let Options {
+        articles,
+        published,
+        threads,
+        detail,
+        reading,
+    } = options;
+    // Read, extract and summarise article by article: the texts are never all in memory
+    // (unless they were given in memory).
+    let mut recurring = Recurring::default();
+    let (mut run, unmatched, kept) = match articles {
+        Articles::Paths(paths) => {
+            let (run, unmatched, r) = read(rules, &paths, &published, threads, detail, &reading)?;
+            recurring = r;
+            (run, unmatched, None)
         }
-    }
-
-    /// Line and column, as the report shows them.
-    pub fn position(self) -> Position {
-        Position {
-            line: self.line as usize,
-            column: self.column as usize,
+        Articles::Read(mut articles) => {
+            let (run, unmatched) =
+                read_in_memory(rules, &mut articles, &published, threads, detail);
+            (run, unmatched, Some(articles))
         }
-    }
-}
-
-/// Where a quotation sits, compact (a corpus has about eight per article): start and end
-/// (just past the closing mark) as line and column, and its bytes in the file as on disk.
-/// Half the size of two [`Position`]s and a [`Span`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuotePlace {
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
-    file_start: u32,
-    file_end: u32,
-}
-
-impl QuotePlace {
-    /// Values past `u32::MAX` (a file of more than 4 GB) are held as `u32::MAX`.
-    pub fn new(start: Position, end: Position, file_span: Span) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        QuotePlace {
-            line: narrow(start.line),
-            column: narrow(start.column),
-            end_line: narrow(end.line),
-            end_column: narrow(end.column),
-            file_start: narrow(file_span.start),
-            file_end: narrow(file_span.end),
-        }
-    }
-
-    pub fn start(self) -> Position {
-        Position {
-            line: self.line as usize,
-            column: self.column as usize,
-        }
-    }
-
-    /// Just past the closing mark.
-    pub fn end(self) -> Position {
-        Position {
-            line: self.end_line as usize,
-            column: self.end_column as usize,
-        }
-    }
-
-    /// The quotation's bytes, marks included, in the file as on disk.
-    pub fn file_span(self) -> Span {
-        Span::new(self.file_start as usize, self.file_end as usize)
-    }
-}
-
-/// Where everything extraction found sits in its file, parallel to the [`Extraction`]'s
-/// lists: `observations[i]` places `extraction.observations[i]`, and so on; `names[d]`
-/// places article `d`'s name mentions, by start offset.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Places {
-    pub observations: Vec<EvidencePlace>,
-    pub problems: Vec<ProblemPlace>,
-    pub quotes: Vec<QuotePlace>,
-    pub names: Vec<Vec<Place>>,
-}
-
-impl Places {
-    /// Place one article's extraction in that article.
-    pub fn of(a: &Article, ex: &Extraction) -> Self {
-        Places::of_with(a, ex, Detail::Full)
-    }
-
-    /// [`Places::of`], keeping what the report needs at `detail`: below
-    /// [`Detail::Full`], each observation's sentence is left empty (and its highlight at
-    /// 0..0), as the formats that do not print it need not hold it; at
-    /// [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
-    /// (the first use of a spelling in an article is the first mention of one of its texts).
-    pub fn of_with(a: &Article, ex: &Extraction, detail: Detail) -> Self {
-        let sentences = detail == Detail::Full;
-        let observations = ex
-            .observations
-            .iter()
-            .map(|o| {
-                let (sentence, highlight) = if sentences {
-                    collapse(&a.text, o.sentence, o.span)
-                } else {
-                    (String::new(), Span::new(0, 0))
-                };
-                EvidencePlace {
-                    start: a.position(o.span.start),
-                    end: a.position(o.span.end),
-                    sentence,
-                    highlight,
-                    raw: collapse(&a.text, o.span, o.span).0,
-                    file_span: Span::new(a.file_offset(o.span.start), a.file_offset(o.span.end)),
+        Articles::Stream {
+            name,
+            format,
+            bytes,
+        } => {
+            let input = Input {
+                path: PathBuf::from("-"),
+                name,
+                format,
+            };
+            let decoded = corpus::decode_bytes(&input, bytes, &reading);
+            let r = survey(decoded.iter().flatten(), &reading);
+            let mut articles = Vec::new();
+            let mut unread = Vec::new();
+            for d in decoded {
+                match d.and_then(|d| d.into_article(reading.boilerplate.then_some(&r))) {
+                    Ok(a) => articles.push(a),
+                    Err(p) => unread.push(p),
                 }
-            })
-            .collect();
-        let problems = ex
-            .problems
-            .iter()
-            .map(|p| ProblemPlace {
-                at: a.position(p.span.start),
-                words: p.span.slice(&a.text).to_string(),
-            })
-            .collect();
-        let quotes = ex
-            .quotes
-            .iter()
-            .map(|q| {
-                let (start, end) = (q.quote.span.start, q.quote.span.end);
-                QuotePlace::new(
-                    a.position(start),
-                    a.position(end),
-                    Span::new(a.file_offset(start), a.file_offset(end)),
-                )
-            })
-            .collect();
-        let names = ex
-            .names
-            .iter()
-            .map(|ms| {
-                let mut first: HashMap<&str, usize> = HashMap::new();
-                if detail == Detail::FirstOnly {
-                    for m in ms {
-                        let s = first.entry(m.text.as_str()).or_insert(m.span.start);
-                        *s = (*s).min(m.span.start);
-                    }
-                }
-                let mut places: Vec<Place> = ms
-                    .iter()
-                    .filter(|m| {
-                        detail != Detail::FirstOnly
-                            || first.get(m.text.as_str()) == Some(&m.span.start)
-                    })
-                    .map(|m| Place::of(m.span.start, a.position(m.span.start)))
-                    .collect();
-                places.sort_by_key(|p| p.start);
-                places.dedup();
-                places.shrink_to_fit();
-                places
-            })
-            .collect();
-        Places {
-            observations,
-            problems,
-            quotes,
-            names,
+            }
+            let (mut run, unmatched) =
+                read_in_memory(rules, &mut articles, &published, threads, detail);
+            run.unread.splice(0..0, unread);
+            (run, unmatched, Some(articles))
         }
+    };
+    if let Some(&index) = unmatched.first() {
+        return Err(RunError::UnmatchedPublished { index });
     }
-
-    fn append(&mut self, other: Places) {
-        self.observations.extend(other.observations);
-        self.problems.extend(other.problems);
-        self.quotes.extend(other.quotes);
-        self.names.extend(other.names);
+    if run.articles.is_empty() {
+        return Err(RunError::NothingRead { unread: run.unread });
     }
-}
-
-/// A whole run's extraction, without the text.
-#[derive(Debug, Clone, Default)]
-pub struct Run {
-    /// The articles read, in path order (index = article index everywhere).
-    pub articles: Vec<ArticleSummary>,
-    /// The files that could not be read.
-    pub unread: Vec<ArticleProblem>,
-    /// What was extracted, except the name mentions (`extraction.names` is empty): those
-    /// are in `names`, compactly.
-    pub extraction: Extraction,
-    pub names: name::Mentions,
-    pub places: Places,
-    /// Indices into the `published` overrides given to [`run`] that matched no article read.
-    pub unmatched_published: Vec<usize>,
+    let names: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
+    let findings = compare::compare_all(rules, &run.extraction, &run.names, &names, detail);
+    // Names are clustered: the mentions are no longer needed (the report places uses by
+    // their start).
+    run.names = Default::default();
+    let sentences = (detail == Detail::Full)
+        .then(|| name_sentences(&run, &findings, kept.as_deref(), &reading, &recurring));
+    drop(kept);
+    // The run moves into the report (its strings are not copied; the rest is freed).
+    Ok(Report::build(rules, run, findings, sentences.as_ref()))
 }
 
 /// One file's outcome.
@@ -296,7 +193,7 @@ struct PooledMention {
     text: u32,
     start: u32,
     end: u32,
-    person: bool,
+    kind: crate::read::name::NameKind,
 }
 
 /// The distinct texts (names, full names) of every article of a run, each held once:
@@ -347,55 +244,99 @@ impl Pool {
     }
 }
 
-/// Read, extract and summarise every article under `paths` on `threads` threads.
-/// `published` gives publication dates by file name or path (for articles without front
-/// matter); it applies before extraction, as dates are read against it.
-pub fn run(
-    rules: &RuleSet,
-    paths: &[PathBuf],
-    published: &[(String, Date)],
-    threads: Option<usize>,
-) -> Result<Run, CorpusError> {
-    run_with(rules, paths, published, threads, Detail::Full)
+/// The lines that recur across unrelated articles among `decoded` (none when boilerplate
+/// is not left out).
+fn survey<'a>(decoded: impl Iterator<Item = &'a Decoded>, reading: &ReadOptions) -> Recurring {
+    if !reading.boilerplate {
+        return Recurring::default();
+    }
+    let keys: Vec<corpus::LineKeys> = decoded.map(Decoded::line_keys).collect();
+    Recurring::from_articles(&keys)
 }
 
-/// [`run`], placing only what the report needs at `detail` ([`Places::of_with`]): a table
-/// of findings prints no evidence sentence (on the benchmark corpus the sentences weigh
-/// more than everything else kept of an observation) and only first uses of names.
-pub fn run_with(
+/// Read, extract and place every article under `paths` on `threads` threads. Also returns
+/// the indices of the `published` dates that matched no article read, and the lines found
+/// to recur across unrelated articles (a first pass over the texts, which are then read
+/// again one by one: the corpus is never all in memory).
+fn read(
     rules: &RuleSet,
     paths: &[PathBuf],
     published: &[(String, Date)],
     threads: Option<usize>,
     detail: Detail,
-) -> Result<Run, CorpusError> {
-    let files = corpus::article_paths(paths)?;
+    reading: &ReadOptions,
+) -> Result<(Run, Vec<usize>, Recurring), CorpusError> {
+    let listing = corpus::list(paths, reading.format)?;
+    let recurring = if reading.boilerplate {
+        let keys: Vec<corpus::LineKeys> = extract::with_threads(threads, || {
+            listing
+                .inputs
+                .par_iter()
+                .flat_map_iter(|input| {
+                    corpus::decode_input(input, reading)
+                        .into_iter()
+                        .flatten()
+                        .map(|d| d.line_keys())
+                })
+                .collect()
+        });
+        Recurring::from_articles(&keys)
+    } else {
+        Recurring::default()
+    };
+    let boilerplate = reading.boilerplate.then_some(&recurring);
     let extractor = Extractor::new(rules);
     let pool = Pool::default();
     let outcomes: Vec<One> = extract::with_threads(threads, || {
-        files
+        listing
+            .inputs
             .par_iter()
-            .map(|path| one(&extractor, &pool, path, published, detail))
+            .flat_map_iter(|input| {
+                corpus::decode_input(input, reading)
+                    .into_iter()
+                    .map(|d| match d.and_then(|d| d.into_article(boilerplate)) {
+                        Ok(mut a) => One::Read(Box::new(process(
+                            &extractor, &pool, &mut a, published, detail,
+                        ))),
+                        Err(p) => One::Unread(p),
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect()
     });
-    Ok(assemble(rules, outcomes, pool, published))
+    let (mut run, unmatched) = assemble(rules, outcomes, pool, published);
+    run.unread.splice(0..0, listing.skipped);
+    Ok((run, unmatched, recurring))
 }
 
-/// The same run on articles already in memory (tests, and callers that read articles
-/// themselves), in the order given.
-pub fn run_articles(rules: &RuleSet, articles: Vec<Article>) -> Run {
+/// [`read`] on articles already in memory, in the order given. They are set their
+/// `published` date and kept (the caller may read name sentences from them).
+fn read_in_memory(
+    rules: &RuleSet,
+    articles: &mut [Article],
+    published: &[(String, Date)],
+    threads: Option<usize>,
+    detail: Detail,
+) -> (Run, Vec<usize>) {
     let extractor = Extractor::new(rules);
     let pool = Pool::default();
-    let outcomes = articles
-        .into_iter()
-        .map(|a| One::Read(Box::new(process(&extractor, &pool, a, &[], Detail::Full))))
-        .collect();
-    assemble(rules, outcomes, pool, &[])
+    let outcomes: Vec<One> = extract::with_threads(threads, || {
+        articles
+            .par_iter_mut()
+            .map(|a| One::Read(Box::new(process(&extractor, &pool, a, published, detail))))
+            .collect()
+    });
+    assemble(rules, outcomes, pool, published)
 }
 
 /// Put per-article outcomes together, in order: article indices, places, names, and the
 /// corpus-wide extraction step.
-fn assemble(rules: &RuleSet, outcomes: Vec<One>, pool: Pool, published: &[(String, Date)]) -> Run {
+fn assemble(
+    rules: &RuleSet,
+    outcomes: Vec<One>,
+    pool: Pool,
+    published: &[(String, Date)],
+) -> (Run, Vec<usize>) {
     let texts = pool.into_texts();
     let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
     let mut run = Run::default();
@@ -428,12 +369,12 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, pool: Pool, published: &[(Strin
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
-                let mentions: Vec<name::NameMention> = names
+                let mentions: Vec<NameMention> = names
                     .iter()
-                    .map(|m| name::NameMention {
+                    .map(|m| NameMention {
                         span: m.start as usize..m.end as usize,
                         text: text(m.text).to_string(),
-                        person: m.person,
+                        kind: m.kind,
                     })
                     .collect();
                 run.names.push_doc(&mentions);
@@ -445,28 +386,15 @@ fn assemble(rules: &RuleSet, outcomes: Vec<One>, pool: Pool, published: &[(Strin
         }
     }
     run.extraction = extract::assemble(rules, parts);
-    run.unmatched_published = (0..published.len()).filter(|&i| !matched[i]).collect();
-    run
-}
-
-fn one(
-    extractor: &Extractor,
-    pool: &Pool,
-    path: &Path,
-    published: &[(String, Date)],
-    detail: Detail,
-) -> One {
-    match corpus::read_article(path) {
-        Ok(a) => One::Read(Box::new(process(extractor, pool, a, published, detail))),
-        Err(p) => One::Unread(p),
-    }
+    let unmatched = (0..published.len()).filter(|&i| !matched[i]).collect();
+    (run, unmatched)
 }
 
 /// Extract one article read, place what was found, and keep only the summary.
 fn process(
     extractor: &Extractor,
     pool: &Pool,
-    mut article: Article,
+    article: &mut Article,
     published: &[(String, Date)],
     detail: Detail,
 ) -> Read {
@@ -478,8 +406,8 @@ fn process(
             matched.push(i);
         }
     }
-    let (mut extraction, full_names) = extractor.article_and_names(&article, 0);
-    let places = Places::of_with(&article, &extraction, detail);
+    let (mut extraction, full_names) = extractor.article_and_names(article, 0);
+    let places = Places::of(article, &extraction, detail);
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let names = std::mem::take(&mut extraction.names)
         .iter()
@@ -488,7 +416,7 @@ fn process(
             text: pool.id(&m.text),
             start: narrow(m.span.start),
             end: narrow(m.span.end),
-            person: m.person,
+            kind: m.kind,
         })
         .collect();
     let full_names = full_names.iter().map(|n| pool.id(n)).collect();
@@ -496,19 +424,22 @@ fn process(
         places,
         names,
         full_names,
-        summary: ArticleSummary::of(&article),
+        summary: ArticleSummary::of(article),
         extraction,
         matched,
     }
 }
 
-/// The sentence (white space collapsed) around each use of a name the comparison reports,
-/// keyed by (article index, byte offset of the mention).
-pub type NameSentences = HashMap<(usize, usize), String>;
-
-/// Read back the sentences of the name uses in `findings` from the articles' files. A file
-/// that can no longer be read gives no sentences (the uses keep their place).
-pub fn name_sentences(run: &Run, findings: &Findings) -> NameSentences {
+/// Read back the sentences of the name uses in `findings` from the articles' files, or from
+/// `kept`, the articles themselves when the run was given them in memory. A file that can
+/// no longer be read gives no sentences (the uses keep their place).
+fn name_sentences(
+    run: &Run,
+    findings: &Findings,
+    kept: Option<&[Article]>,
+    reading: &ReadOptions,
+    recurring: &Recurring,
+) -> NameSentences {
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for c in &findings.names {
         for s in &c.spellings {
@@ -520,14 +451,49 @@ pub fn name_sentences(run: &Run, findings: &Findings) -> NameSentences {
             }
         }
     }
+    // A feed is read once for all its rows whose sentences are wanted.
+    let mut feeds: HashMap<PathBuf, Vec<Decoded>> = HashMap::new();
+    if kept.is_none() {
+        for doc in wanted.keys() {
+            let Some(s) = run.articles.get(*doc) else {
+                continue;
+            };
+            if matches!(s.origin, corpus::Origin::Row { .. }) && !feeds.contains_key(&s.path) {
+                let input = Input {
+                    path: s.path.clone(),
+                    name: s.file_name.clone(),
+                    format: s.format,
+                };
+                let rows = corpus::decode_input(&input, reading).into_iter().flatten();
+                feeds.insert(s.path.clone(), rows.collect());
+            }
+        }
+    }
     let wanted: Vec<(usize, Vec<Span>)> = wanted.into_iter().collect();
     wanted
         .par_iter()
         .flat_map_iter(|(doc, spans)| {
-            let article = run
-                .articles
-                .get(*doc)
-                .and_then(|s| corpus::read_article(&s.path).ok());
+            let article: Option<Cow<Article>> = match kept {
+                Some(articles) => articles.get(*doc).map(Cow::Borrowed),
+                None => run.articles.get(*doc).and_then(|s| {
+                    let input = Input {
+                        path: s.path.clone(),
+                        name: s.file_name.clone(),
+                        format: s.format,
+                    };
+                    match s.origin {
+                        corpus::Origin::Row { .. } => feeds
+                            .get(&s.path)?
+                            .iter()
+                            .find(|d| d.origin == s.origin)
+                            .cloned()?
+                            .into_article(reading.boilerplate.then_some(recurring))
+                            .ok(),
+                        origin => corpus::read_again(&input, origin, reading, recurring).ok(),
+                    }
+                    .map(Cow::Owned)
+                }),
+            };
             spans
                 .iter()
                 .filter_map(|m| {
@@ -538,22 +504,4 @@ pub fn name_sentences(run: &Run, findings: &Findings) -> NameSentences {
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_place_keeps_start_end_and_file_span() {
-        let pos = |line, column| Position { line, column };
-        let p = QuotePlace::new(pos(3, 7), pos(4, 12), Span::new(120, 181));
-        assert_eq!(p.start(), pos(3, 7));
-        assert_eq!(p.end(), pos(4, 12));
-        assert_eq!(p.file_span(), Span::new(120, 181));
-        assert_eq!(std::mem::size_of::<QuotePlace>(), 24);
-        // Past u32 (a file over 4 GB), a value is held at the largest u32.
-        let big = QuotePlace::new(pos(1, 1), pos(1, 2), Span::new(5, usize::MAX));
-        assert_eq!(big.file_span(), Span::new(5, u32::MAX as usize));
-    }
 }

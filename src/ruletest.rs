@@ -281,7 +281,7 @@ pub fn write_text(run: &TestRun, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// `rules/x.toml:40:9: kz.troops: wrong: got ~3000, expected ~2000`, then the text.
+/// `rules/x.toml:40:9: vd.troops: wrong: got ~3000, expected ~2000`, then the text.
 fn write_detail(r: &ExampleResult, out: &mut dyn Write) -> io::Result<()> {
     let what = match (r.todo, r.outcome) {
         (true, Outcome::Passed) => "todo, now passing (remove `todo = true`)".to_string(),
@@ -298,7 +298,7 @@ fn write_detail(r: &ExampleResult, out: &mut dyn Write) -> io::Result<()> {
         r.got_text(),
         r.expected
     )?;
-    let text: String = r.sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::text::collapse_spaces(&r.sentence);
     match &r.published {
         Some(d) => writeln!(out, "    text: {text}  (published {d})")?,
         None => writeln!(out, "    text: {text}")?,
@@ -321,7 +321,7 @@ mod tests {
 
     fn rules(examples: &str) -> RuleSet {
         let text = format!(
-            "[[fact]]\nid = \"kz.troops\"\nlabel = \"t\"\nkind = \"quantity\"\nunits = [\"troops\", \"soldiers\"]\ncontext = [\"Kazakh*\"]\nwindow = 6\n{examples}"
+            "[[fact]]\nid = \"vd.troops\"\nlabel = \"t\"\nkind = \"quantity\"\nunits = [\"troops\", \"soldiers\"]\ncontext = [\"Valdor*\"]\nwindow = 6\n{examples}"
         );
         crate::rules::parse(Path::new("r.toml"), &text).expect("rule")
     }
@@ -335,16 +335,16 @@ mod tests {
         let set = rules(
             r#"
 [[fact.example]]
-sentence = "About 2,000 soldiers went to Kazakhstan."
+sentence = "About 2,000 soldiers went to Valdoria."
 value = "~2000"
 [[fact.example]]
-sentence = "About 2,000 soldiers went to Kazakhstan."
+sentence = "About 2,000 soldiers went to Valdoria."
 value = "~3000"
 [[fact.example]]
-sentence = "Kazakhstan asked for help."
+sentence = "Valdoria asked for help."
 value = "~2000"
 [[fact.example]]
-sentence = "Russia sent 2,000 troops to Kazakhstan."
+sentence = "Russia sent 2,000 troops to Valdoria."
 value = "none"
 [[fact.example]]
 sentence = "The 100,000 troops near Ukraine stayed."
@@ -372,11 +372,11 @@ value = "none"
         let set = rules(
             r#"
 [[fact.example]]
-sentence = "Kazakhstan received a contingent of two battalions."
+sentence = "Valdoria received a contingent of two battalions."
 value = "~1000"
 todo = true
 [[fact.example]]
-sentence = "Russia sent 2,000 troops to Kazakhstan."
+sentence = "Russia sent 2,000 troops to Valdoria."
 value = "2000"
 todo = true
 "#,
@@ -395,7 +395,7 @@ todo = true
     #[test]
     fn a_failure_line_names_the_example_and_both_values() {
         let set = rules(
-            "\n[[fact.example]]\nsentence = \"About 2,000 soldiers went to Kazakhstan.\"\nvalue = \"~3000\"\n",
+            "\n[[fact.example]]\nsentence = \"About 2,000 soldiers went to Valdoria.\"\nvalue = \"~3000\"\n",
         );
         let mut text = Vec::new();
         write_text(&run(&set), &mut text).unwrap();
@@ -403,7 +403,7 @@ todo = true
         // value = … is on line 11 (seven lines of fact, a blank, the table, the sentence),
         // column 9.
         assert!(
-            text.contains("r.toml:11:9: kz.troops: wrong: got ~2000, expected ~3000"),
+            text.contains("r.toml:11:9: vd.troops: wrong: got ~2000, expected ~3000"),
             "{text}"
         );
         assert!(
@@ -420,9 +420,9 @@ todo = true
 id = "d"
 label = "d"
 kind = "date"
-context = ["Kazakh*"]
+context = ["Valdor*"]
 [[fact.example]]
-sentence = "Tokayev requested Kazakh help Wednesday."
+sentence = "Ortega requested Valdor help Wednesday."
 published = "2022-01-08"
 value = "2022-01-05"
 "#,

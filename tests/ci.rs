@@ -250,40 +250,8 @@ fn github_annotations_sit_on_the_article_lines() {
     assert_eq!(code, 2, "{err}");
 }
 
-/// The SARIF 2.1.0 schema, compiled. Its `language` patterns
-/// (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) have a stray `]` that the crate's meta-schema
-/// check refuses as a `regex`; crosscheck writes no `language`, so those patterns are
-/// replaced in memory by what they mean. The file stays as published.
-fn sarif_validator() -> jsonschema::Validator {
-    const STRAY: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
-    fn fix(v: &mut serde_json::Value, fixed: &mut usize) {
-        match v {
-            serde_json::Value::Object(m) => {
-                for (k, x) in m.iter_mut() {
-                    if k == "pattern" && x == STRAY {
-                        *x = "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into();
-                        *fixed += 1;
-                    } else {
-                        fix(x, fixed);
-                    }
-                }
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| fix(x, fixed)),
-            _ => {}
-        }
-    }
-    let mut schema: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(common::root().join("tests/schemas/sarif-2.1.0-rtm.5.json")).unwrap(),
-    )
-    .unwrap();
-    let mut fixed = 0;
-    fix(&mut schema, &mut fixed);
-    assert_eq!(fixed, 2, "the published schema has two such patterns");
-    jsonschema::validator_for(&schema).expect("the schema compiles")
-}
-
 fn validate_sarif(text: &str) -> serde_json::Value {
-    let validator = sarif_validator();
+    let validator = common::sarif_validator();
     let log: serde_json::Value = serde_json::from_str(text).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&log)
@@ -324,7 +292,7 @@ fn sarif_is_valid_sarif_2_1_0() {
     // A schema check that cannot pass on a broken log.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = "loud".into();
-    let validator = sarif_validator();
+    let validator = common::sarif_validator();
     assert!(!validator.is_valid(&broken));
 }
 

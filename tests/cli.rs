@@ -89,6 +89,39 @@ fn output_file_is_written() {
     assert!(written.starts_with("fact,label,kind,status,source,file,line,column,value,raw\n"));
     // No temporary file is left behind.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // The report is as readable as any file the user creates (a temporary file is
+    // owner-only until it is given the usual mode).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let plain = dir.path().join("plain");
+        fs::write(&plain, "").unwrap();
+        let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode();
+        assert_eq!(mode(&path), mode(&plain));
+    }
+}
+
+/// A report or baseline that cannot be created is named in the message with the system's
+/// reason, and the temporary file beside it is not (the message is the same as before
+/// tempfile made the temporary file).
+#[test]
+fn an_output_that_cannot_be_created_is_named_not_its_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/folder/out.json");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["check", "--format", "csv", "-o", missing],
+        vec!["check", "--format", "csv", "--write-baseline", missing],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with(&format!("error: cannot write {missing}: ")),
+            "{err}"
+        );
+        assert!(!last.contains(" at path "), "{err}");
+    }
 }
 
 // ── Bad input ────────────────────────────────────────────────────────────────────
@@ -340,4 +373,49 @@ fn output_to_a_pipe_or_a_link_writes_through_it() {
             .unwrap()
             .starts_with("fact,label")
     );
+}
+
+/// A symbolic link back to a folder above it used to be walked until the path was too
+/// long, listing each article under it dozens of times. The loop is skipped and reported;
+/// a link to another folder is still walked.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_skipped_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    fs::create_dir_all(stories.join("inner")).unwrap();
+    fs::copy(
+        common::root().join("corpus/ap-lightning-deployment.txt"),
+        stories.join("inner/a.txt"),
+    )
+    .unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::copy(
+        common::root().join("corpus/cgtn-progress-or-war.txt"),
+        elsewhere.join("b.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&stories, stories.join("inner/loop")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, stories.join("other")).unwrap();
+    let corpus = stories.to_str().unwrap();
+    let (code, out, err) = run(&["extract", "--corpus", corpus, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let loop_path = stories.join("inner/loop").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "warning: {loop_path}: skipped: a symbolic link back to {corpus}: not followed"
+        )),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let files: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("stories/inner/a.txt"), "{files:?}");
+    assert!(files[1].ends_with("stories/other/b.txt"), "{files:?}");
 }

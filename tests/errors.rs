@@ -83,7 +83,7 @@ fn cases() -> Vec<Case> {
         Case {
             articles: &[],
             stderr: &[
-                "error: no articles found in DIR/corpus (looked for .txt, .md and extension-less files)",
+                "error: no articles found in DIR/corpus (looked for .txt, .md, .html, .jsonl, .csv and extension-less files; see docs/inputs.md)",
             ],
             ..case("empty corpus folder")
         },

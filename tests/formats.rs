@@ -56,7 +56,7 @@ fn check_text_colour_snapshot() {
 #[test]
 fn json_document_holds_the_whole_run() {
     let doc: serde_json::Value = serde_json::from_str(&ok(&["check", "--format", "json"])).unwrap();
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     assert_eq!(doc["articles"].as_array().unwrap().len(), 5);
     assert_eq!(doc["rules"]["files"][0], "rules/kazakhstan-2022.toml");
     let facts = doc["rules"]["facts"].as_array().unwrap();
@@ -101,22 +101,30 @@ fn json_document_holds_the_whole_run() {
         o["span"]["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[a..b], "at least 100,000");
-    // The Lukyanov pair: reworded, with its diff as tagged words.
-    let pair = doc["quote_findings"]
+    // The Lukyanov card: reworded, two members, the longer AP wording the reference, the
+    // other member's diff from it as tagged words; one person, no conflict.
+    let card = doc["quote_findings"]
         .as_array()
         .unwrap()
         .iter()
         .find(|q| q["status"] == "reworded")
         .unwrap();
-    let q0 = &doc["quotes"][pair["quotes"][0].as_u64().unwrap() as usize];
+    let q0 = &doc["quotes"][card["quotes"][0].as_u64().unwrap() as usize];
     assert_eq!(q0["speaker"], "Fyodor Lukyanov");
     assert_eq!(q0["kind"], "quote");
+    let members = card["members"].as_array().unwrap();
+    assert_eq!(members.len(), 2);
+    assert_eq!(members[1]["wording"], "reference");
+    assert_eq!(card["reference"], members[1]["quote"]);
+    assert_eq!(members[0]["wording"], "reworded");
     assert!(
-        pair["diff"]
+        members[0]["diff"]
             .as_array()
             .unwrap()
-            .contains(&serde_json::json!({"op": "removed", "text": "is reminding"}))
+            .contains(&serde_json::json!({"op": "added", "text": "is reminding"}))
     );
+    assert_eq!(card["people"][0]["name"], "Fyodor Lukyanov");
+    assert!(card["conflicts"].as_array().unwrap().is_empty());
 }
 
 #[test]
@@ -206,8 +214,9 @@ fn text_fits_the_width_it_is_given() {
     for w in [60, 80, 100, 120] {
         let out = ok(&["check", "--width", &w.to_string()]);
         assert!(widest_line(&out) <= w, "width {w}: {}", widest_line(&out));
-        // Nothing is lost to the wrapping: every fact and the Lukyanov diff are there.
-        assert!(out.contains("ua.border_troops") && out.contains("{+nonstandard+}"));
+        // Nothing is lost to the wrapping: every fact and the Lukyanov diff (from the card's
+        // reference wording, the longer one, to the other) are there.
+        assert!(out.contains("ua.border_troops") && out.contains("[-nonstandard-]"));
     }
     // Very narrow: one block per fact, still within the width where words allow.
     let narrow = ok(&["check", "--width", "40"]);
@@ -252,11 +261,11 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(colour.contains("\x1b[35m≠ framing"), "framing in magenta");
     assert!(colour.contains("\x1b[32m✓ agree"), "agree in green");
     assert!(
-        colour.contains("\x1b[31m[-is reminding-]\x1b[0m"),
+        colour.contains("\x1b[31m[-make-]\x1b[0m"),
         "removed words red"
     );
     assert!(
-        colour.contains("\x1b[32m{+make+}\x1b[0m"),
+        colour.contains("\x1b[32m{+take+}\x1b[0m"),
         "added words green"
     );
     // Without the escape codes, the coloured page is the plain page.

@@ -23,6 +23,8 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// The browser, or None (skip) when it is missing outside CI.
+// The skip is said on the test's stderr, for a person running the tests.
+#[allow(clippy::print_stderr)]
 fn require_chromium() -> Option<PathBuf> {
     match chromium() {
         Some(p) => Some(p),
@@ -179,13 +181,13 @@ fn report_opens_in_chromium_with_the_conflicts() {
         dom.contains(&format!("id=\"{link}\"")),
         "#{link} has no target"
     );
-    // The Lukyanov pair, reworded, with its word diff.
-    let pair_at = dom
-        .find("class=\"quote-pair q-reworded dis\"")
-        .expect("a reworded pair");
-    let pair = &dom[pair_at..pair_at + dom[pair_at..].find("</article>").expect("pair end")];
-    assert!(pair.contains("Fyodor Lukyanov"));
-    assert!(pair.contains("<del>is reminding</del>") && pair.contains("<ins>make</ins>"));
+    // The Lukyanov card, reworded, with its word diff from the reference wording.
+    let card_at = dom
+        .find("class=\"quote-card q-reworded dis\"")
+        .expect("a reworded card");
+    let card = &dom[card_at..card_at + dom[card_at..].find("</article>").expect("card end")];
+    assert!(card.contains("Fyodor Lukyanov"));
+    assert!(card.contains("<ins>is reminding</ins>") && card.contains("<del>make</del>"));
 
     // A screenshot, for a person to look at (and to prove the page paints).
     let shot = dir.join("report.png");

@@ -79,14 +79,15 @@ fn a_value_repeated_by_many_sources_is_one_disagreement() {
     assert!(lines[0].contains("other sources)"), "{}", lines[0]);
 }
 
-/// `check --format csv` compares with `Detail::FirstOnly` (no word diffs, each quotation's
-/// first comparison, each spelling's first use per source): it must lose nothing the table
+/// `check --format csv` compares with `Detail::FirstOnly` (no word diffs, each spelling's
+/// first use per source): it must lose nothing the table
 /// prints. On a corpus where quotations repeat and names vary, every quotation's status and
 /// every spelling's first use per source are those of the full comparison.
 #[test]
 fn first_only_comparison_keeps_what_the_table_prints() {
-    use crosscheck::compare::{self, Detail, QuoteStatus};
-    use crosscheck::extract::name::Mentions;
+    use crosscheck::compare::{self, QuoteStatus};
+    use crosscheck::placed::Detail;
+    use crosscheck::read::name::Mentions;
     use std::collections::BTreeMap;
 
     let dir = tempfile::tempdir().unwrap();
@@ -100,9 +101,8 @@ fn first_only_comparison_keeps_what_the_table_prints() {
         .map(|a| a.file_name.clone())
         .collect();
     let mentions = Mentions::from_docs(&ex.names);
-    let full = compare::compare_all_with(&rules, &ex, &mentions, &files, Detail::Full);
-    let first = compare::compare_all_with(&rules, &ex, &mentions, &files, Detail::FirstOnly);
-    assert_eq!(full, compare::compare_all(&rules, &ex, &files));
+    let full = compare::compare_all(&rules, &ex, &mentions, &files, Detail::Full);
+    let first = compare::compare_all(&rules, &ex, &mentions, &files, Detail::FirstOnly);
     assert_eq!(full.facts, first.facts);
 
     let status_of = |fs: &[compare::QuoteFinding]| {
@@ -114,23 +114,28 @@ fn first_only_comparison_keeps_what_the_table_prints() {
         }
         s
     };
-    assert!(
-        full.quotes.len() > first.quotes.len(),
-        "nothing was dropped"
-    );
+    // One card per statement at every level: the same cards, without diffs.
+    assert_eq!(full.quotes.len(), first.quotes.len());
     assert_eq!(status_of(&full.quotes), status_of(&first.quotes));
-    assert!(first.quotes.iter().all(|f| f.diff.is_empty()));
-    // Same status exactly when the word diff has only common words.
-    for f in full.quotes.iter().filter(|f| f.quotes.len() == 2) {
-        let all_same = f
-            .diff
+    assert!(
+        first
+            .quotes
             .iter()
-            .all(|d| matches!(d, crosscheck::extract::quote::DiffOp::Same(_)));
-        assert_eq!(
-            f.status == QuoteStatus::Same,
-            all_same && f.status != QuoteStatus::AttributionConflict,
-            "{f:?}"
-        );
+            .all(|f| f.members.iter().all(|m| m.diff.is_empty()))
+    );
+    // A member's words are the reference's exactly when its word diff has only common words.
+    for f in full.quotes.iter().filter(|f| f.quotes.len() > 1) {
+        for m in f.members.iter().filter(|m| m.quote != f.reference) {
+            let all_same = m
+                .diff
+                .iter()
+                .all(|d| matches!(d, crosscheck::compare::quote::DiffOp::Same(_)));
+            assert_eq!(
+                m.wording == crosscheck::compare::quote::Wording::Same,
+                all_same,
+                "{f:?}"
+            );
+        }
     }
     let attributions = |fs: &[compare::QuoteFinding]| {
         fs.iter()
@@ -153,7 +158,7 @@ fn first_only_comparison_keeps_what_the_table_prints() {
     );
     for (a, b) in full.names.iter().zip(&first.names) {
         assert_eq!(a.canonical, b.canonical);
-        let texts = |c: &crosscheck::extract::name::NameCluster| {
+        let texts = |c: &crosscheck::compare::name::NameCluster| {
             c.spellings
                 .iter()
                 .map(|s| s.text.clone())
@@ -168,36 +173,25 @@ fn first_only_comparison_keeps_what_the_table_prints() {
     }
 }
 
-/// `check --format csv` places less (no evidence sentences, only the first mention of each
-/// name text in an article) and builds its report from a run it gives away: the table must
-/// be the same bytes as from a run that placed everything, on a corpus where names and
+/// `check --format csv` places and compares less (no evidence sentences, only the first
+/// mention of each name text in an article, each quotation's first comparison): the table
+/// must be the same bytes as from a run that kept everything, on a corpus where names and
 /// values repeat across sources. The full run's report does carry sentences.
 #[test]
 fn lean_run_writes_the_same_table_as_a_full_run() {
-    use crosscheck::compare::{self, Detail};
-    use crosscheck::report::Report;
+    use crosscheck::pipeline;
+    use crosscheck::placed::Detail;
 
     let dir = tempfile::tempdir().unwrap();
     copied_corpus(dir.path(), 3);
     let rules = crosscheck::rules::load(&[common::root().join("rules")]).unwrap();
     let table = |detail: Detail| {
-        let run = crosscheck::pipeline::run_with(
-            &rules,
-            &[dir.path().to_path_buf()],
-            &[],
-            Some(2),
+        let options = pipeline::Options {
+            threads: Some(2),
             detail,
-        )
-        .unwrap();
-        let files: Vec<String> = run.articles.iter().map(|a| a.file_name.clone()).collect();
-        let findings = compare::compare_all_with(
-            &rules,
-            &run.extraction,
-            &run.names,
-            &files,
-            Detail::FirstOnly,
-        );
-        let report = Report::from_run(&rules, run, findings, None);
+            ..pipeline::Options::new(pipeline::Articles::Paths(vec![dir.path().to_path_buf()]))
+        };
+        let report = pipeline::check(&rules, options).unwrap();
         let mut out = Vec::new();
         crosscheck::report::csv::write_check(&report, &mut out).unwrap();
         let sentences = report

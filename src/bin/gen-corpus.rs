@@ -117,7 +117,7 @@ fn read_bases(from: &Path) -> Result<Vec<Base>, String> {
                 .paragraphs
                 .iter()
                 .map(|p| {
-                    crosscheck::corpus::split_sentences(&a.text, *p)
+                    crosscheck::text::sentences(&a.text, *p)
                         .iter()
                         .map(|s| s.slice(&a.text).to_string())
                         .collect()
@@ -177,38 +177,28 @@ const MASTHEADS: &[&str] = &[
     "Sentinel",
     "Wire",
 ];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// English weekday names, Monday first, and month and weekday names together (words a
+/// capitalised-name misspelling must leave alone), from jiff's formatter rather than tables
+/// copied here.
+fn calendar() -> (Vec<String>, Vec<String>) {
+    let monday = jiff::civil::date(2022, 1, 3);
+    let weekdays: Vec<String> = monday
+        .series(jiff::Span::new().days(1))
+        .take(7)
+        .map(|d| d.strftime("%A").to_string())
+        .collect();
+    let mut names: Vec<String> = (1..=12)
+        .map(|m| jiff::civil::date(2022, m, 1).strftime("%B").to_string())
+        .collect();
+    names.extend(weekdays.iter().cloned());
+    (weekdays, names)
+}
 
 struct Perturber {
+    /// Weekday names, Monday first.
+    weekdays: Vec<String>,
+    /// Month and weekday names.
+    calendar: Vec<String>,
     amount: Regex,
     day: Regex,
     weekday: Regex,
@@ -228,13 +218,16 @@ impl Perturber {
                 Ok((Regex::new(&format!(r"\b(?:{})\b", alts.join("|")))?, all))
             })
             .collect::<Result<Vec<_>, regex::Error>>()?;
+        let (weekdays, calendar) = calendar();
         Ok(Perturber {
             amount: Regex::new(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")?,
             day: Regex::new(r"\b(January|December) (\d{1,2})\b")?,
-            weekday: Regex::new(&format!(r"\b(?:{})\b", WEEKDAYS.join("|")))?,
+            weekday: Regex::new(&format!(r"\b(?:{})\b", weekdays.join("|")))?,
             name: Regex::new(r"\b[A-Z][a-z]{4,}\b")?,
             quote: Regex::new(r"“([^”]{12,})”")?,
             entities,
+            weekdays,
+            calendar,
         })
     }
 
@@ -263,7 +256,7 @@ impl Perturber {
         });
         let t = self.weekday.replace_all(&t, |c: &Captures| {
             if rng.chance(0.1) {
-                WEEKDAYS[rng.below(WEEKDAYS.len())].to_string()
+                self.weekdays[rng.below(self.weekdays.len())].clone()
             } else {
                 c[0].to_string()
             }
@@ -282,7 +275,7 @@ impl Perturber {
         }
         let t = self.name.replace_all(&t, |c: &Captures| {
             let w = &c[0];
-            if CALENDAR.contains(&w) || !rng.chance(0.01) {
+            if self.calendar.iter().any(|c| c == w) || !rng.chance(0.01) {
                 return w.to_string();
             }
             misspell(w, rng.below(2))
@@ -396,6 +389,8 @@ fn run(args: &Args) -> Result<(usize, usize), String> {
     Ok((args.articles, bytes))
 }
 
+// A program of its own: its few messages (usage, what it wrote, errors) go to stderr.
+#[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,

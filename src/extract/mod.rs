@@ -11,13 +11,9 @@
 //! ([`name`]) are extracted without a rule. Extraction of one article never depends on
 //! another, which is what lets the pipeline run articles in any order (or in parallel) and
 //! still produce the same bytes; the one corpus-wide step, putting speakers' names in their
-//! canonical form ("Lukyanov" → "Fyodor Lukyanov"), runs after all articles are read.
+//! canonical form ("Ortega" → "Dana Ortega"), runs after all articles are read.
 
-pub mod date;
-pub mod name;
-pub mod number;
-pub mod quote;
-pub mod term;
+mod value;
 
 use std::sync::Arc;
 
@@ -25,71 +21,15 @@ use rayon::prelude::*;
 use regex::{RegexSet, RegexSetBuilder};
 use serde::Serialize;
 
+pub use value::{Reading, TermUse, Value};
+
 use crate::corpus::Article;
-use crate::rules::{Fact, Kind, RuleSet, Scope, WordSet};
+use crate::read::name;
+use crate::read::quote;
+use crate::read::term;
+use crate::rules::{Fact, FactKind, Kind, RuleSet, Scope, TermClass, WordSet};
 use crate::span::Span;
-
-pub use date::DateValue;
-pub use number::Quantity;
-
-/// How a source words an act, for `term` facts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TermUse {
-    /// The class the words belong to ("invasion").
-    pub class: String,
-    /// Denied by the sentence ("not an invasion"): reported, not counted as the class.
-    pub negated: bool,
-    /// In scare quotes (a “peacekeeping” force).
-    pub quoted: bool,
-}
-
-/// A value as read from the text.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Quantity(Quantity),
-    Date(DateValue),
-    Term(TermUse),
-}
-
-impl Value {
-    /// The canonical form used in CSV, gold files and comparisons: `~2000`, `2022-01-06`,
-    /// `invasion` (`not:invasion` when negated).
-    pub fn canonical(&self) -> String {
-        match self {
-            Value::Quantity(q) => q.canonical(),
-            Value::Date(d) => d.canonical(),
-            Value::Term(t) if t.negated => format!("not:{}", t.class),
-            Value::Term(t) => t.class.clone(),
-        }
-    }
-
-    /// A short form for table cells: a date with its weekday abbreviated (`2022-01-06 Thu`).
-    pub fn short(&self) -> String {
-        match self {
-            Value::Date(d) => match d.day() {
-                Some(day) => format!("{day} {}", &date::weekday_name(day.weekday())[..3]),
-                None => d.canonical(),
-            },
-            _ => self.display(),
-        }
-    }
-
-    /// The canonical form with what a reader needs besides: the weekday of a date, "quoted"
-    /// for scare-quoted wording.
-    pub fn display(&self) -> String {
-        match self {
-            Value::Date(d) => d.describe(),
-            Value::Term(t) if t.quoted => format!("{} (quoted)", self.canonical()),
-            _ => self.canonical(),
-        }
-    }
-}
-
-impl Serialize for Value {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.canonical())
-    }
-}
+use crate::text::ascii::has_non_ascii_word;
 
 /// One statement of a fact in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,8 +66,11 @@ pub struct QuoteObservation {
     /// Index of the article in the corpus.
     pub article: usize,
     pub quote: quote::Quote,
-    /// The speaker's canonical name ("Fyodor Lukyanov" for "Lukyanov"), if one was found.
+    /// The speaker's canonical name ("Dana Ortega" for "Ortega"), if one was found.
     pub speaker: Option<String>,
+    /// Who the speaker is, read into parts for comparison (its `name` is `speaker`).
+    #[serde(skip)]
+    pub who: Option<quote::Who>,
 }
 
 /// Everything extraction found in a corpus.
@@ -173,6 +116,11 @@ pub fn assemble(rules: &RuleSet, parts: Vec<(Extraction, Vec<String>)>) -> Extra
     for (one, names) in parts {
         speakers.observe_names(names);
         out.append(one);
+    }
+    for q in &out.quotes {
+        if let Some(s) = &q.quote.speaker {
+            speakers.observe_speaker(&s.name);
+        }
     }
     out.canonicalise_speakers(&speakers);
     out
@@ -221,14 +169,11 @@ impl Extraction {
         self.quotes.iter_mut().for_each(|q| q.article = index);
     }
 
-    /// Put every quotation's speaker in canonical form ("Lukyanov" → "Fyodor Lukyanov").
+    /// Put every quotation's speaker in canonical form ("Ortega" → "Dana Ortega").
     pub fn canonicalise_speakers(&mut self, speakers: &quote::SpeakerIndex) {
         for q in &mut self.quotes {
-            q.speaker = q
-                .quote
-                .speaker
-                .as_ref()
-                .map(|s| speakers.canonical(&s.name));
+            q.who = q.quote.speaker.as_ref().map(|s| speakers.who(&s.name));
+            q.speaker = q.who.as_ref().map(|w| w.name.clone());
         }
     }
 }
@@ -241,6 +186,9 @@ fn rule_speakers(rules: &RuleSet) -> quote::SpeakerIndex {
         for a in &s.aliases {
             index.add_alias(&s.name, a);
         }
+    }
+    for e in &rules.entities {
+        index.add_entity(&e.name, &e.variants);
     }
     index
 }
@@ -323,13 +271,13 @@ impl<'r> Extractor<'r> {
     /// [`Extractor::article`], and the full names the article writes
     /// ([`quote::full_names`] of its body), which the quote reader reads anyway.
     pub fn article_and_names(&self, article: &Article, index: usize) -> (Extraction, Vec<String>) {
-        let (quotes, full_names) =
-            quote::extract_quotes_and_names(&article.text, article.body_start);
+        let (quotes, full_names) = quote::quotes_and_names(article);
         let quotes = quotes
             .into_iter()
             .map(|q| QuoteObservation {
                 article: index,
                 speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+                who: None,
                 quote: q,
             })
             .collect();
@@ -373,7 +321,7 @@ impl<'r> Extractor<'r> {
                 .filter(|((_, o), _)| o[f])
                 .map(|((p, _), n)| {
                     // Term facts run no value pattern: they need not ask.
-                    let n = fact.kind != Kind::Term
+                    let n = !fact.kind.tag().is_wording()
                         && *n.get_or_insert_with(|| has_non_ascii_word(p.slice(&article.text)));
                     (*p, n)
                 })
@@ -383,11 +331,11 @@ impl<'r> Extractor<'r> {
             }
             let before = out.observations.len();
             let id = &self.fact_ids[f];
-            match fact.kind {
-                Kind::Quantity | Kind::Date => {
-                    find_values(fact, id, article, &paragraphs, index, &mut out)
+            match &fact.kind {
+                FactKind::Term { classes } => {
+                    find_terms(fact, classes, id, article, &paragraphs, index, &mut out)
                 }
-                Kind::Term => find_terms(fact, id, article, &paragraphs, index, &mut out),
+                _ => find_values(fact, id, article, &paragraphs, index, &mut out),
             }
             // Several patterns may find the same words: keep the first observation of each
             // stretch of text, in text order.
@@ -404,20 +352,6 @@ impl<'r> Extractor<'r> {
         }
         (out, full_names)
     }
-}
-
-/// Does `text` hold a word character outside ASCII ("é", "ж", a combining accent)?
-///
-/// Where it does not, a Unicode word boundary (`\b`) and an ASCII one (`(?-u:\b)`) hold at the
-/// same places (every other non-ASCII character, a curly quote or a dash, is no word character
-/// either way), so a regex may be swapped for its ASCII-boundary twin, which the regex crate
-/// runs on its fast engine; a Unicode `\b` sends it to a slower one at the first non-ASCII
-/// byte. Word characters are the regex crate's own (`regex_syntax::is_word_character`).
-pub fn has_non_ascii_word(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
 }
 
 /// Quantity and date facts: patterns with a placeholder.
@@ -448,52 +382,27 @@ fn find_values(
                 if !fact.in_parentheses && in_parentheses(text, sentence, span) {
                     continue;
                 }
-                let raw = span.slice(text).to_string();
-                let value = match fact.kind {
-                    Kind::Quantity => match number::parse_quantity(&raw) {
-                        Some(q) => Value::Quantity(q),
-                        None => continue,
-                    },
-                    Kind::Date => {
-                        let ctx = date::DateContext {
-                            published: article.published,
-                            numeric_order: fact.numeric_order,
-                        };
-                        let stext = sentence.slice(text);
-                        let rel = |s: Span| {
-                            s.start.saturating_sub(sentence.start)
-                                ..s.end.min(sentence.end).saturating_sub(sentence.start)
-                        };
-                        // An offset ("ten days after … December 7") applies only when the
-                        // rule's match covers it: the same words can anchor two facts.
-                        match date::resolve_scoped(stext, rel(span), rel(matched), &ctx) {
-                            Ok(d) if !fits(fact, &d) => continue,
-                            Ok(d) => {
-                                // When an offset moved the date, the evidence is the whole
-                                // phrase ("ten days after … on December 7"), not the anchor.
-                                if let Some(start) =
-                                    offset_start(stext, rel(span), rel(matched), &ctx, &d)
-                                {
-                                    span.start = sentence.start + start;
-                                }
-                                Value::Date(d)
-                            }
-                            Err(e) => {
-                                out.problems.push(ExtractProblem {
-                                    fact: id.clone(),
-                                    article: index,
-                                    span,
-                                    message: e.to_string(),
-                                });
-                                continue;
-                            }
+                let value =
+                    match Value::read(&fact.kind, text, sentence, span, matched, article.published)
+                    {
+                        Reading::Value(value, words) => {
+                            span = words;
+                            value
                         }
-                    }
-                    Kind::Term => continue,
-                };
+                        Reading::None => continue,
+                        Reading::Problem(message) => {
+                            out.problems.push(ExtractProblem {
+                                fact: id.clone(),
+                                article: index,
+                                span,
+                                message,
+                            });
+                            continue;
+                        }
+                    };
                 out.observations.push(Observation {
                     fact: id.clone(),
-                    kind: fact.kind,
+                    kind: fact.kind.tag(),
                     article: index,
                     span,
                     matched,
@@ -510,6 +419,7 @@ fn find_values(
 /// Term facts: every word of every class, checked for context, negation and quotes.
 fn find_terms(
     fact: &Fact,
+    classes: &[TermClass],
     id: &Arc<str>,
     article: &Article,
     paragraphs: &[(Span, bool)],
@@ -519,7 +429,7 @@ fn find_terms(
     let text = &article.text;
     for &(para, _) in paragraphs {
         let ptext = para.slice(text);
-        for class in &fact.classes {
+        for class in classes {
             for m in class.regex.find_iter(ptext) {
                 let span = Span::new(para.start + m.start(), para.start + m.end());
                 let Some(sentence) = article.sentence_at(span.start) else {
@@ -531,7 +441,7 @@ fn find_terms(
                 let before = text.get(sentence.start..span.start).unwrap_or("");
                 out.observations.push(Observation {
                     fact: id.clone(),
-                    kind: fact.kind,
+                    kind: fact.kind.tag(),
                     article: index,
                     span,
                     matched: span,
@@ -576,42 +486,6 @@ fn in_context(fact: &Fact, article: &Article, para: Span, sentence: Span, matche
     fact.requires.iter().all(|r| near(r, fact.window, scope))
 }
 
-/// Where the offset phrase starts (relative to the sentence), when `resolved` differs from
-/// the anchor date read alone.
-fn offset_start(
-    sentence: &str,
-    at: std::ops::Range<usize>,
-    scope: std::ops::Range<usize>,
-    ctx: &date::DateContext,
-    resolved: &DateValue,
-) -> Option<usize> {
-    let plain = date::resolve_scoped(sentence, at.clone(), at.clone(), ctx).ok()?;
-    if &plain == resolved {
-        return None;
-    }
-    date::find_dates(sentence, ctx)
-        .into_iter()
-        .find(|(r, v)| {
-            r.end == at.end
-                && r.start < at.start
-                && r.start >= scope.start
-                && v.as_ref().ok() == Some(resolved)
-        })
-        .map(|(r, _)| r.start)
-}
-
-/// Does a date meet the fact's `precision` and `within`?
-fn fits(fact: &Fact, d: &DateValue) -> bool {
-    let span = d.span();
-    if fact.days_only && span.is_some_and(|(a, b)| a != b) {
-        return false;
-    }
-    match (fact.within, span) {
-        (Some((lo, hi)), Some((a, b))) => a >= lo && b <= hi,
-        _ => true,
-    }
-}
-
 /// Is `span` inside an open parenthesis of its sentence?
 fn in_parentheses(text: &str, sentence: Span, span: Span) -> bool {
     let before = text.get(sentence.start..span.start).unwrap_or("");
@@ -650,12 +524,12 @@ mod tests {
 
     const ACTION: &str = r#"
 [[fact]]
-id = "kz.action"
+id = "vd.action"
 label = "act"
 kind = "term"
 scope = "paragraph"
-requires = ["Kazakh*"]
-exclude = ["Georgia*", "Ukrain*"]
+requires = ["Valdor*"]
+exclude = ["Morvania*", "Ostland*"]
 exclude_window = 3
 [fact.classes]
 invasion = ["invade", "invasion"]
@@ -668,16 +542,16 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
     }
 
     #[test]
-    fn invaded_georgia_does_not_count_for_kazakhstan() {
+    fn invaded_morvania_does_not_count_for_valdoria() {
         let obs = run(
             ACTION,
-            "In 2008 Russia invaded Georgia. Now it sends troops to Kazakhstan.\n",
+            "In 2008 Arkadia invaded Morvania. Now it sends troops to Valdoria.\n",
         );
         assert_eq!(classes(&obs), vec!["deployment"]);
         // Same sentence, still told apart by the words next to the term.
         let obs = run(
             ACTION,
-            "Russia, which invaded Georgia in 2008 and annexed Crimea in 2014, has now deployed troops in Kazakhstan.\n",
+            "Arkadia, which invaded Morvania in 2008 and annexed Tessel in 2014, has now deployed troops in Valdoria.\n",
         );
         assert_eq!(classes(&obs), vec!["deployment"]);
     }
@@ -686,10 +560,10 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
     fn not_an_invasion_is_negated_not_counted() {
         let obs = run(
             ACTION,
-            "Moscow insists its move into Kazakhstan is not an invasion.\n",
+            "Arkon insists its move into Valdoria is not an invasion.\n",
         );
         assert_eq!(classes(&obs), vec!["not:invasion"]);
-        let obs = run(ACTION, "Russia never invaded Kazakhstan, officials said.\n");
+        let obs = run(ACTION, "Arkadia never invaded Valdoria, officials said.\n");
         assert_eq!(classes(&obs), vec!["not:invasion"]);
     }
 
@@ -697,7 +571,7 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
     fn subject_elsewhere_in_the_paragraph_counts_but_not_in_another() {
         let obs = run(
             ACTION,
-            "Troops were sent on Thursday. Kazakhstan asked for them.\n\nRussia may invade soon.\n",
+            "Troops were sent on Thursday. Valdoria asked for them.\n\nArkadia may invade soon.\n",
         );
         assert_eq!(classes(&obs), vec!["deployment"]);
     }
@@ -706,7 +580,7 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
     fn scare_quotes_are_marked() {
         let obs = run(
             ACTION,
-            "Kazakhstan hosts a five-nation \"peacekeeping\" force.\n",
+            "Valdoria hosts a five-nation \"peacekeeping\" force.\n",
         );
         assert_eq!(obs.len(), 1);
         assert!(matches!(&obs[0].value, Value::Term(t) if t.quoted && t.class == "peacekeeping"));
@@ -720,7 +594,7 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
         );
         let obs = run(
             &rule,
-            "Kazakhstan welcomed the peacekeeping\nforce on Friday.\n",
+            "Valdoria welcomed the peacekeeping\nforce on Friday.\n",
         );
         assert_eq!(classes(&obs), vec!["peacekeeping"]);
         assert_eq!(obs[0].raw, "peacekeeping\nforce");
@@ -734,12 +608,12 @@ id = "kz.troops"
 label = "troops"
 kind = "quantity"
 units = ["troops", "soldiers"]
-context = ["Kazakh*"]
+context = ["Valdor*"]
 window = 3
 "#;
         let obs = run(
             rule,
-            "About 2,000 soldiers went to Kazakhstan, far fewer than the 100,000 troops near Ukraine.\n",
+            "About 2,000 soldiers went to Valdoria, far fewer than the 100,000 troops near Ukraine.\n",
         );
         assert_eq!(classes(&obs), vec!["~2000"]);
     }
@@ -756,21 +630,6 @@ window = 3
         let ex = extract(&rules, std::slice::from_ref(&a));
         assert_eq!(ex.quotes.len(), 1);
         assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
-    }
-
-    #[test]
-    fn non_ascii_word_characters_are_letters_digits_and_marks_not_punctuation() {
-        assert!(!has_non_ascii_word("plain ASCII, 2,000 troops"));
-        assert!(!has_non_ascii_word(
-            "“Kyiv” – ‘no’ — 2\u{a0}000 \u{2009}… €5"
-        ));
-        assert!(has_non_ascii_word(
-            "Zelenskyy in Kyiv and Tbilisi, not Türkiye"
-        ));
-        assert!(has_non_ascii_word("Київ"));
-        // A combining accent is a word character of its own (e + U+0301).
-        assert!(has_non_ascii_word("cafe\u{301}"));
-        assert!(has_non_ascii_word("٣ days"));
     }
 
     #[test]

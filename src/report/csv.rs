@@ -9,8 +9,8 @@ use std::io::{self, Write};
 
 use super::Report;
 use crate::compare::QuoteStatus;
-use crate::extract::name::VariantKind;
-use crate::extract::quote::QuoteKind;
+use crate::compare::name::VariantKind;
+use crate::read::quote::QuoteKind;
 
 /// The `status` column of a name row.
 fn spelling_status(k: VariantKind) -> &'static str {

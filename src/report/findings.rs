@@ -15,7 +15,10 @@
 //! - **framing**: a term fact and a wording class that some sources use and others do not
 //!   (`framing | kz.action | invasion`).
 //! - **attribution-conflict**: the quotation's words (lower case, letters and digits only)
-//!   and the two speakers it is given to, sorted.
+//!   and the two speakers it is given to, sorted. A card given to several different people
+//!   makes one finding per pair of them, each side the first quotation given to that person,
+//!   so a two-source card has the key a pair of quotations had before cards (schema 1): a
+//!   baseline written then still matches.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -189,32 +192,44 @@ pub fn findings(report: &Report) -> Vec<Finding> {
         if q.status != QuoteStatus::AttributionConflict {
             continue;
         }
-        let [a, b] = q.quotes[..] else { continue };
-        let (Some(qa), Some(qb)) = (report.quotes.get(a), report.quotes.get(b)) else {
-            continue;
+        // One finding per pair of different people on the card, each side its first
+        // quotation given to that person (so a card of two makes the finding a pair made).
+        let first_of = |person: usize| {
+            q.members
+                .iter()
+                .find(|m| m.person == Some(person))
+                .map(|m| m.quote)
         };
-        let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
-            continue;
-        };
-        let mut sides = [(sa.clone(), a), (sb.clone(), b)];
-        sides.sort();
-        let mut words = [normalise_quote(&qa.text), normalise_quote(&qb.text)];
-        words.sort();
-        let quote = if words[0] == words[1] {
-            words[0].clone()
-        } else {
-            words.join(" / ")
-        };
-        let finding = Finding {
-            kind: FindingKind::AttributionConflict,
-            fact: QUOTE_RULE.to_string(),
-            values: sides.iter().map(|(s, _)| s.clone()).collect(),
-            quote: Some(quote),
-            sides: sides.iter().map(|(_, i)| vec![*i]).collect(),
-            reason: None,
-        };
-        if made.insert(finding.key()) {
-            out.push(finding);
+        for &(x, y) in &q.conflicts {
+            let (Some(a), Some(b)) = (first_of(x), first_of(y)) else {
+                continue;
+            };
+            let (Some(qa), Some(qb)) = (report.quotes.get(a), report.quotes.get(b)) else {
+                continue;
+            };
+            let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else {
+                continue;
+            };
+            let mut sides = [(sa.clone(), a), (sb.clone(), b)];
+            sides.sort();
+            let mut words = [normalise_quote(&qa.text), normalise_quote(&qb.text)];
+            words.sort();
+            let quote = if words[0] == words[1] {
+                words[0].clone()
+            } else {
+                words.join(" / ")
+            };
+            let finding = Finding {
+                kind: FindingKind::AttributionConflict,
+                fact: QUOTE_RULE.to_string(),
+                values: sides.iter().map(|(s, _)| s.clone()).collect(),
+                quote: Some(quote),
+                sides: sides.iter().map(|(_, i)| vec![*i]).collect(),
+                reason: None,
+            };
+            if made.insert(finding.key()) {
+                out.push(finding);
+            }
         }
     }
     out.sort_by_cached_key(Finding::key);

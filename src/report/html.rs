@@ -16,10 +16,15 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use sha2::{Digest as _, Sha256};
+
 use super::{FactReport, QuoteEntry, Report};
+use crate::compare::name::VariantKind;
+use crate::compare::quote::DiffOp;
 use crate::compare::{QuoteStatus, Status};
-use crate::extract::name::VariantKind;
-use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
+use crate::read::quote::{Attribution, QuoteKind};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -96,11 +101,11 @@ td.empty { color: #a0a8b0; text-align: center; }
 .legend { list-style: none; padding: 0; margin: .7rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .9em; color: var(--muted); }
 .legend .badge { margin-right: .35rem; }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .85em; font-weight: 600; white-space: nowrap; }
-.fact, .quote-pair { margin: 0 0 1rem; padding: .9rem 1.1rem; border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; }
-.fact.s-conflict, .quote-pair.q-attribution-conflict { border-left-color: var(--conflict); }
-.fact.s-framing, .quote-pair.q-reworded { border-left-color: var(--framing); }
+.fact, .quote-card { margin: 0 0 1rem; padding: .9rem 1.1rem; border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; }
+.fact.s-conflict, .quote-card.q-attribution-conflict { border-left-color: var(--conflict); }
+.fact.s-framing, .quote-card.q-reworded { border-left-color: var(--framing); }
 .fact.s-loose { border-left-color: var(--loose); }
-.fact.s-agree, .quote-pair.q-same { border-left-color: var(--agree); }
+.fact.s-agree, .quote-card.q-same { border-left-color: var(--agree); }
 .fact .label { color: var(--muted); font-weight: 400; }
 ol.evidence { list-style: none; padding: 0; margin: 0; }
 ol.evidence li { padding: .45rem 0; border-top: 1px dashed var(--line); }
@@ -117,10 +122,10 @@ mark { background: #ffe168; color: inherit; padding: 0 .1em; border-radius: 2px;
 .badge.q-reworded { background: var(--framing-bg); color: var(--framing); }
 .badge.q-same { background: var(--agree-bg); color: var(--agree); }
 .badge.q-single { background: var(--single-bg); color: var(--single); }
-.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-.pair figure { margin: 0; }
-.pair blockquote { margin: 0; }
-.pair figcaption { font-size: .88em; color: var(--muted); margin-top: .3rem; }
+.members { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+.members figure { margin: 0; }
+.members blockquote { margin: 0; }
+.members figcaption { font-size: .88em; color: var(--muted); margin-top: .3rem; }
 .diff { margin: .7rem 0 0; line-height: 1.8; }
 del { background: #fdd8d6; color: #9c1c1c; text-decoration: line-through; padding: 0 .15em; border-radius: 2px; }
 ins { background: #d5f2d8; color: #1b5e20; text-decoration: none; padding: 0 .15em; border-radius: 2px; font-weight: 600; }
@@ -131,15 +136,15 @@ ins { background: #d5f2d8; color: #1b5e20; text-decoration: none; padding: 0 .15
 .problems li { color: var(--conflict); }
 footer { max-width: 78rem; margin: 2rem auto 0; color: var(--muted); font-size: .85em; }
 body.only-disagreements .fact-row:not(.dis), body.only-disagreements .fact:not(.dis),
-body.only-disagreements .quote-pair:not(.dis), body.only-disagreements .single-quotes { display: none; }
-@media (max-width: 50rem) { body { padding: 1rem; } .pair { grid-template-columns: 1fr; } }
+body.only-disagreements .quote-card:not(.dis), body.only-disagreements .single-quotes { display: none; }
+@media (max-width: 50rem) { body { padding: 1rem; } .members { grid-template-columns: 1fr; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { padding: 0; font-size: 10pt; }
   nav, .filter { display: none !important; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
-  .fact, .quote-pair, ol.evidence li, tr { break-inside: avoid; }
+  .fact, .quote-card, ol.evidence li, tr { break-inside: avoid; }
   .matrix { font-size: 8.5pt; }
 }
 "#;
@@ -155,17 +160,19 @@ fn quote_marker(s: QuoteStatus) -> &'static str {
     match s {
         QuoteStatus::AttributionConflict => "✗",
         QuoteStatus::Reworded => "≠",
+        QuoteStatus::Shortened => "≈",
         QuoteStatus::Same => "✓",
         QuoteStatus::Single => "·",
     }
 }
 
-/// The Content-Security-Policy of every report: no loads at all, inline style, our script.
+/// The Content-Security-Policy of every report: no loads at all, inline style, our script
+/// (pinned by the SHA-256 of its text, in standard base64, as CSP Level 2 asks).
 pub fn content_security_policy() -> String {
     format!(
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{}'; \
          img-src 'none'; base-uri 'none'; form-action 'none'",
-        base64(&sha256(SCRIPT.as_bytes()))
+        STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()))
     )
 }
 
@@ -267,10 +274,13 @@ fn sources(r: &Report, h: &mut String) -> std::fmt::Result {
     for s in &r.sources {
         writeln!(
             h,
-            "<tr id=\"source-{}\"><td>[{}]</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"source-{}\"><td>[{}]</td><td><code>{}</code>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             s.number,
             s.number,
             escape(&s.file),
+            s.reading_note()
+                .map(|n| format!(" <small>({})</small>", escape(&n)))
+                .unwrap_or_default(),
             escape(&s.source),
             escape(s.title.as_deref().unwrap_or("")),
             escape(s.published.as_deref().unwrap_or("unknown")),
@@ -470,7 +480,7 @@ fn quotes(r: &Report, h: &mut String) -> std::fmt::Result {
     let pairs: Vec<_> = r
         .quote_findings
         .iter()
-        .filter(|f| f.quotes.len() == 2)
+        .filter(|f| f.quotes.len() > 1)
         .collect();
     if pairs.is_empty() {
         writeln!(
@@ -479,7 +489,6 @@ fn quotes(r: &Report, h: &mut String) -> std::fmt::Result {
         )?;
     }
     for (n, f) in pairs.iter().enumerate() {
-        let (a, b) = (&r.quotes[f.quotes[0]], &r.quotes[f.quotes[1]]);
         let class = format!("q-{}", f.status.name());
         let dis = if quote_is_disagreement(f.status) {
             " dis"
@@ -488,32 +497,41 @@ fn quotes(r: &Report, h: &mut String) -> std::fmt::Result {
         };
         writeln!(
             h,
-            "<article class=\"quote-pair {class}{dis}\" id=\"quote-pair-{n}\">"
+            "<article class=\"quote-card {class}{dis}\" id=\"quote-card-{n}\">"
         )?;
+        let who = f
+            .who()
+            .map(|w| format!(": {}", escape(&w)))
+            .unwrap_or_default();
         writeln!(
             h,
-            "<h3><span class=\"badge {class}\">{} {}</span> [{}] and [{}], similarity {:.2}</h3>",
+            "<h3><span class=\"badge {class}\">{} {}</span> {}{who}</h3>",
             quote_marker(f.status),
             f.status.name(),
-            a.source_number,
-            b.source_number,
-            f.similarity.unwrap_or(0.0)
+            escape(&f.sources(r)),
         )?;
-        writeln!(h, "<div class=\"pair\">")?;
-        for q in [a, b] {
+        writeln!(h, "<div class=\"members\">")?;
+        for m in &f.members {
+            let Some(q) = r.quotes.get(m.quote) else {
+                continue;
+            };
             writeln!(
                 h,
-                "<figure><blockquote>“{}”</blockquote><figcaption>[{}] {} · <span class=\"where\">{}:{}:{}</span></figcaption></figure>",
+                "<figure><blockquote>“{}”</blockquote><figcaption>[{}] {} · <span class=\"where\">{}:{}:{}</span> · {}</figcaption>",
                 escape(&q.text),
                 q.source_number,
                 speaker(q),
                 escape(&q.file),
                 q.line,
-                q.column
+                q.column,
+                escape(&m.note())
             )?;
+            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
+                writeln!(h, "<p class=\"diff\">{}</p>", diff(&m.diff))?;
+            }
+            writeln!(h, "</figure>")?;
         }
         writeln!(h, "</div>")?;
-        writeln!(h, "<p class=\"diff\">{}</p>", diff(&f.diff))?;
         writeln!(h, "</article>")?;
     }
     let paired: std::collections::HashSet<usize> = pairs
@@ -636,133 +654,43 @@ fn problems(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(h, "</section>")
 }
 
-// ── SHA-256 (FIPS 180-4), for the script's hash in the CSP ───────────────────────
-
-const K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
-
-/// SHA-256 of `data`.
-pub fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut hs: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut msg = data.to_vec();
-    let bits = (data.len() as u64).wrapping_mul(8);
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&bits.to_be_bytes());
-    for block in msg.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = hs;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (x, y) in hs.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (i, x) in hs.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
-    }
-    out
-}
-
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn hex(b: &[u8]) -> String {
-        b.iter().map(|x| format!("{x:02x}")).collect()
-    }
-
+    /// What a browser checks: the SHA-256 of the text between `<script>` and `</script>`,
+    /// in base64, is the one the policy names.
     #[test]
-    fn sha256_matches_the_standard_vectors() {
-        // FIPS 180-2, appendix B.1 and B.2, and the empty message.
+    fn the_policy_pins_the_script_on_the_page_by_its_hash() {
+        let r = Report {
+            version: super::super::SCHEMA_VERSION,
+            story: None,
+            rule_files: vec![],
+            sources: vec![],
+            facts: vec![],
+            evidence: vec![],
+            quotes: vec![],
+            quote_findings: vec![],
+            names: vec![],
+            problems: vec![],
+        };
+        let mut out = Vec::new();
+        write_check(&r, &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        let (_, rest) = page.split_once("<script>").unwrap();
+        let (script, _) = rest.split_once("</script>").unwrap();
+        let hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
+        // Known vectors (FIPS 180-2 B.1; RFC 4648 section 10), so the encoding is the one
+        // a browser expects and not merely the same on both sides.
         assert_eq!(
-            hex(&sha256(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+            STANDARD.encode(Sha256::digest(b"abc")),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
         );
-        assert_eq!(
-            hex(&sha256(
-                b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-            )),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        assert_eq!(STANDARD.encode(b"fo"), "Zm8=");
+        assert!(
+            page.contains(&format!("script-src 'sha256-{hash}'")),
+            "{hash}"
         );
-        assert_eq!(
-            hex(&sha256(b"")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::{
     Evidence, FactReport, NameEntry, Problem, QuoteEntry, QuoteFindingEntry, Report, SourceInfo,
 };
-use crate::extract::name::VariantKind;
+use crate::compare::name::VariantKind;
 use crate::rules::Kind;
 
 /// `crosscheck check --format json` / `extract --format json`.

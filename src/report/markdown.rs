@@ -10,9 +10,10 @@
 use std::io::{self, Write};
 
 use super::{FactReport, QuoteEntry, Report};
+use crate::compare::name::VariantKind;
+use crate::compare::quote::DiffOp;
 use crate::compare::{QuoteStatus, Status};
-use crate::extract::name::VariantKind;
-use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
+use crate::read::quote::{Attribution, QuoteKind};
 
 /// Escape text for Markdown. Characters that are markup anywhere in a line are preceded
 /// by a backslash (CommonMark lets any ASCII punctuation be escaped): `\\`, a backtick, `*`,
@@ -86,7 +87,10 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "| {} | {} | {} | {} |",
             s.number,
-            escape(&s.file),
+            escape(&match s.reading_note() {
+                Some(note) => format!("{} ({note})", s.file),
+                None => s.file.clone(),
+            }),
             escape(&s.source),
             escape(s.published.as_deref().unwrap_or("unknown"))
         )?;
@@ -205,6 +209,7 @@ fn quote_marker(s: QuoteStatus) -> &'static str {
     match s {
         QuoteStatus::AttributionConflict => "✗",
         QuoteStatus::Reworded => "≠",
+        QuoteStatus::Shortened => "≈",
         QuoteStatus::Same => "✓",
         QuoteStatus::Single => "·",
     }
@@ -234,39 +239,47 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "## Quotations")?;
-    for f in r.quote_findings.iter().filter(|f| f.quotes.len() == 2) {
-        let (a, b) = (&r.quotes[f.quotes[0]], &r.quotes[f.quotes[1]]);
+    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
         writeln!(out)?;
+        let who = f
+            .who()
+            .map(|w| format!(": {}", escape(&w)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "### {} {} — \\[{}\\] and \\[{}\\], similarity {:.2}",
+            "### {} {} — {}{who}",
             quote_marker(f.status),
             f.status.name(),
-            a.source_number,
-            b.source_number,
-            f.similarity.unwrap_or(0.0)
+            escape(&f.sources(r)),
         )?;
         writeln!(out)?;
-        for q in [a, b] {
+        for m in &f.members {
+            let Some(q) = r.quotes.get(m.quote) else {
+                continue;
+            };
             writeln!(
                 out,
-                "- \\[{}\\] {} — {}:{}:{}",
+                "- \\[{}\\] {} — {}:{}:{} ({})",
                 q.source_number,
                 speaker(q),
                 escape(&q.file),
                 q.line,
-                q.column
+                q.column,
+                escape(&m.note())
             )?;
             writeln!(out)?;
             writeln!(out, "  > “{}”", escape(&q.text))?;
             writeln!(out)?;
+            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
+                writeln!(out, "  Diff: {}", diff(&m.diff))?;
+                writeln!(out)?;
+            }
         }
-        writeln!(out, "Diff: {}", diff(&f.diff))?;
     }
     let paired: std::collections::HashSet<usize> = r
         .quote_findings
         .iter()
-        .filter(|f| f.quotes.len() == 2)
+        .filter(|f| f.quotes.len() > 1)
         .flat_map(|f| f.quotes.iter().copied())
         .collect();
     writeln!(out)?;

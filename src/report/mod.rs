@@ -2,12 +2,16 @@
 //!
 //! Last stage of the flow (rules + articles → extract → compare → **report**). [`Report`]
 //! is the one serialisable picture of a run: sources, findings per fact, every observation
-//! with file, line, column and sentence, and every article that could not be read. Byte
-//! spans become line:column here and nowhere earlier. Each output format is a writer over
-//! `&mut dyn Write` in its own module, so tests capture bytes and the CLI picks a sink.
+//! with file, line, column and sentence, and every article that could not be read. It is
+//! built from a placed run ([`crate::placed::Run`]: byte spans already turned into
+//! line:column while each article's text was at hand) and the comparison's findings. Each
+//! output format is a writer over `&mut dyn Write` in its own module, so tests capture
+//! bytes and the CLI picks a sink; [`Format`] is the table of formats (names, the
+//! subcommands that write them, the detail they need, their writers).
 
 pub mod csv;
 pub mod findings;
+pub mod format;
 pub mod github;
 pub mod html;
 pub mod json;
@@ -19,16 +23,24 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use format::{Command, Format, WriteOptions};
+
+use crate::compare::name::VariantKind;
+pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
-use crate::extract::name::VariantKind;
-use crate::extract::quote::{Attribution, DiffOp, QuoteKind};
-use crate::pipeline::{EvidencePlace, NameSentences, Run};
+use crate::placed::{EvidencePlace, NamePlace, NameSentences, Places, Run};
+use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
+// Moved to the ground floor (text primitives); re-exported here until every caller imports
+// it from there.
+#[allow(unused_imports)]
+pub(crate) use crate::text::collapse;
 
 /// The version of the report's serialised shape; bumped when a field changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: `quote_findings` are cards, one per statement (members, people, conflicts), not pairs.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article of the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +54,37 @@ pub struct SourceInfo {
     pub source: String,
     pub title: Option<String>,
     pub published: Option<String>,
+    /// Lines of the article left out of extraction as boilerplate (docs/inputs.md): said,
+    /// so that nothing is dropped without a word. Left out of JSON when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub boilerplate_lines: usize,
+    /// Whether line and column refer to text crosscheck extracted (a saved web page, a
+    /// feed row; `crosscheck extract --text` shows it) rather than to the file on disk.
+    /// Left out of JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub extracted_text: bool,
+}
+
+impl SourceInfo {
+    /// How the article was read, when that is not simply "the file as on disk": line and
+    /// column refer to extracted text, and how many boilerplate lines were left out. Every
+    /// format that lists sources prints it beside the source.
+    pub fn reading_note(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.extracted_text {
+            parts.push("lines of its extracted text".to_string());
+        }
+        match self.boilerplate_lines {
+            0 => {}
+            1 => parts.push("1 boilerplate line left out".into()),
+            n => parts.push(format!("{n} boilerplate lines left out")),
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One observation, placed in its file.
@@ -130,9 +173,9 @@ pub struct QuoteEntry {
     pub text: String,
     /// A closing mark was missing: the quotation was cut at the paragraph's end.
     pub unbalanced: bool,
-    /// Canonical speaker ("Fyodor Lukyanov"); None when no speaker could be found.
+    /// Canonical speaker ("Dana Ortega"); None when no speaker could be found.
     pub speaker: Option<String>,
-    /// The speaker as the article writes them, near the quotation ("Lukyanov", "he" resolved).
+    /// The speaker as the article writes them, near the quotation ("Ortega", "he" resolved).
     pub speaker_as_written: Option<String>,
     pub attribution: Option<Attribution>,
     /// What the article says the speaker is ("head of the Council on Foreign and Defense Policy").
@@ -141,14 +184,123 @@ pub struct QuoteEntry {
     pub span: Span,
 }
 
-/// One quotation compared across sources.
+/// One statement across sources: every source's quotation of it, as a card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteFindingEntry {
+    /// The card's status: attribution-conflict when two different people are given the
+    /// words; else reworded, shortened or same by its members' wordings; single for one.
     pub status: QuoteStatus,
-    /// Indices into [`Report::quotes`].
+    /// Indices into [`Report::quotes`] of every member, in order.
     pub quotes: Vec<usize>,
-    pub similarity: Option<f64>,
-    pub diff: Vec<DiffOp>,
+    /// The reference wording (the longest), an index into [`Report::quotes`].
+    pub reference: usize,
+    /// Per member, in the order of `quotes`: its wording against the reference
+    /// (`reference`, `same`, `shortened`, `reworded`), similarity, word diff from the
+    /// reference, and speaker (an index into `people`).
+    pub members: Vec<QuoteMember>,
+    /// The distinct people the words are given to, each with the forms sources use.
+    pub people: Vec<Person>,
+    /// Pairs of `people` who are different people.
+    pub conflicts: Vec<(usize, usize)>,
+}
+
+impl QuoteFindingEntry {
+    /// "[1], [2] and [4]": the sources of the members, each once.
+    pub fn sources(&self, report: &Report) -> String {
+        let mut numbers: Vec<usize> = self
+            .quotes
+            .iter()
+            .filter_map(|&i| report.quotes.get(i))
+            .map(|q| q.source_number)
+            .collect();
+        numbers.dedup();
+        let labels: Vec<String> = numbers.iter().map(|n| format!("[{n}]")).collect();
+        and_list(&labels)
+    }
+
+    /// "given to Dana Ortega and to Ivo Brandt" for a conflict; for several speakers the
+    /// tool cannot tell apart or together, the same with "(not known to be different
+    /// people)"; for one person under several names, "Dana Ortega, also written Ortega".
+    pub fn who(&self) -> Option<String> {
+        if !self.conflicts.is_empty() {
+            let mut involved: Vec<usize> =
+                self.conflicts.iter().flat_map(|&(a, b)| [a, b]).collect();
+            involved.sort_unstable();
+            involved.dedup();
+            let names: Vec<String> = involved
+                .iter()
+                .filter_map(|&i| self.people.get(i))
+                .map(|p| p.name.clone())
+                .collect();
+            return Some(format!("given to {}", and_list_with(&names, "to ")));
+        }
+        let spelled: Vec<String> = self
+            .people
+            .iter()
+            .filter(|p| p.written.len() > 1)
+            .map(|p| {
+                let others: Vec<&str> = p
+                    .written
+                    .iter()
+                    .filter(|w| **w != p.name)
+                    .map(String::as_str)
+                    .collect();
+                format!("{}, also written {}", p.name, others.join(", "))
+            })
+            .collect();
+        if self.people.len() > 1 {
+            // Given to several names the tool cannot tell apart or together: say so, without
+            // calling it a conflict.
+            let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
+            let mut s = format!(
+                "given to {} (not known to be different people)",
+                and_list_with(&names, "to ")
+            );
+            if !spelled.is_empty() {
+                s.push_str(&format!("; {}", spelled.join("; ")));
+            }
+            return Some(s);
+        }
+        (!spelled.is_empty()).then(|| spelled.join("; "))
+    }
+}
+
+impl QuoteMember {
+    /// "reference", "same words", "shortened, similarity 0.85", "reworded, similarity 0.64".
+    pub fn note(&self) -> String {
+        match self.wording {
+            Wording::Reference => "reference wording".to_string(),
+            Wording::Same => "same words".to_string(),
+            w => format!("{}, similarity {:.2}", w.name(), self.similarity),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    and_list_with(items, "")
+}
+
+/// [`and_list`] with `prefix` before every item but the first ("to Ann and to Bo").
+fn and_list_with(items: &[String], prefix: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let head: Vec<String> = rest
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    if i == 0 {
+                        x.clone()
+                    } else {
+                        format!("{prefix}{x}")
+                    }
+                })
+                .collect();
+            format!("{} and {prefix}{last}", head.join(", "))
+        }
+    }
 }
 
 /// Where one spelling of a name is used.
@@ -207,22 +359,13 @@ pub struct Report {
 impl Report {
     /// Assemble the report from a run (the articles read and those that could not be, what
     /// was extracted and where) and its comparison. Each use of a name takes its sentence
-    /// from `name_sentences` (see [`crate::pipeline::name_sentences`]); without it, or for
-    /// a use it lacks, the sentence is empty: only some formats print it.
+    /// from `name_sentences` (read back from the articles by the pipeline); without it, or
+    /// for a use it lacks, the sentence is empty: only some formats print it.
+    ///
+    /// The run is taken: its strings (raw words, sentences, quotations, speakers) move into
+    /// the report rather than being copied, and what the report does not keep is freed
+    /// while it is built, so the run and the report are never both whole in memory.
     pub fn build(
-        rules: &RuleSet,
-        run: &Run,
-        all: Findings,
-        name_sentences: Option<&NameSentences>,
-    ) -> Report {
-        Report::from_run(rules, run.clone(), all, name_sentences)
-    }
-
-    /// [`Report::build`], taking the run: its strings (raw words, sentences, quotations,
-    /// speakers) move into the report rather than being copied, and what the report does
-    /// not keep is freed while it is built, so the run and the report are never both whole
-    /// in memory.
-    pub fn from_run(
         rules: &RuleSet,
         run: Run,
         all: Findings,
@@ -241,7 +384,7 @@ impl Report {
             quotes: quote_observations,
             ..
         } = extraction;
-        let crate::pipeline::Places {
+        let Places {
             observations: observation_places,
             problems: problem_places,
             quotes: quote_places,
@@ -272,6 +415,8 @@ impl Report {
                 source: a.source.clone(),
                 title: a.title.clone(),
                 published: a.published.map(|d| d.to_string()),
+                boilerplate_lines: a.boilerplate,
+                extracted_text: a.origin.extracted(),
             })
             .collect();
         let facts = findings
@@ -281,7 +426,7 @@ impl Report {
                     .sources
                     .into_iter()
                     .map(|s| {
-                        let values = if f.kind == Kind::Term {
+                        let values = if f.kind.is_wording() {
                             term_cell(&s.observations, &observations)
                         } else {
                             let mut values: Vec<String> = Vec::new();
@@ -378,8 +523,10 @@ impl Report {
             .map(|f| QuoteFindingEntry {
                 status: f.status,
                 quotes: f.quotes,
-                similarity: f.similarity,
-                diff: f.diff,
+                reference: f.reference,
+                members: f.members,
+                people: f.people,
+                conflicts: f.conflicts,
             })
             .collect();
         let names = clusters
@@ -531,9 +678,9 @@ fn evidence_of(
 /// Where a name mention sits: its place in its article, found by its start (places are in
 /// text order).
 fn place_of(
-    names: &[Vec<crate::pipeline::Place>],
+    names: &[Vec<NamePlace>],
     doc: usize,
-    m: &crate::extract::name::NameMention,
+    m: &crate::read::name::NameMention,
 ) -> Option<crate::span::Position> {
     let places = names.get(doc)?;
     let start = u32::try_from(m.span.start).ok()?;
@@ -542,38 +689,4 @@ fn place_of(
         .get(i)
         .filter(|p| p.start == start)
         .map(|p| p.position())
-}
-
-/// The text of `outer` with runs of white space collapsed to one space, and where `inner`
-/// lands in the collapsed text.
-pub(crate) fn collapse(text: &str, outer: Span, inner: Span) -> (String, Span) {
-    let mut out = String::new();
-    let mut hl = Span::new(0, 0);
-    let mut last_space = false;
-    let src = outer.slice(text);
-    for (i, c) in src.char_indices() {
-        let at = outer.start + i;
-        if at == inner.start {
-            hl.start = out.len();
-        }
-        if at == inner.end {
-            hl.end = out.len();
-        }
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
-        }
-    }
-    if inner.end >= outer.end {
-        hl.end = out.len();
-    }
-    if hl.end < hl.start {
-        hl.end = hl.start;
-    }
-    (out.trim_end().to_string(), hl)
 }

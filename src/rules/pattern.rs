@@ -9,7 +9,7 @@
 
 use regex::{Regex, RegexBuilder};
 
-use crate::extract::{date, number};
+use crate::read::{date, number};
 
 /// Compiled programs larger than this are refused with a clear error.
 pub const SIZE_LIMIT: usize = 16 * 1024 * 1024;
@@ -57,7 +57,7 @@ pub struct Pattern {
 
 impl Pattern {
     /// The regex to run over a text, given whether it holds a non-ASCII word character
-    /// ([`crate::extract::has_non_ascii_word`]). Without one, the ASCII-boundary twin finds
+    /// ([`crate::text::ascii::has_non_ascii_word`]). Without one, the ASCII-boundary twin finds
     /// exactly the same matches (the boundaries hold at the same places) on the regex crate's
     /// fast engine, where a Unicode `\b` falls back to a slower one at the first curly quote.
     pub fn regex_for(&self, non_ascii_word: bool) -> &Regex {
@@ -262,7 +262,7 @@ fn guess_offset(source: &str) -> usize {
 }
 
 /// A list of words or phrases matched as whole words, case-insensitively. A trailing `*`
-/// matches any word ending (`Kazakh*` → Kazakh, Kazakhs, Kazakhstan, Kazakhstani); `|`
+/// matches any word ending (`Valdor*` → Valdor, Valdorans, Valdoria, Valdorian); `|`
 /// inside one entry separates alternatives.
 #[derive(Debug, Clone)]
 pub struct WordSet {
@@ -368,7 +368,7 @@ mod tests {
 
     #[test]
     fn unbalanced_group_is_reported_at_the_bracket() {
-        let e = compile("troops (in Kazakhstan").unwrap_err();
+        let e = compile("troops (in Valdoria").unwrap_err();
         assert!(e.message.starts_with("bad pattern"), "{}", e.message);
         assert_eq!(e.offset, 7);
     }
@@ -395,8 +395,8 @@ mod tests {
 
     #[test]
     fn word_sets_match_whole_words_and_stars() {
-        let w = WordSet::new(&["Kazakh*", "border guard"]).unwrap();
-        assert!(w.is_match("in Kazakhstan"));
+        let w = WordSet::new(&["Valdor*", "border guard"]).unwrap();
+        assert!(w.is_match("in Valdoria"));
         assert!(w.is_match("the Border\nguard"));
         assert!(!w.is_match("a Kazak"));
         let w = WordSet::new(&["withdrawn"]).unwrap();

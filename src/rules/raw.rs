@@ -40,14 +40,14 @@ pub struct Story {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFact {
-    /// Stable identifier used in reports, baselines and gold files (`kz.troops`).
+    /// Stable identifier used in reports, baselines and gold files (`vd.troops`).
     pub id: Spanned<String>,
-    /// What a reader calls it ("Russian troops sent to Kazakhstan").
+    /// What a reader calls it ("Russian troops sent to Valdoria").
     pub label: String,
     /// `quantity`, `date` or `term`.
     pub kind: Spanned<String>,
     /// Any one of these words must occur near the match (same sentence, or within `window`
-    /// words). `*` at the end of a word matches any ending: `Kazakh*`.
+    /// words). `*` at the end of a word matches any ending: `Valdor*`.
     #[serde(default)]
     pub context: Vec<Spanned<String>>,
     /// Every one of these must occur near the match; an entry may list alternatives with `|`.
@@ -65,7 +65,7 @@ pub struct RawFact {
     #[serde(default)]
     pub scope: Option<Spanned<String>>,
     /// When set, `exclude` words only count within this many words of the match, so that
-    /// "invasion of Ukraine" can be told from "invaded Kazakhstan" in one sentence.
+    /// "invasion of Ostland" can be told from "invaded Valdoria" in one sentence.
     #[serde(default)]
     pub exclude_window: Option<Spanned<i64>>,
     /// Regular expressions with typed placeholders (`{number}`, `{date}`).
@@ -103,6 +103,25 @@ pub struct RawFact {
     /// Examples that `crosscheck test` runs through extraction: `[[fact.example]]`.
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
+}
+
+impl RawFact {
+    /// Where `key` is set in the fact, to point a message at it: the value, the first
+    /// pattern or class, or the fact's id for `units` (a plain list has no position); None
+    /// when the key is not set (or is not a key of the kind-specific options).
+    pub fn span_of(&self, key: &str) -> Option<std::ops::Range<usize>> {
+        match key {
+            "tolerance" => self.tolerance.as_ref().map(Spanned::span),
+            "approx_margin" => self.approx_margin.as_ref().map(Spanned::span),
+            "units" => (!self.units.is_empty()).then(|| self.id.span()),
+            "numeric_order" => self.numeric_order.as_ref().map(Spanned::span),
+            "precision" => self.precision.as_ref().map(Spanned::span),
+            "within" => self.within.as_ref().map(Spanned::span),
+            "patterns" => self.patterns.first().map(Spanned::span),
+            "classes" => self.classes.values().next().map(Spanned::span),
+            _ => None,
+        }
+    }
 }
 
 /// One `[[fact.example]]`: a text the fact must read as `value`, or must not match at all.

@@ -1,0 +1,396 @@
+//! What `check` and `extract` share: the flags that name the rules, the articles and the
+//! report's shape; turning them into the pipeline's settings; and delivering the report.
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
+use jiff::civil::Date;
+
+use super::error::at;
+use super::{ColorChoice, Error, Terminal, output};
+use crate::corpus;
+use crate::pipeline::{self, Articles};
+use crate::report::text::TextOptions;
+use crate::report::{self, Format, Report, WriteOptions};
+use crate::rules;
+
+#[derive(Debug, clap::Args)]
+pub struct CommonArgs {
+    /// Rule file or folder of rule files (repeatable).
+    #[arg(long = "rules", value_name = "PATH", default_value = "rules")]
+    pub rules: Vec<PathBuf>,
+    /// Article file, saved web page (.html), feed (.jsonl, .csv) or folder of them
+    /// (repeatable); `-` reads standard input.
+    #[arg(long = "corpus", value_name = "PATH", default_value = "corpus")]
+    pub corpus: Vec<PathBuf>,
+    /// Read the files named with --corpus, and standard input, as this format (default:
+    /// by extension; standard input: text). Files in folders go by their extension.
+    #[arg(long = "corpus-format", value_enum, value_name = "FORMAT")]
+    pub corpus_format: Option<CorpusFormat>,
+    /// A feed's field for a part of each article, as PART=NAME (repeatable; PART is text,
+    /// title, published, source or url). The defaults read news-please's JSON Lines
+    /// (maintext, title, date_publish, source_domain, url) and a CSV with the columns
+    /// text, title, published, source, url.
+    #[arg(long = "feed-field", value_name = "PART=NAME", value_parser = parse_feed_field)]
+    pub feed_field: Vec<(String, String)>,
+    /// The largest article read (a file, a page, a feed row), e.g. 256M, 1G or 500000
+    /// (bytes); a larger one is skipped with the reason.
+    #[arg(long = "max-article-size", value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_article_size: u64,
+    /// Keep boilerplate lines (advertising markers, promos, credits, bylines, footers) in
+    /// extraction instead of leaving them out (see docs/robustness.md).
+    #[arg(long = "keep-boilerplate")]
+    pub keep_boilerplate: bool,
+    /// Publication date of an article without front matter, as FILE=YYYY-MM-DD
+    /// (repeatable); weekdays and year-less dates are resolved against it.
+    #[arg(long = "published", value_name = "FILE=DATE")]
+    pub published: Vec<String>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour the text report: auto = only on a terminal, and not when NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Fit the text report to N columns (0 = no limit). Default: $COLUMNS, else the
+    /// terminal's width, else 100.
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS). The
+    /// report is the same bytes whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+impl CommonArgs {
+    /// Refuse a format the subcommand does not write (or `--wide` without csv) before any
+    /// work is done.
+    pub(super) fn refuse(&self, command: report::Command, wide: bool) -> Result<(), Error> {
+        match self.format.refusal(command, wide) {
+            Some(message) => Err(Error::Usage(message)),
+            None => Ok(()),
+        }
+    }
+
+    /// Load the rules, run the pipeline with what the format needs, and say on `err` what
+    /// went wrong with articles and values (the report lists the same problems).
+    pub(super) fn report(
+        &self,
+        command: report::Command,
+        wide: bool,
+        err: &mut dyn Write,
+    ) -> Result<Report, Error> {
+        let rules = rules::load(&self.rules)?;
+        let published = self.published()?;
+        let reading = self.reading();
+        let articles = self.articles(&reading)?;
+        let options = pipeline::Options {
+            articles,
+            published: published.clone(),
+            threads: self.threads,
+            detail: self.format.detail(command, wide),
+            reading,
+        };
+        let report = pipeline::check(&rules, options).map_err(|e| match e {
+            pipeline::RunError::Corpus(e) => Error::Corpus(e),
+            pipeline::RunError::UnmatchedPublished { index } => Error::UnmatchedPublished {
+                flag: self.published[index].clone(),
+                file: published[index].0.clone(),
+            },
+            pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
+        })?;
+        for p in &report.problems {
+            let _ = writeln!(
+                err,
+                "warning: {}: {}",
+                at(&p.file, p.line, p.column),
+                p.message
+            );
+        }
+        Ok(report)
+    }
+
+    /// How articles are read: `--corpus-format`, `--feed-field`, `--max-article-size`,
+    /// `--keep-boilerplate`.
+    pub(super) fn reading(&self) -> corpus::ReadOptions {
+        let mut fields = corpus::FeedFields::default();
+        for (part, name) in &self.feed_field {
+            // The parser accepted only known parts.
+            fields.prefer(part, name);
+        }
+        corpus::ReadOptions {
+            max_bytes: self.max_article_size,
+            boilerplate: !self.keep_boilerplate,
+            fields,
+            format: self.corpus_format.map(CorpusFormat::format),
+        }
+    }
+
+    /// The articles: the paths named, or standard input (`--corpus -`, read here, whole,
+    /// up to the per-article cap for one article).
+    #[allow(clippy::disallowed_methods)]
+    fn articles(&self, reading: &corpus::ReadOptions) -> Result<Articles, Error> {
+        let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
+        if !stdin {
+            return Ok(Articles::Paths(self.corpus.clone()));
+        }
+        if self.corpus.len() > 1 {
+            return Err(Error::Usage(
+                "--corpus - reads standard input alone: name no other --corpus with it",
+            ));
+        }
+        let format = reading.format.unwrap_or(corpus::Format::Text);
+        let name = "stdin";
+        let bytes = corpus::read_stream(name, std::io::stdin().lock(), reading, format)
+            .map_err(|p| Error::NothingRead(vec![p]))?;
+        Ok(Articles::Stream {
+            name: name.into(),
+            format,
+            bytes,
+        })
+    }
+
+    /// Every article, read as a run reads them (recurring boilerplate found across them),
+    /// one after the other: for `extract --text`.
+    pub(super) fn read_corpus(&self) -> Result<corpus::Corpus, Error> {
+        let reading = self.reading();
+        let (decoded, skipped) = match self.articles(&reading)? {
+            Articles::Stream {
+                name,
+                format,
+                bytes,
+            } => {
+                let input = corpus::Input {
+                    path: PathBuf::from("-"),
+                    name,
+                    format,
+                };
+                (corpus::decode_bytes(&input, bytes, &reading), Vec::new())
+            }
+            _ => {
+                let listing = corpus::list(&self.corpus, reading.format)?;
+                let decoded = listing
+                    .inputs
+                    .iter()
+                    .flat_map(|i| corpus::decode_input(i, &reading))
+                    .collect();
+                (decoded, listing.skipped)
+            }
+        };
+        let keys: Vec<corpus::LineKeys> = decoded
+            .iter()
+            .flatten()
+            .map(corpus::Decoded::line_keys)
+            .collect();
+        let recurring = corpus::Recurring::from_articles(&keys);
+        let mut out = corpus::Corpus {
+            problems: skipped,
+            ..Default::default()
+        };
+        for d in decoded {
+            match d.and_then(|d| d.into_article(reading.boilerplate.then_some(&recurring))) {
+                Ok(a) => {
+                    out.problems.extend(a.warnings.iter().cloned());
+                    out.articles.push(a);
+                }
+                Err(p) => out.problems.push(p),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Write bytes to `-o FILE` (whole or not at all) or to `out`.
+    pub(super) fn write_raw(&self, bytes: &[u8], out: &mut dyn Write) -> Result<(), Error> {
+        match &self.output {
+            Some(path) => {
+                output::stream_atomically(path, |w| w.write_all(bytes)).map_err(|source| {
+                    Error::Write {
+                        target: path.display().to_string(),
+                        source,
+                    }
+                })
+            }
+            None => out
+                .write_all(bytes)
+                .and_then(|_| out.flush())
+                .map_err(|source| Error::Write {
+                    target: "standard output".to_string(),
+                    source,
+                }),
+        }
+    }
+
+    /// `--published FILE=DATE`, each one read.
+    fn published(&self) -> Result<Vec<(String, Date)>, Error> {
+        self.published
+            .iter()
+            .map(|p| {
+                p.split_once('=')
+                    .and_then(|(file, date)| {
+                        Some((file.trim().to_string(), date.trim().parse::<Date>().ok()?))
+                    })
+                    .ok_or_else(|| Error::Published(p.clone()))
+            })
+            .collect()
+    }
+
+    /// Write the report in its format, as `command` does, to `-o FILE` (whole or not at
+    /// all) or to `out`. The text report is fitted to `terminal` unless it goes to a file.
+    pub(super) fn deliver(
+        &self,
+        command: report::Command,
+        report: &Report,
+        options: WriteOptions,
+        terminal: &Terminal,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let to_file = self.output.is_some();
+        let options = WriteOptions {
+            text: TextOptions {
+                width: terminal.width(self.width, to_file),
+                color: terminal.color(self.color, to_file),
+            },
+            ..options
+        };
+        let write = |w: &mut dyn Write| self.format.write(command, report, &options, w);
+        match &self.output {
+            // Straight into the temporary file: a report can be as large as the corpus.
+            Some(path) => output::stream_atomically(path, write).map_err(|source| Error::Write {
+                target: path.display().to_string(),
+                source,
+            }),
+            None => {
+                let mut buf: Vec<u8> = Vec::new();
+                write(&mut buf).map_err(Error::Render)?;
+                out.write_all(&buf)
+                    .and_then(|_| out.flush())
+                    .map_err(|source| Error::Write {
+                        target: "standard output".to_string(),
+                        source,
+                    })
+            }
+        }
+    }
+}
+
+/// `--format`: every format parses, so that one a subcommand does not write is refused
+/// with a message that says what to use instead ([`Format::refusal`]); help and the list
+/// of possible values show only the formats the subcommand writes.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser {
+    /// The subcommand whose formats are shown; None for all.
+    command: Option<report::Command>,
+}
+
+impl FormatParser {
+    pub fn serving(command: report::Command) -> Self {
+        FormatParser {
+            command: Some(command),
+        }
+    }
+
+    fn values(self) -> impl Iterator<Item = PossibleValue> {
+        Format::ALL.into_iter().map(move |f| {
+            let shown = self.command.is_none_or(|c| f.serves(c));
+            PossibleValue::new(f.name()).help(f.help()).hide(!shown)
+        })
+    }
+}
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Format, clap::Error> {
+        let name = PossibleValuesParser::new(self.values()).parse_ref(cmd, arg, value)?;
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values()))
+    }
+}
+
+impl ValueParserFactory for Format {
+    type Parser = FormatParser;
+
+    fn value_parser() -> FormatParser {
+        FormatParser { command: None }
+    }
+}
+
+/// `--corpus-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CorpusFormat {
+    /// Plain text, optionally with front matter.
+    Text,
+    /// A saved web page: the article's text and metadata extracted.
+    Html,
+    /// JSON Lines: one article per line.
+    Jsonl,
+    /// CSV with a header row: one article per row.
+    Csv,
+}
+
+impl CorpusFormat {
+    fn format(self) -> corpus::Format {
+        match self {
+            CorpusFormat::Text => corpus::Format::Text,
+            CorpusFormat::Html => corpus::Format::Html,
+            CorpusFormat::Jsonl => corpus::Format::Jsonl,
+            CorpusFormat::Csv => corpus::Format::Csv,
+        }
+    }
+}
+
+/// `--feed-field PART=NAME`.
+fn parse_feed_field(s: &str) -> Result<(String, String), String> {
+    let (part, name) = s
+        .split_once('=')
+        .map(|(p, n)| (p.trim().to_lowercase(), n.trim().to_string()))
+        .filter(|(_, n)| !n.is_empty())
+        .ok_or_else(|| format!("write PART=NAME, e.g. text=body (got {s:?})"))?;
+    if !corpus::FeedFields::default().prefer(&part, &name) {
+        return Err(format!(
+            "unknown part {part:?}: write text, title, published, source or url"
+        ));
+    }
+    Ok((part, name))
+}
+
+/// `--max-article-size`: bytes, or a number with K, M or G (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("write a size such as 256M, 1G or 500000 (got {s:?})"))?;
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("unknown unit {unit:?}: write K, M or G")),
+    };
+    n.checked_mul(1 << shift)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("{s:?} is not a size crosscheck can use"))
+}

@@ -1,0 +1,64 @@
+//! `crosscheck extract`: every observation of every fact, with its place and sentence; or,
+//! with `--text`, every article's text as read.
+
+use std::io::Write;
+
+use super::common::CommonArgs;
+use super::{Error, Outcome, Terminal};
+use crate::report::{self, WriteOptions};
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Instead of observations, write each article's text as read, with line numbers:
+    /// the text extracted from a web page or a feed row (which line and column in
+    /// reports refer to), boilerplate lines marked ✂ with their rule. Needs no rules.
+    #[arg(long)]
+    pub text: bool,
+}
+
+/// Write the report (or the texts); extraction has nothing to fail on.
+pub fn run(
+    args: &ExtractArgs,
+    terminal: &Terminal,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let args_common = &args.common;
+    if args.text {
+        return texts(args_common, out, err);
+    }
+    args_common.refuse(report::Command::Extract, false)?;
+    let report = args_common.report(report::Command::Extract, false, err)?;
+    let options = WriteOptions::default();
+    args_common.deliver(report::Command::Extract, &report, options, terminal, out)?;
+    Ok(Outcome::Pass)
+}
+
+/// `extract --text`: each article's text, and each problem on `err`.
+fn texts(args: &CommonArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+    let corpus = args.read_corpus()?;
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        for a in &corpus.articles {
+            let what = if a.origin.extracted() {
+                "extracted text"
+            } else {
+                "text as read"
+            };
+            let n = a.boilerplate.len();
+            let s = if n == 1 { "" } else { "s" };
+            writeln!(w, "==> {} ({what}; {n} boilerplate line{s})", a.file_name)?;
+            a.write_text(w)?;
+            writeln!(w)?;
+        }
+        Ok(())
+    };
+    let mut buf = Vec::new();
+    write(&mut buf).map_err(Error::Render)?;
+    args.write_raw(&buf, out)?;
+    for p in &corpus.problems {
+        let _ = writeln!(err, "warning: {p}");
+    }
+    Ok(Outcome::Pass)
+}

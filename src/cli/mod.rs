@@ -1,0 +1,116 @@
+//! The command line: parse arguments, wire the stages, decide the exit code.
+//!
+//! The top of the flow, and nothing here is worth testing on its own beyond the wiring: one
+//! module per subcommand ([`check`], [`extract`], [`mod@test`], [`lint`]) turns its flags into
+//! settings and calls the library ([`crate::pipeline::check`] for a report); [`common`] holds
+//! what `check` and `extract` share, `output` where a report goes. Each subcommand ends
+//! with an [`Outcome`] or an [`Error`], and [`exit_code`] turns that into the exit status,
+//! here and nowhere else: 0 the run succeeded (whatever it found), 1 a `--fail-on`
+//! condition was met (or a rule example failed, or lint warned with `--deny-warnings`), 2
+//! bad input or usage.
+//!
+//! Everything is written through `&mut dyn Write`, so tests run a command in memory
+//! ([`run`]); only [`main`] touches the process's standard output and error.
+
+pub mod check;
+pub mod common;
+mod error;
+pub mod extract;
+pub mod lint;
+mod output;
+mod terminal;
+pub mod test;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use error::{Error, Outcome};
+pub use terminal::{ColorChoice, DEFAULT_WIDTH, Terminal};
+
+use crate::report;
+use common::FormatParser;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Where news sources disagree on the checkable details of one story"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare the sources fact by fact: agree, loose, conflict, framing, single, none.
+    #[command(mut_arg("format", |a| a.value_parser(FormatParser::serving(report::Command::Check))))]
+    Check(check::CheckArgs),
+    /// List every observation of every fact, with file, line, column and sentence.
+    #[command(mut_arg("format", |a| a.value_parser(FormatParser::serving(report::Command::Extract))))]
+    Extract(extract::ExtractArgs),
+    /// Run the examples of every fact ([[fact.example]]): passed, missing, noisy or wrong.
+    Test(test::TestArgs),
+    /// Check rule files without a corpus: errors, and rules that can never match.
+    Lint(lint::LintArgs),
+}
+
+/// Entry point of the binary: the one place that holds the process's standard output and
+/// error, and looks at the terminal behind them.
+// clippy.toml disallows std::io::stdout and stderr everywhere else: the rest of the crate
+// writes to the `&mut dyn Write` it is given, so tests capture every byte.
+#[allow(clippy::disallowed_methods)]
+pub fn main() -> ExitCode {
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let code = match Cli::try_parse() {
+        Ok(cli) => {
+            let terminal = Terminal::detect(&stdout);
+            run(cli, &terminal, &mut stdout.lock(), &mut stderr.lock())
+        }
+        // clap writes its own message (help and version on standard output, coloured for
+        // a terminal).
+        Err(e) => {
+            let _ = e.print();
+            exit_code(not_parsed(&e), &mut stderr.lock())
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// How a command line clap would not parse ends: --help and --version are not errors (they
+/// did what was asked), anything else is bad usage. Public so that tests running commands
+/// in memory end them as `main` does.
+pub fn not_parsed(e: &clap::Error) -> Result<Outcome, Error> {
+    if e.use_stderr() {
+        Err(Error::Arguments)
+    } else {
+        Ok(Outcome::Pass)
+    }
+}
+
+/// Run a parsed command writing to `terminal` (tests pass `&Terminal::default()`: not a
+/// terminal); returns the exit code.
+pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, terminal, out, err),
+        Command::Extract(args) => extract::run(args, terminal, out, err),
+        Command::Test(args) => test::run(args, out),
+        Command::Lint(args) => lint::run(args, out, err),
+    };
+    exit_code(result, err)
+}
+
+/// The exit status of a command, decided here and nowhere else. An error says what went
+/// wrong on `err` first.
+pub fn exit_code(result: Result<Outcome, Error>, err: &mut dyn Write) -> u8 {
+    match result {
+        Ok(Outcome::Pass) => 0,
+        Ok(Outcome::Fail) => 1,
+        Err(e) => {
+            let _ = e.report(err);
+            2
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! Name clustering's tests: which tokens pair and why not, known entities, corpus-internal
+//! clusters, the blocking index, and the bundled corpus's names.
+
+use std::path::Path;
+
+use super::spelling::{Aligned, TokenVerdict, align, align_either, normalise, token_verdict};
+use super::*;
+use crate::corpus::Article;
+use crate::read::name::{NameKind, extract_names};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+
+/// Every article of the bundled corpus as (file name, text, the names the reader finds in
+/// its body with the article's own sentence starts, as extraction reads them).
+fn corpus_mentions() -> (Vec<String>, Vec<String>, Vec<Vec<NameMention>>) {
+    let mut files: Vec<_> = std::fs::read_dir(CORPUS)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut names_ = Vec::new();
+    let mut texts_ = Vec::new();
+    let mut docs = Vec::new();
+    for p in files {
+        let text = std::fs::read_to_string(&p).expect("read article");
+        let a = Article::from_text(Path::new(&p), text).expect("article");
+        let starts: Vec<usize> = a.sentences.iter().map(|s| s.start).collect();
+        docs.push(extract_names(&a.text, a.body_start, &starts));
+        names_.push(
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        texts_.push(a.text);
+    }
+    (names_, texts_, docs)
+}
+
+fn toks(s: &str) -> Vec<String> {
+    normalise(s)
+}
+
+fn entities() -> Vec<KnownEntity> {
+    vec![
+        KnownEntity {
+            name: "Kyiv".into(),
+            variants: vec!["Kiev".into()],
+            note: Some("Russian-derived transliteration".into()),
+        },
+        KnownEntity {
+            name: "Olaf Scholz".into(),
+            variants: vec![],
+            note: None,
+        },
+        KnownEntity {
+            name: "Volodymyr Zelensky".into(),
+            variants: vec![],
+            note: None,
+        },
+    ]
+}
+
+fn mention(text: &str) -> NameMention {
+    NameMention {
+        span: 0..text.len(),
+        text: text.into(),
+        kind: NameKind::Unknown,
+    }
+}
+
+fn docs_of(docs: &[&[&str]]) -> Vec<Vec<NameMention>> {
+    docs.iter()
+        .map(|d| d.iter().map(|t| mention(t)).collect())
+        .collect()
+}
+
+fn pairs(a: &str, b: &str) -> bool {
+    matches!(align_either(&toks(a), &toks(b)), Some(Aligned::Close(_)))
+}
+
+// ---- pairing rules ---------------------------------------------------------------
+
+#[test]
+fn near_misses_do_not_pair() {
+    for (a, b) in [
+        ("Russia", "Prussia"),
+        ("Austria", "Australia"),
+        ("Georgia", "George"),
+        ("Russia", "Russian"),
+        ("Russia", "Russians"),
+        ("Ukraine", "Ukrainian"),
+        ("Ukraine", "Ukrainians"),
+        ("Tajikistan", "Tajikistani"),
+        ("Uzbek", "Uzbekistan"),
+        ("Belarus", "Belarusian"),
+        ("West", "Western"),
+        ("Europe", "European"),
+        ("Maria", "Mario"),
+        ("Kant", "Kent"),
+        ("Iran", "Iraq"),
+        ("Guinea", "Guyana"),
+        ("Sweden", "Swedes"),
+        ("Niger", "Nigeria"),
+        ("Jan", "Jon"),
+        ("Vladimir", "Volodymyr"),
+        ("Serbia", "Sergei"),
+        ("Joe Biden", "Joseph Biden"),
+        ("Vladimir Putin", "Volodymyr Zelenskyi"),
+    ] {
+        assert!(!pairs(a, b), "{a} / {b} must not pair");
+    }
+    assert_eq!(
+        token_verdict("russia", "prussia"),
+        TokenVerdict::FirstLetter
+    );
+    assert_eq!(
+        token_verdict("austria", "australia"),
+        TokenVerdict::Skeleton
+    );
+    assert_eq!(token_verdict("georgia", "george"), TokenVerdict::FinalVowel);
+    assert_eq!(token_verdict("russia", "russian"), TokenVerdict::Inflection);
+    assert_eq!(token_verdict("kant", "kent"), TokenVerdict::ShortVowel);
+    assert_eq!(token_verdict("guinea", "guyana"), TokenVerdict::Thresholds);
+}
+
+#[test]
+fn style_differences_are_one_spelling() {
+    // Case, possessive, dots, diacritics: the same name, never a cluster.
+    for (a, b) in [
+        ("Nato", "NATO"),
+        ("Moscow's", "Moscow"),
+        ("U.S.", "US"),
+        ("Lwów", "Lwow"),
+    ] {
+        assert_eq!(toks(a), toks(b));
+    }
+    let docs = docs_of(&[&["Nato", "Moscow"], &["NATO", "Moscow’s", "U.S."], &["US"]]);
+    assert!(cluster_names(&docs, &[]).is_empty());
+}
+
+#[test]
+fn genuine_variants_pair() {
+    for (a, b) in [
+        ("Kyiv", "Kiev"),
+        ("Olav Scholtz", "Olaf Scholz"),
+        ("Zelenskyi", "Volodymyr Zelensky"),
+        ("Volodymyr Zelenskyi", "Volodymyr Zelensky"),
+        ("Zelenskiy", "Zelensky"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Gorbatschow", "Gorbachev"),
+        ("Mohammed", "Muhammad"),
+        ("Gaddafi", "Gadhafi"),
+        ("Kosachyov", "Kosachev"),
+        ("Yulia Tymoshenko", "Julia Tymoshenko"),
+        ("Alexander Lukashneko", "Alexander Lukashenko"),
+        ("Lavorv", "Lavrov"),
+    ] {
+        assert!(pairs(a, b), "{a} / {b} should pair");
+    }
+    // Surname alone with the full name is the same spelling, not a variant.
+    assert_eq!(
+        align(&toks("Putin"), &toks("Vladimir Putin")),
+        Some(Aligned::Same)
+    );
+}
+
+#[test]
+fn threshold_figures_in_docs_hold() {
+    let jw = strsim::jaro_winkler;
+    let lev = strsim::normalized_levenshtein;
+    assert!((jw("kyiv", "kiev") - 0.850).abs() < 1e-3);
+    assert!((lev("kyiv", "kiev") - 0.5).abs() < 1e-9);
+    assert!((jw("olav", "olaf") - 0.883).abs() < 1e-3);
+    assert!((lev("scholtz", "scholz") - 0.857).abs() < 1e-3);
+    assert!((jw("russia", "prussia") - 0.952).abs() < 1e-3);
+    assert!((jw("guinea", "guyana") - 0.694).abs() < 1e-3);
+    assert!((jw("kant", "kent") - 0.850).abs() < 1e-3);
+    assert!((jw("vladimir", "volodymyr") - 0.754).abs() < 1e-3);
+    assert!((lev("christmas", "crimea") - 0.444).abs() < 1e-3);
+    assert!((jw("kazakh", "kazakhstan") - 0.920).abs() < 1e-3);
+    assert!(jw("kyiv", "kiev") >= JARO_WINKLER_MIN && lev("kyiv", "kiev") >= LEVENSHTEIN_MIN);
+}
+
+// ---- clustering ------------------------------------------------------------------
+
+#[test]
+fn nothing_for_names_spelled_the_same() {
+    let docs = docs_of(&[
+        &["Vladimir Putin", "Russia"],
+        &["Putin", "Russian", "Ukraine"],
+        &["Putin", "Ukrainians", "Prussia"],
+    ]);
+    assert!(cluster_names(&docs, &[]).is_empty());
+    // Entities used only in their canonical spelling are not reported either.
+    let docs = docs_of(&[&["Kyiv"], &["Olaf Scholz", "Scholz"]]);
+    assert!(cluster_names(&docs, &entities()).is_empty());
+}
+
+#[test]
+fn known_entities_give_kinds_notes_and_sources() {
+    let docs = docs_of(&[
+        &["Kyiv", "Scholz"],
+        &["Kiev", "Zelenskyi"],
+        &["Kiev", "Olav Scholtz"],
+    ]);
+    let cs = cluster_names(&docs, &entities());
+    assert_eq!(cs.len(), 3);
+    assert_eq!(cs[0].canonical, "Kyiv");
+    let k = &cs[0].spellings;
+    assert_eq!(
+        (k[0].text.as_str(), k[0].kind),
+        ("Kyiv", VariantKind::Canonical)
+    );
+    assert_eq!(
+        (k[1].text.as_str(), k[1].kind),
+        ("Kiev", VariantKind::KnownVariant)
+    );
+    assert_eq!(
+        k[1].note.as_deref(),
+        Some("Russian-derived transliteration")
+    );
+    assert_eq!(
+        k[1].mentions.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!((k[1].similarity - 0.5).abs() < 1e-9);
+    assert_eq!(cs[1].canonical, "Olaf Scholz");
+    let s = &cs[1].spellings;
+    assert_eq!(
+        (s[0].text.as_str(), s[0].kind),
+        ("Scholz", VariantKind::Canonical)
+    );
+    assert_eq!(
+        (s[1].text.as_str(), s[1].kind),
+        ("Olav Scholtz", VariantKind::LikelyMisspelling)
+    );
+    assert!((s[1].similarity - (1.0 - 2.0 / 12.0)).abs() < 1e-9);
+    assert_eq!(cs[2].canonical, "Volodymyr Zelensky");
+    let z = &cs[2].spellings;
+    assert_eq!(
+        (z[0].text.as_str(), z[0].kind),
+        ("Zelenskyi", VariantKind::LikelyMisspelling)
+    );
+    assert!((z[0].similarity - (1.0 - 1.0 / 9.0)).abs() < 1e-9);
+}
+
+#[test]
+fn entity_surname_only_matches_full_name_in_text() {
+    let known = [KnownEntity {
+        name: "Zelensky".into(),
+        variants: vec![],
+        note: None,
+    }];
+    let docs = docs_of(&[&["Volodymyr Zelenskyi"], &["Volodymyr Zelensky"]]);
+    let cs = cluster_names(&docs, &known);
+    assert_eq!(cs.len(), 1);
+    let sp = &cs[0].spellings;
+    assert_eq!(
+        (sp[0].text.as_str(), sp[0].kind),
+        ("Volodymyr Zelensky", VariantKind::Canonical)
+    );
+    assert_eq!(
+        (sp[1].text.as_str(), sp[1].kind),
+        ("Volodymyr Zelenskyi", VariantKind::LikelyMisspelling)
+    );
+}
+
+#[test]
+fn corpus_internal_cluster_without_entities() {
+    let docs = docs_of(&[
+        &["Kiev", "Russia"],
+        &["Kyiv", "Prussia", "Kyiv"],
+        &["Kiev", "Sergei Lavrov"],
+        &["Sergey Lavrov"],
+    ]);
+    let cs = cluster_names(&docs, &[]);
+    assert_eq!(cs.len(), 2, "{cs:#?}");
+    assert_eq!(cs[0].canonical, "Kiev");
+    assert_eq!(
+        cs[0]
+            .spellings
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Kiev", "Kyiv"]
+    );
+    assert!(
+        cs[0]
+            .spellings
+            .iter()
+            .all(|s| s.kind == VariantKind::Variant)
+    );
+    // Tie on mentions and sources: alphabetical.
+    assert_eq!(cs[1].canonical, "Sergei Lavrov");
+    // Deterministic.
+    assert_eq!(cluster_names(&docs, &[]), cs);
+}
+
+#[test]
+fn blocking_finds_the_same_pairs_as_all_pairs() {
+    let (_, _, mut docs) = corpus_mentions();
+    let forms = group_forms(&docs);
+    assert_eq!(
+        variant_pairs(&forms, &BlockIndex::new(&forms), true),
+        variant_pairs(&forms, &BlockIndex::new(&forms), false)
+    );
+    // With variants added, so the sets are not trivially empty.
+    docs.push(
+        [
+            "Olav Scholtz",
+            "Olaf Scholz",
+            "Zelenskyi",
+            "Volodymyr Zelensky",
+            "Sergey Lavrov",
+            "Gorbatschow",
+            "Gorbachev",
+            "Kiew",
+        ]
+        .iter()
+        .map(|t| mention(t))
+        .collect(),
+    );
+    let forms = group_forms(&docs);
+    let index = BlockIndex::new(&forms);
+    let blocked = variant_pairs(&forms, &index, true);
+    assert!(blocked.len() >= 5, "{blocked:?}");
+    assert_eq!(blocked, variant_pairs(&forms, &index, false));
+    // Entity matching through the index finds every form that brute force finds.
+    for (e, entity) in entities().iter().map(Entity::new).enumerate() {
+        let brute: BTreeSet<usize> = (0..forms.len())
+            .filter(|&f| match_entity(&forms[f], e, &entity).is_some())
+            .collect();
+        let mut cands = BTreeSet::new();
+        for sp in std::iter::once(&entity.canon).chain(&entity.variants) {
+            cands.extend(index.candidates(sp.last().map(String::as_str).unwrap_or("")));
+        }
+        assert!(!brute.is_empty());
+        assert!(
+            brute.is_subset(&cands),
+            "entity {e}: {brute:?} not within {cands:?}"
+        );
+    }
+}
+
+#[test]
+fn corpus_gold_names() {
+    let (files, texts_, docs) = corpus_mentions();
+    let doc = |f: &str| files.iter().position(|n| n == f).expect("corpus file");
+    let jamestown = doc("jamestown-edm-tough-talks.txt");
+    let ap = doc("ap-kazakhstan-uncertainty.txt");
+    let cgtn = doc("cgtn-progress-or-war.txt");
+    assert!(texts_[jamestown].contains("source: Eurasia Daily Monitor"));
+
+    let clusters = cluster_names(&docs, &entities());
+    for c in &clusters {
+        println!("{}:", c.canonical);
+        for s in &c.spellings {
+            let srcs: Vec<&str> = s.mentions.iter().map(|(d, _)| files[*d].as_str()).collect();
+            println!(
+                "   {:?} {:?} {:.3} {:?}",
+                s.text, s.kind, s.similarity, srcs
+            );
+        }
+    }
+    let docs_of_spelling =
+        |s: &Spelling| s.mentions.iter().map(|(d, _)| *d).collect::<BTreeSet<_>>();
+    let in_evidence = |s: &Spelling, d: usize, evidence: &str| {
+        let t = &texts_[d];
+        s.mentions.iter().any(|(md, m)| {
+            *md == d
+                && t.match_indices(evidence)
+                    .any(|(i, e)| i <= m.span.start && m.span.end <= i + e.len())
+        })
+    };
+    assert_eq!(clusters.len(), 3, "no other cluster expected");
+
+    let kyiv = &clusters[0];
+    assert_eq!(kyiv.canonical, "Kyiv");
+    assert_eq!(kyiv.spellings.len(), 2);
+    let (canon, kiev) = (&kyiv.spellings[0], &kyiv.spellings[1]);
+    assert_eq!(
+        (canon.text.as_str(), canon.kind),
+        ("Kyiv", VariantKind::Canonical)
+    );
+    assert_eq!(docs_of_spelling(canon), BTreeSet::from([jamestown]));
+    assert_eq!(
+        (kiev.text.as_str(), kiev.kind),
+        ("Kiev", VariantKind::KnownVariant)
+    );
+    assert_eq!(
+        kiev.note.as_deref(),
+        Some("Russian-derived transliteration")
+    );
+    assert_eq!(docs_of_spelling(kiev), BTreeSet::from([ap, cgtn]));
+    assert!(in_evidence(kiev, ap, "Washington and Kiev"));
+    assert!(in_evidence(kiev, cgtn, "Kiev should continue"));
+
+    let scholz = &clusters[1];
+    assert_eq!(scholz.canonical, "Olaf Scholz");
+    assert_eq!(scholz.spellings.len(), 1);
+    let s = &scholz.spellings[0];
+    assert_eq!(
+        (s.text.as_str(), s.kind),
+        ("Olav Scholtz", VariantKind::LikelyMisspelling)
+    );
+    assert_eq!(docs_of_spelling(s), BTreeSet::from([jamestown]));
+    assert!(in_evidence(s, jamestown, "the new Chancellor Olav Scholtz"));
+    assert!(s.mentions[0].1.is_person());
+    assert!((s.similarity - 0.833).abs() < 1e-3);
+
+    let zel = &clusters[2];
+    assert_eq!(zel.canonical, "Volodymyr Zelensky");
+    assert_eq!(zel.spellings.len(), 1);
+    let z = &zel.spellings[0];
+    assert_eq!(
+        (z.text.as_str(), z.kind),
+        ("Volodymyr Zelenskyi", VariantKind::LikelyMisspelling)
+    );
+    assert_eq!(docs_of_spelling(z), BTreeSet::from([ap]));
+    assert!(in_evidence(z, ap, "President Volodymyr Zelenskyi"));
+    assert!(z.mentions[0].1.is_person());
+
+    // Without entities the corpus alone still pairs Kyiv/Kiev, and nothing else.
+    let bare = cluster_names(&docs, &[]);
+    for c in &bare {
+        println!(
+            "no entities: {} <- {:?}",
+            c.canonical,
+            c.spellings.iter().map(|s| &s.text).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(bare.len(), 1);
+    let mut spellings: Vec<&str> = bare[0].spellings.iter().map(|s| s.text.as_str()).collect();
+    spellings.sort_unstable();
+    assert_eq!(spellings, ["Kiev", "Kyiv"]);
+}
+
+fn mention_of(text: &str, kind: NameKind) -> NameMention {
+    NameMention {
+        kind,
+        ..mention(text)
+    }
+}
+
+#[test]
+fn a_one_letter_lookalike_used_once_in_one_source_is_not_a_variant() {
+    // "Marovira" is one consonant off "Marovina" (not a transliteration), once, in one source.
+    let once = docs_of(&[&["Marovina", "Marovina"], &["Marovina"], &["Marovira"]]);
+    assert!(cluster_names(&once, &[]).is_empty());
+    // Used twice, or sharing a word with the other spelling, it is one.
+    let twice = docs_of(&[&["Marovina", "Marovina"], &["Marovira"], &["Marovira"]]);
+    assert_eq!(cluster_names(&twice, &[]).len(), 1);
+    let shared = docs_of(&[&["Dana Marovina", "Dana Marovina"], &["Dana Marovira"]]);
+    assert_eq!(cluster_names(&shared, &[]).len(), 1);
+    // A transliteration (vowels only) is evidence of its own, even once.
+    let kiev = docs_of(&[&["Tarkiv", "Tarkiv"], &["Tarkev"]]);
+    assert_eq!(cluster_names(&kiev, &[]).len(), 1);
+}
+
+#[test]
+fn names_of_different_kinds_never_pair() {
+    // A place is never a person's surname spelled otherwise, nor a common word one.
+    let docs = vec![
+        vec![
+            mention_of("Kelvar", NameKind::Place),
+            mention_of("Kelvar", NameKind::Place),
+        ],
+        vec![
+            mention_of("Kelver", NameKind::Person),
+            mention_of("Kelver", NameKind::Person),
+        ],
+        vec![
+            mention_of("Banner", NameKind::Common),
+            mention_of("Banner", NameKind::Common),
+        ],
+        vec![
+            mention_of("Bannar", NameKind::Person),
+            mention_of("Bannar", NameKind::Person),
+        ],
+    ];
+    assert!(
+        cluster_names(&docs, &[]).is_empty(),
+        "{:#?}",
+        cluster_names(&docs, &[])
+    );
+    // Both people: they pair.
+    let people = vec![
+        vec![mention_of("Kelvar", NameKind::Person)],
+        vec![mention_of("Kelver", NameKind::Person)],
+    ];
+    assert_eq!(cluster_names(&people, &[]).len(), 1);
+}
+
+#[test]
+fn one_speaker_under_two_spellings_links_names_the_spelling_rules_would_not() {
+    let docs = docs_of(&[&["Jon Ortega"], &["John Ortega"]]);
+    let mentions = Mentions::from_docs(&docs);
+    assert!(cluster_mentions(&mentions, &[], false).is_empty());
+    let links = [("Jon Ortega".to_string(), "John Ortega".to_string())];
+    let cs = cluster_mentions_linked(&mentions, &[], &links, false);
+    assert_eq!(cs.len(), 1);
+    let mut texts: Vec<&str> = cs[0].spellings.iter().map(|s| s.text.as_str()).collect();
+    texts.sort_unstable();
+    assert_eq!(texts, ["John Ortega", "Jon Ortega"]);
+}

@@ -1,0 +1,316 @@
+//! A fact's value: read from the words a rule's placeholder matched, written in canonical
+//! form, and set against another source's value.
+//!
+//! What a value is depends on its fact's kind, and so does all of this, so it sits in one
+//! place: [`Value::read`] turns words into a value with the kind's options (a date's
+//! numeric order, precision and range), [`Value::canonical`] and friends write it, and
+//! [`Value::incompatible`] says whether two values can both be true (a quantity's tolerance
+//! and margin). Comparison ([`crate::compare`]) asks these and knows no kind; a term's value
+//! is not read here (its words are its class, found by the class's own regex).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::read::date::{self, DateValue};
+use crate::read::number::{self, Amount, Quantity, Unit};
+use crate::rules::{FactKind, Precision};
+use crate::span::Span;
+
+/// How a source words an act, for `term` facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermUse {
+    /// The class the words belong to ("invasion").
+    pub class: String,
+    /// Denied by the sentence ("not an invasion"): reported, not counted as the class.
+    pub negated: bool,
+    /// In scare quotes (a “peacekeeping” force).
+    pub quoted: bool,
+}
+
+/// A value as read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Quantity(Amount),
+    Date(DateValue),
+    Term(TermUse),
+}
+
+/// What reading a placeholder's words gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// A value, and its words: the placeholder's, or more when the value takes in words
+    /// before them ("ten days after … on December 7" is the evidence, not "December 7").
+    Value(Value, Span),
+    /// Not a value of the fact (not an amount; a date outside the fact's range).
+    None,
+    /// Looked like a value but could not be read (February 30): reported, never dropped.
+    Problem(String),
+}
+
+impl Value {
+    /// Read `words` (the placeholder's match, inside the whole match `matched`, inside
+    /// `sentence` of `text`) as a value of `kind`, for an article published on `published`.
+    pub fn read(
+        kind: &FactKind,
+        text: &str,
+        sentence: Span,
+        words: Span,
+        matched: Span,
+        published: Option<Date>,
+    ) -> Reading {
+        match kind {
+            FactKind::Quantity { units, .. } => {
+                let before = (matched.start >= words.start)
+                    .then(|| text.get(sentence.start..words.start).unwrap_or(""));
+                // "hand over 57": the particle is the verb's, the amount starts after it.
+                let mut words = words;
+                words.start += number::particle_len(before, words.slice(text));
+                let before = before.map(|_| text.get(sentence.start..words.start).unwrap_or(""));
+                match number::parse_amount(words.slice(text)) {
+                    // A fact that names the units it counts in keeps only amounts in them.
+                    Some(a) if !units.is_empty() && !units.contains(&a.unit) => Reading::None,
+                    // A year, a day, a time or a name's number, unless the pattern wrote the
+                    // words that make it one.
+                    Some(a)
+                        if number::not_an_amount(
+                            before,
+                            words.slice(text),
+                            &a,
+                            (matched.end <= words.end)
+                                .then(|| text.get(words.end..sentence.end).unwrap_or("")),
+                        ) =>
+                    {
+                        Reading::None
+                    }
+                    Some(a) => Reading::Value(Value::Quantity(a), words),
+                    None => Reading::None,
+                }
+            }
+            FactKind::Date {
+                order,
+                precision,
+                within,
+            } => {
+                let ctx = date::DateContext {
+                    published,
+                    numeric_order: *order,
+                };
+                let stext = sentence.slice(text);
+                let rel = |s: Span| {
+                    s.start.saturating_sub(sentence.start)
+                        ..s.end.min(sentence.end).saturating_sub(sentence.start)
+                };
+                // An offset ("ten days after … December 7") applies only when the rule's
+                // match covers it: the same words can anchor two facts.
+                match date::resolve_scoped(stext, rel(words), rel(matched), &ctx) {
+                    Ok(d) if !fits(*precision, *within, &d) => Reading::None,
+                    Ok(d) => {
+                        // When an offset moved the date, the evidence is the whole phrase
+                        // ("ten days after … on December 7"), not the anchor.
+                        let mut words = words;
+                        if let Some(start) = offset_start(stext, rel(words), rel(matched), &ctx, &d)
+                        {
+                            words.start = sentence.start + start;
+                        }
+                        Reading::Value(Value::Date(d), words)
+                    }
+                    Err(e) => Reading::Problem(e.to_string()),
+                }
+            }
+            FactKind::Term { .. } => Reading::None,
+        }
+    }
+
+    /// The canonical form used in CSV, gold files and comparisons: `~2000`, `2022-01-06`,
+    /// `invasion` (`not:invasion` when negated).
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::Quantity(q) => q.canonical(),
+            Value::Date(d) => d.canonical(),
+            Value::Term(t) if t.negated => format!("not:{}", t.class),
+            Value::Term(t) => t.class.clone(),
+        }
+    }
+
+    /// A short form for table cells: a date with its weekday abbreviated (`2022-01-06 Thu`).
+    pub fn short(&self) -> String {
+        match self {
+            Value::Date(d) => match d.day() {
+                Some(day) => format!("{day} {}", &date::weekday_name(day.weekday())[..3]),
+                None => d.canonical(),
+            },
+            _ => self.display(),
+        }
+    }
+
+    /// The canonical form with what a reader needs besides: the weekday of a date, "quoted"
+    /// for scare-quoted wording.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Date(d) => d.describe(),
+            Value::Term(t) if t.quoted => format!("{} (quoted)", self.canonical()),
+            _ => self.canonical(),
+        }
+    }
+
+    /// Why this value cannot be set against others, when it cannot: a weekday or a
+    /// year-less date in an article without a publication date.
+    pub fn unresolved(&self) -> Option<&'static str> {
+        match self {
+            Value::Date(d) if d.span().is_none() => {
+                Some("cannot be placed on the calendar: the article has no publication date")
+            }
+            _ => None,
+        }
+    }
+
+    /// Why this value cannot be set against `other` at all, when it cannot: amounts in
+    /// different units ("$3bn" and "£2.2bn") are neither equal nor in conflict.
+    pub fn incomparable(&self, other: &Value) -> Option<String> {
+        match (self, other) {
+            (Value::Quantity(a), Value::Quantity(b)) if a.unit != b.unit => Some(format!(
+                "not comparable: in {}, the others in {}",
+                unit_name(a.unit),
+                unit_name(b.unit)
+            )),
+            _ => None,
+        }
+    }
+
+    /// Why this value and `other` (both of a fact of `kind`) cannot both be true, or None
+    /// when they are compatible (or not comparable, see [`Value::incomparable`]). Amounts are intervals, an approximate one widened by the
+    /// kind's margin and both by its tolerance; dates are spans of days. Wordings never
+    /// conflict (they differ in framing).
+    pub fn incompatible(&self, other: &Value, kind: &FactKind) -> Option<String> {
+        match (self, other, kind) {
+            (
+                Value::Quantity(Amount { quantity: x, unit }),
+                Value::Quantity(Amount {
+                    quantity: y,
+                    unit: unit_y,
+                }),
+                FactKind::Quantity {
+                    tolerance, margin, ..
+                },
+            ) if unit == unit_y => {
+                let widen = |q: &Quantity| {
+                    let (lo, hi) = q.bounds();
+                    let (lo, hi) = if matches!(q, Quantity::Approx(_)) {
+                        margin.widen(lo, hi)
+                    } else {
+                        (lo, hi)
+                    };
+                    tolerance.widen(lo, hi)
+                };
+                let (alo, ahi) = widen(x);
+                let (blo, bhi) = widen(y);
+                (ahi < blo || bhi < alo).then(|| {
+                    "the ranges do not overlap, even with the rule's tolerance".to_string()
+                })
+            }
+            (Value::Date(x), Value::Date(y), _) => {
+                // Days, weeks, months and years are spans of days; disjoint spans conflict.
+                let ((a0, a1), (b0, b1)) = (x.span()?, y.span()?);
+                if a1 < b0 || b1 < a0 {
+                    let apart = if a1 < b0 {
+                        (b0 - a1).get_days()
+                    } else {
+                        (a0 - b1).get_days()
+                    };
+                    Some(format!(
+                        "{apart} day{} apart",
+                        if apart == 1 { "" } else { "s" }
+                    ))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.canonical())
+    }
+}
+
+/// A unit as a message names it.
+fn unit_name(u: Unit) -> &'static str {
+    match u {
+        Unit::Count => "plain numbers",
+        Unit::Currency(c) | Unit::Measure(c) => c,
+        Unit::Percent => "percent",
+        Unit::Points => "percentage points",
+    }
+}
+
+/// Where the offset phrase starts (relative to the sentence), when `resolved` differs from
+/// the anchor date read alone.
+fn offset_start(
+    sentence: &str,
+    at: std::ops::Range<usize>,
+    scope: std::ops::Range<usize>,
+    ctx: &date::DateContext,
+    resolved: &DateValue,
+) -> Option<usize> {
+    let plain = date::resolve_scoped(sentence, at.clone(), at.clone(), ctx).ok()?;
+    if &plain == resolved {
+        return None;
+    }
+    date::find_dates(sentence, ctx)
+        .into_iter()
+        .find(|(r, v)| {
+            r.end == at.end
+                && r.start < at.start
+                && r.start >= scope.start
+                && v.as_ref().ok() == Some(resolved)
+        })
+        .map(|(r, _)| r.start)
+}
+
+/// Does a date meet the fact's `precision` and `within`?
+fn fits(precision: Precision, within: Option<(Date, Date)>, d: &DateValue) -> bool {
+    let span = d.span();
+    if precision == Precision::Day && span.is_some_and(|(a, b)| a != b) {
+        return false;
+    }
+    match (within, span) {
+        (Some((lo, hi)), Some((a, b))) => a >= lo && b <= hi,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Tolerance;
+
+    fn amount(text: &str) -> Value {
+        Value::Quantity(number::parse_amount(text).expect("an amount"))
+    }
+
+    fn kind() -> FactKind {
+        FactKind::Quantity {
+            tolerance: Tolerance::Absolute(0.0),
+            margin: Tolerance::Relative(0.10),
+            units: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn amounts_in_different_units_neither_agree_nor_conflict() {
+        let (usd, gbp) = (amount("$3bn"), amount("\u{a3}2.2bn"));
+        assert_eq!(usd.incompatible(&gbp, &kind()), None);
+        assert_eq!(
+            gbp.incomparable(&usd).as_deref(),
+            Some("not comparable: in GBP, the others in USD")
+        );
+        assert!(amount("20%").incomparable(&amount("20")).is_some());
+        // Same unit: compared as before, and "$3bn" against "$5bn" conflicts.
+        assert_eq!(usd.incomparable(&amount("$5bn")), None);
+        assert!(usd.incompatible(&amount("$5bn"), &kind()).is_some());
+        assert!(usd.incompatible(&amount("about $3.2bn"), &kind()).is_none());
+    }
+}

@@ -1,0 +1,313 @@
+//! A run's extraction placed in its files, without the text: what the report is built from.
+//!
+//! Between extraction and comparison in the flow (rules + articles → extract → **placed**
+//! → compare → report). Extraction finds byte spans in an article's text; the report shows
+//! line, column and sentence. An article's text is large and a run may read ten thousand of
+//! them, so each article's finds are placed while its text is in memory (by
+//! [`crate::pipeline`]) and only the places are kept: a [`Run`] holds, for every article, its
+//! metadata ([`ArticleSummary`]) and, parallel to the [`Extraction`]'s lists, where each
+//! observation, problem, quotation and name mention sits ([`Places`]).
+//!
+//! These are plain types with no behaviour beyond their own shape, so that the report can
+//! consume them without depending on the stage that fills them (the pipeline sits above
+//! the report and orchestrates; the report sits above this).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::corpus::{Article, ArticleProblem, Format, Origin};
+use crate::extract::Extraction;
+use crate::read::name;
+use crate::span::{Position, Span};
+use crate::text::collapse;
+
+/// What the report needs of an article once its text is gone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSummary {
+    /// The path as given on the command line (or found under a given folder).
+    pub path: PathBuf,
+    pub file_name: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    /// What went wrong without stopping the article from being read (decoded as
+    /// windows-1252): reported with the run's problems.
+    pub warnings: Vec<ArticleProblem>,
+    /// How it was read and where its text came from (line and column of a page or a feed
+    /// row refer to its extracted text), so it can be read again.
+    pub format: Format,
+    pub origin: Origin,
+    /// Lines left out of extraction as boilerplate.
+    pub boilerplate: usize,
+}
+
+impl ArticleSummary {
+    pub fn of(a: &Article) -> Self {
+        ArticleSummary {
+            path: a.path.clone(),
+            file_name: a.file_name.clone(),
+            source: a.source.clone(),
+            title: a.title.clone(),
+            published: a.published,
+            warnings: a.warnings.clone(),
+            format: a.format,
+            origin: a.origin,
+            boilerplate: a.boilerplate.len(),
+        }
+    }
+}
+
+/// An observation placed in its file: what [`crate::report::Evidence`] shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidencePlace {
+    pub start: Position,
+    /// Just past the value's last character.
+    pub end: Position,
+    /// The sentence, white space collapsed.
+    pub sentence: String,
+    /// Where the value's words sit in `sentence`.
+    pub highlight: Span,
+    /// The value's words, white space collapsed.
+    pub raw: String,
+    /// The value's bytes in the file as on disk (see [`Article::file_offset`]).
+    pub file_span: Span,
+}
+
+/// An extraction problem placed in its file, with the words it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemPlace {
+    pub at: Position,
+    pub words: String,
+}
+
+/// Where a name mention starts: byte offset, line and column, compact (mentions are many).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamePlace {
+    pub start: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl NamePlace {
+    /// Values past `u32::MAX` (a file of more than 4 GB) are held as `u32::MAX`.
+    pub fn new(start: usize, p: Position) -> Self {
+        NamePlace {
+            start: narrow(start),
+            line: narrow(p.line),
+            column: narrow(p.column),
+        }
+    }
+
+    /// Line and column, as the report shows them.
+    pub fn position(self) -> Position {
+        Position {
+            line: self.line as usize,
+            column: self.column as usize,
+        }
+    }
+}
+
+/// Where a quotation sits, compact (a corpus has about eight per article): start and end
+/// (just past the closing mark) as line and column, and its bytes in the file as on disk.
+/// Half the size of two [`Position`]s and a [`Span`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePlace {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    file_start: u32,
+    file_end: u32,
+}
+
+impl QuotePlace {
+    /// Values past `u32::MAX` (a file of more than 4 GB) are held as `u32::MAX`.
+    pub fn new(start: Position, end: Position, file_span: Span) -> Self {
+        QuotePlace {
+            line: narrow(start.line),
+            column: narrow(start.column),
+            end_line: narrow(end.line),
+            end_column: narrow(end.column),
+            file_start: narrow(file_span.start),
+            file_end: narrow(file_span.end),
+        }
+    }
+
+    pub fn start(self) -> Position {
+        Position {
+            line: self.line as usize,
+            column: self.column as usize,
+        }
+    }
+
+    /// Just past the closing mark.
+    pub fn end(self) -> Position {
+        Position {
+            line: self.end_line as usize,
+            column: self.end_column as usize,
+        }
+    }
+
+    /// The quotation's bytes, marks included, in the file as on disk.
+    pub fn file_span(self) -> Span {
+        Span::new(self.file_start as usize, self.file_end as usize)
+    }
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Where everything extraction found sits in its file, parallel to the [`Extraction`]'s
+/// lists: `observations[i]` places `extraction.observations[i]`, and so on; `names[d]`
+/// places article `d`'s name mentions, sorted by start offset (the report finds a
+/// mention's place by its start).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Places {
+    pub observations: Vec<EvidencePlace>,
+    pub problems: Vec<ProblemPlace>,
+    pub quotes: Vec<QuotePlace>,
+    pub names: Vec<Vec<NamePlace>>,
+}
+
+impl Places {
+    /// Place one article's extraction in that article, keeping what the report needs at
+    /// `detail`: below [`Detail::Full`], each observation's sentence is left empty (and its
+    /// highlight at 0..0), as the formats that do not print it need not hold it (on the
+    /// benchmark corpus the sentences weigh more than everything else kept of an observation);
+    /// at [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
+    /// (the first use of a spelling in an article is the first mention of one of its texts).
+    pub fn of(a: &Article, ex: &Extraction, detail: Detail) -> Places {
+        let sentences = detail == Detail::Full;
+        let observations = ex
+            .observations
+            .iter()
+            .map(|o| {
+                let (sentence, highlight) = if sentences {
+                    collapse(&a.text, o.sentence, o.span)
+                } else {
+                    (String::new(), Span::new(0, 0))
+                };
+                EvidencePlace {
+                    start: a.position(o.span.start),
+                    end: a.position(o.span.end),
+                    sentence,
+                    highlight,
+                    raw: collapse(&a.text, o.span, o.span).0,
+                    file_span: Span::new(a.file_offset(o.span.start), a.file_offset(o.span.end)),
+                }
+            })
+            .collect();
+        let problems = ex
+            .problems
+            .iter()
+            .map(|p| ProblemPlace {
+                at: a.position(p.span.start),
+                words: p.span.slice(&a.text).to_string(),
+            })
+            .collect();
+        let quotes = ex
+            .quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = (q.quote.span.start, q.quote.span.end);
+                QuotePlace::new(
+                    a.position(start),
+                    a.position(end),
+                    Span::new(a.file_offset(start), a.file_offset(end)),
+                )
+            })
+            .collect();
+        let names = ex
+            .names
+            .iter()
+            .map(|ms| {
+                let mut first: HashMap<&str, usize> = HashMap::new();
+                if detail == Detail::FirstOnly {
+                    for m in ms {
+                        let s = first.entry(m.text.as_str()).or_insert(m.span.start);
+                        *s = (*s).min(m.span.start);
+                    }
+                }
+                let mut places: Vec<NamePlace> = ms
+                    .iter()
+                    .filter(|m| {
+                        detail != Detail::FirstOnly
+                            || first.get(m.text.as_str()) == Some(&m.span.start)
+                    })
+                    .map(|m| NamePlace::new(m.span.start, a.position(m.span.start)))
+                    .collect();
+                places.sort_by_key(|p| p.start);
+                places.dedup();
+                places.shrink_to_fit();
+                places
+            })
+            .collect();
+        Places {
+            observations,
+            problems,
+            quotes,
+            names,
+        }
+    }
+
+    /// Add the next article's places (or the next articles'), after those already held.
+    pub fn append(&mut self, other: Places) {
+        self.observations.extend(other.observations);
+        self.problems.extend(other.problems);
+        self.quotes.extend(other.quotes);
+        self.names.extend(other.names);
+    }
+}
+
+/// How much of the comparison to keep: word diffs and every use cost time and memory, and
+/// not every report prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything.
+    Full,
+    /// No word diffs of quotation pairs.
+    NoDiffs,
+    /// No word diffs; for each quotation only its first comparison (the one that gives it
+    /// its status) besides every attribution conflict; for each spelling of a name only its
+    /// first use in each source. What a table of findings (`check --format csv`) prints.
+    FirstOnly,
+}
+
+/// A whole run's extraction, without the text.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    /// The articles read, in path order (index = article index everywhere).
+    pub articles: Vec<ArticleSummary>,
+    /// The files that could not be read.
+    pub unread: Vec<ArticleProblem>,
+    /// What was extracted, except the name mentions (`extraction.names` is empty): those
+    /// are in `names`, compactly.
+    pub extraction: Extraction,
+    pub names: name::Mentions,
+    pub places: Places,
+}
+
+/// The sentence (white space collapsed) around each use of a name the comparison reports,
+/// keyed by (article index, byte offset of the mention).
+pub type NameSentences = HashMap<(usize, usize), String>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_place_keeps_start_end_and_file_span() {
+        let pos = |line, column| Position { line, column };
+        let p = QuotePlace::new(pos(3, 7), pos(4, 12), Span::new(120, 181));
+        assert_eq!(p.start(), pos(3, 7));
+        assert_eq!(p.end(), pos(4, 12));
+        assert_eq!(p.file_span(), Span::new(120, 181));
+        assert_eq!(std::mem::size_of::<QuotePlace>(), 24);
+        // Past u32 (a file over 4 GB), a value is held at the largest u32.
+        let big = QuotePlace::new(pos(1, 1), pos(1, 2), Span::new(5, usize::MAX));
+        assert_eq!(big.file_span(), Span::new(5, u32::MAX as usize));
+    }
+}

@@ -1,0 +1,253 @@
+//! Reading one date expression's words, before it meets the publication date; and the front
+//! matter's `published:` value.
+
+use regex::Captures;
+
+use crate::text::collapse_spaces;
+
+use super::calendar::{check_month, impossible, month_from, weekday_from};
+use super::pattern::{
+    NUM_WORDS, RE_AGO, RE_DM, RE_ISO, RE_MD, RE_MY, RE_NUMERIC, RE_PUBLISHED, RE_WEEKDAY,
+};
+use super::{Date, DateContext, DateError, NumericOrder, Weekday};
+
+/// Parses a front-matter `published:` value: `2022-01-08`, or a timestamp such as
+/// `2022-01-08T10:00:00Z` whose written date is taken as is (no time-zone shift: the date the
+/// newsroom printed is the one its weekdays count from).
+pub fn parse_published(s: &str) -> Result<Date, DateError> {
+    let v = s.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let bad = |reason: &str| DateError::BadPublished {
+        value: s.to_string(),
+        reason: reason.to_string(),
+    };
+    if v.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    let caps = RE_PUBLISHED
+        .captures(v)
+        .ok_or_else(|| bad("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))?;
+    let (y, m, d) = (
+        num::<i16>(&caps, "y"),
+        num::<i8>(&caps, "m"),
+        num::<i8>(&caps, "d"),
+    );
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return Err(bad("expected YYYY-MM-DD"));
+    };
+    check_month(m)
+        .and_then(|()| Date::new(y, m, d).map_err(|_| impossible(m, d, Some(y))))
+        .map_err(|e| bad(&e.to_string()))
+}
+
+/// A date expression before it meets the publication date.
+pub(super) enum Expr {
+    /// Day and month, with a year if written, and the weekday written beside it if any.
+    Calendar {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        weekday: Option<Weekday>,
+    },
+    Weekday {
+        weekday: Weekday,
+        modifier: Modifier,
+    },
+    MonthYear {
+        year: i16,
+        month: i8,
+    },
+    DaysFromPublished(i64),
+    Week(i64),
+    Month(i64),
+    Year(i64),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Modifier {
+    None,
+    Last,
+    Next,
+}
+
+pub(super) fn parse_expr(text: &str, ctx: &DateContext) -> Result<Expr, DateError> {
+    if let Some(c) = RE_WEEKDAY.captures(text) {
+        let weekday = c.name("wd").and_then(|m| weekday_from(m.as_str()));
+        let Some(weekday) = weekday else {
+            return Err(not_a_date(text));
+        };
+        let modifier = match c
+            .name("modifier")
+            .map(|m| collapse_spaces(&m.as_str().to_lowercase()))
+        {
+            Some(m) if m == "last" || m == "this past" || m == "past" => Modifier::Last,
+            Some(m) if m == "next" || m == "this coming" || m == "coming" => Modifier::Next,
+            _ => Modifier::None,
+        };
+        let Some(rest) = c.name("rest") else {
+            return Ok(Expr::Weekday { weekday, modifier });
+        };
+        let rest = rest.as_str();
+        if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateError::Vague {
+                text: text.to_string(),
+                reason: "a weekday with a year but no month and day".to_string(),
+            });
+        }
+        return match parse_month_day(rest)? {
+            Some((year, month, day)) => Ok(Expr::Calendar {
+                year,
+                month,
+                day,
+                weekday: Some(weekday),
+            }),
+            None => Err(not_a_date(text)),
+        };
+    }
+    if let Some((year, month, day)) = parse_month_day(text)? {
+        return Ok(Expr::Calendar {
+            year,
+            month,
+            day,
+            weekday: None,
+        });
+    }
+    if let Some(c) = RE_MY.captures(text) {
+        let month = c.name("month").and_then(|m| month_from(m.as_str()));
+        return match (month, num::<i16>(&c, "year")) {
+            (Some(month), Some(year)) => Ok(Expr::MonthYear { year, month }),
+            _ => Err(not_a_date(text)),
+        };
+    }
+    if let Some(c) = RE_ISO.captures(text) {
+        return match (num::<i16>(&c, "y"), num::<i8>(&c, "m"), num::<i8>(&c, "d")) {
+            (Some(year), Some(month), Some(day)) => Ok(Expr::Calendar {
+                year: Some(year),
+                month,
+                day,
+                weekday: None,
+            }),
+            _ => Err(not_a_date(text)),
+        };
+    }
+    if let Some(c) = RE_NUMERIC.captures(text) {
+        return parse_numeric(text, &c, ctx);
+    }
+    if let Some(c) = RE_AGO.captures(text) {
+        let n = c.name("n").and_then(|m| count(m.as_str()));
+        return n
+            .map(|n| Expr::DaysFromPublished(-n))
+            .ok_or_else(|| not_a_date(text));
+    }
+    let rel = strip_on(text).to_lowercase();
+    let rel = rel.trim_start_matches("the ");
+    Ok(match rel {
+        "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => {
+            Expr::DaysFromPublished(0)
+        }
+        "yesterday" => Expr::DaysFromPublished(-1),
+        "tomorrow" => Expr::DaysFromPublished(1),
+        "day before yesterday" => Expr::DaysFromPublished(-2),
+        "day after tomorrow" => Expr::DaysFromPublished(2),
+        "this week" | "earlier this week" | "later this week" => Expr::Week(0),
+        "last week" => Expr::Week(-1),
+        "next week" => Expr::Week(1),
+        "this month" | "earlier this month" | "later this month" => Expr::Month(0),
+        "last month" => Expr::Month(-1),
+        "next month" => Expr::Month(1),
+        "this year" | "earlier this year" | "later this year" => Expr::Year(0),
+        "last year" => Expr::Year(-1),
+        "next year" => Expr::Year(1),
+        _ => return Err(not_a_date(text)),
+    })
+}
+
+/// Month-day or day-month words, with the year if written. `Ok(None)`: not this form.
+#[allow(clippy::type_complexity)]
+fn parse_month_day(text: &str) -> Result<Option<(Option<i16>, i8, i8)>, DateError> {
+    let Some(c) = RE_MD.captures(text).or_else(|| RE_DM.captures(text)) else {
+        return Ok(None);
+    };
+    let month = c.name("month").and_then(|m| month_from(m.as_str()));
+    let (Some(month), Some(day)) = (month, num::<i8>(&c, "day")) else {
+        return Err(not_a_date(text));
+    };
+    let year = match c.name("year") {
+        Some(_) => Some(num::<i16>(&c, "year").ok_or_else(|| not_a_date(text))?),
+        None => None,
+    };
+    Ok(Some((year, month, day)))
+}
+
+fn parse_numeric(text: &str, c: &Captures, ctx: &DateContext) -> Result<Expr, DateError> {
+    let shown = strip_on(text).to_string();
+    let same_sep = c.name("s1").map(|m| m.as_str()) == c.name("s2").map(|m| m.as_str());
+    let (Some(a), Some(b), Some(year), true) = (
+        num::<i8>(c, "a"),
+        num::<i8>(c, "b"),
+        num::<i16>(c, "y"),
+        same_sep,
+    ) else {
+        return Err(not_a_date(text));
+    };
+    let (month, day) = match ctx.numeric_order {
+        Some(NumericOrder::DayMonth) => (b, a),
+        Some(NumericOrder::MonthDay) => (a, b),
+        // Without a rule only one case is safe: the two readings give the same day, or one of
+        // them has no month 13+.
+        None if a == b => (a, b),
+        None if a > 12 && b <= 12 => (b, a),
+        None if b > 12 && a <= 12 => (a, b),
+        None if a > 12 && b > 12 => {
+            return Err(DateError::Impossible {
+                text: shown,
+                reason: "neither number is a month".to_string(),
+            });
+        }
+        None => return Err(DateError::AmbiguousNumeric { text: shown }),
+    };
+    if !(1..=12).contains(&month) {
+        return Err(DateError::Impossible {
+            text: shown,
+            reason: format!("there is no month {month}"),
+        });
+    }
+    Ok(Expr::Calendar {
+        year: Some(year),
+        month,
+        day,
+        weekday: None,
+    })
+}
+
+pub(super) fn strip_on(s: &str) -> &str {
+    let t = s.trim();
+    match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("on ") => t.get(3..).unwrap_or(t).trim_start(),
+        _ => t,
+    }
+}
+
+fn not_a_date(text: &str) -> DateError {
+    DateError::NotADate {
+        text: text.to_string(),
+    }
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+pub(super) fn count(s: &str) -> Option<i64> {
+    if let Ok(n) = s.parse::<i64>() {
+        return Some(n);
+    }
+    let i = NUM_WORDS
+        .split('|')
+        .position(|w| w.eq_ignore_ascii_case(s))?;
+    // "a" and "an" mean one; the list then runs one..twenty, thirty.
+    Some(match i {
+        0 | 1 => 1,
+        22 => 30,
+        i => i as i64 - 1,
+    })
+}

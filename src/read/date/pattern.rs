@@ -1,0 +1,139 @@
+//! The date patterns. The public fragment ([`date_pattern`]) and the anchored parsers are
+//! built from the same pieces so that whatever the fragment matches, the parser can read.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+const MONTH_FULL: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTH_ABBR: &str = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+const WEEKDAY: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WD_MOD: &str = r"this\s+past|this\s+coming|last|next|this|coming|past";
+const DAY_PART: &str = r"['’]s\b|\s+(?:morning|afternoon|evening|night)\b";
+const ORD: &str = r"(?:st|nd|rd|th)?\b";
+pub(super) const NUM_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
+                         thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty";
+
+fn month_re() -> String {
+    format!(r"(?:(?:{MONTH_FULL})\b|{MONTH_ABBR})")
+}
+
+/// Month-day and day-month with an optional year, without capturing groups.
+fn md_dm_re() -> String {
+    let m = month_re();
+    let day = format!(r"(?:3[01]|[12][0-9]|0?[1-9]){ORD}");
+    let year = r"[12][0-9]{3}\b";
+    format!(r"(?:{m}\s+{day}(?:,?\s+{year})?|(?:the\s+)?\b{day}\s+(?:of\s+)?{m}(?:,?\s+{year})?)")
+}
+
+static PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let m = month_re();
+    let full = md_dm_re();
+    let weekday = format!(
+        r"(?:(?:{WD_MOD})\s+)?(?:{WEEKDAY})\b(?:{DAY_PART})?(?:,?\s+{full}|\s+[12][0-9]{{3}}\b)?"
+    );
+    let month_year = format!(r"{m}\s+[12][0-9]{{3}}\b");
+    let iso = r"[0-9]{4}-[0-9]{2}-[0-9]{2}\b";
+    let numeric = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\b|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}\b";
+    let relative = format!(
+        r"the\s+day\s+before\s+yesterday\b|the\s+day\s+after\s+tomorrow\b|today\b|tonight\b|yesterday\b|tomorrow\b|this\s+(?:morning|afternoon|evening)\b|(?:earlier|later)\s+this\s+(?:week|month|year)\b|(?:last|this|next)\s+(?:week|month|year)\b|(?:[0-9]{{1,3}}|{NUM_WORDS})\s+days?\s+ago\b"
+    );
+    format!(r"(?i:\b(?:on\s+)?(?:{weekday}|{full}|{month_year}|{iso}|{numeric}|{relative}))")
+});
+
+/// The `{date}` fragment for rule patterns: no capturing groups, no anchors, case-insensitive on
+/// its own (it carries its `(?i:...)`), so it drops into any user regex without shifting the
+/// user's group numbers. It matches the date words only; an offset such as "ten days after" is
+/// found by [`super::resolve()`] in the sentence around the match.
+pub fn date_pattern() -> &'static str {
+    PATTERN.as_str()
+}
+
+/// [`date_pattern`] with ASCII word boundaries (`(?-u:\b)` for each `\b`). On text without
+/// non-ASCII word characters (see [`crate::text::ascii::has_non_ascii_word`]) every boundary is
+/// decided the same way, so both match the same words; but a Unicode `\b` makes the regex crate's
+/// fast engine give up at the first non-ASCII byte (every curly quote or dash of news text) and
+/// fall back to a search some ten times slower, and this one does not.
+pub fn date_pattern_ascii() -> &'static str {
+    PATTERN_ASCII.as_str()
+}
+
+static PATTERN_ASCII: LazyLock<String> = LazyLock::new(|| ascii_boundaries(&PATTERN));
+
+/// A pattern of this file with each `\b` made ASCII (`(?-u:\b)`). No pattern here escapes a
+/// backslash itself, so every `\b` in them is a word boundary and a plain replacement is
+/// exact; a test checks that the two forms find the same dates.
+pub(super) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+pub(super) static DATE_RE: LazyLock<Regex> = LazyLock::new(|| compile(date_pattern()));
+pub(super) static DATE_RE_ASCII: LazyLock<Regex> = LazyLock::new(|| compile(date_pattern_ascii()));
+
+/// The date regex to search `text` with: both find the same dates there, the ASCII one faster.
+pub(super) fn date_re(text: &str) -> &'static Regex {
+    if crate::text::ascii::has_non_ascii_word(text) {
+        &DATE_RE
+    } else {
+        &DATE_RE_ASCII
+    }
+}
+
+/// The patterns are constants built from this file's word lists, never from input; the tests
+/// compile every one of them.
+pub(super) fn compile(p: &str) -> Regex {
+    Regex::new(p).expect("date reader patterns are constants and compile")
+}
+
+pub(super) static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:(?P<modifier>{WD_MOD})\s+)?(?P<wd>{WEEKDAY})\b(?:{DAY_PART})?(?:,?\s+(?P<rest>\S.*))?$"
+    ))
+});
+pub(super) static RE_MD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?P<month>{})\s+(?P<day>[0-9]{{1,2}}){ORD}(?:,?\s+(?P<year>[0-9]{{4}}))?$",
+        month_re()
+    ))
+});
+pub(super) static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:the\s+)?(?P<day>[0-9]{{1,2}}){ORD}\s+(?:of\s+)?(?P<month>{})(?:,?\s+(?P<year>[0-9]{{4}}))?$",
+        month_re()
+    ))
+});
+pub(super) static RE_MY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+|in\s+)?(?P<month>{})\s+(?P<year>[0-9]{{4}})$",
+        month_re()
+    ))
+});
+pub(super) static RE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:(?i)on\s+)?(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})$"));
+pub(super) static RE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:(?i)on\s+)?(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[0-9]{4})$",
+    )
+});
+pub(super) static RE_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+days?\s+ago$"
+    ))
+});
+pub(super) static RE_OFFSET_SRC: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?i)\b(?:(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)|the\s+(?P<unit1>day|week|month|year))\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\b"
+    )
+});
+pub(super) static RE_OFFSET: LazyLock<Regex> = LazyLock::new(|| compile(&RE_OFFSET_SRC));
+pub(super) static RE_OFFSET_ASCII: LazyLock<Regex> =
+    LazyLock::new(|| compile(&ascii_boundaries(&RE_OFFSET_SRC)));
+/// Lowercase "may", "march" and "mar" are words before they are months.
+pub(super) static RE_LOWER_MONTH_WORD: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?:may|march|mar)\b"));
+pub(super) static RE_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[+\-][0-9]{2}:?[0-9]{2})?)?$",
+    )
+});

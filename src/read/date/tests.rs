@@ -1,0 +1,903 @@
+//! The date reader's tests: forms newsrooms write, resolution against the publication date,
+//! tense cues, offsets, errors, and the pattern fragment.
+
+use regex::Regex;
+
+use super::pattern::{
+    DATE_RE, DATE_RE_ASCII, RE_OFFSET, RE_OFFSET_ASCII, RE_OFFSET_SRC, ascii_boundaries, date_re,
+};
+use super::*;
+use crate::text::collapse_spaces;
+
+fn d(s: &str) -> Date {
+    s.parse().expect("test date")
+}
+
+fn ctx(published: &str) -> DateContext {
+    DateContext {
+        published: Some(d(published)),
+        numeric_order: None,
+    }
+}
+
+/// Resolves the first occurrence of `needle` in `sentence`, as the engine does after the
+/// rule's `{date}` matched it, and returns the canonical value or the error message.
+fn res_in(sentence: &str, needle: &str, c: &DateContext) -> String {
+    let start = sentence.find(needle).expect("needle in sentence");
+    match resolve(sentence, start..start + needle.len(), c) {
+        Ok(v) => v.canonical(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+fn res(sentence: &str, needle: &str, published: &str) -> String {
+    res_in(sentence, needle, &ctx(published))
+}
+
+/// The canonical value of the date expression written alone.
+fn alone(text: &str, published: &str) -> String {
+    res(text, text, published)
+}
+
+fn found(sentence: &str, c: &DateContext) -> Vec<(String, String)> {
+    find_dates(sentence, c)
+        .into_iter()
+        .map(|(r, v)| {
+            let v = match v {
+                Ok(v) => v.canonical(),
+                Err(e) => format!("error: {e}"),
+            };
+            (sentence[r].to_string(), v)
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+// --- explicit forms -----------------------------------------------------------------------
+
+#[test]
+fn explicit_forms_newsrooms_write() {
+    let p = "2022-01-03";
+    for form in [
+        "January 10",
+        "10 January",
+        "Jan. 10",
+        "Jan 10th",
+        "10 Jan 2022",
+        "January 10, 2022",
+        "January 10 2022",
+        "10 January, 2022",
+        "the 10th of January",
+        "2022-01-10",
+        "on January 10",
+        "JANUARY 10",
+    ] {
+        assert_eq!(alone(form, p), "2022-01-10", "{form}");
+    }
+    assert_eq!(alone("Sept. 5", "2022-08-20"), "2022-09-05");
+    assert_eq!(alone("Dec 31st", "2022-01-03"), "2021-12-31");
+}
+
+#[test]
+fn numeric_dates_need_the_rules_order() {
+    let mut c = ctx("2022-01-03");
+    assert_eq!(
+        res_in("10/01/2022", "10/01/2022", &c),
+        "error: 10/01/2022 is ambiguous: set numeric_order = \"day-month\" or \"month-day\" in the rule"
+    );
+    c.numeric_order = Some(NumericOrder::DayMonth);
+    assert_eq!(res_in("10/01/2022", "10/01/2022", &c), "2022-01-10");
+    assert_eq!(res_in("10.01.2022", "10.01.2022", &c), "2022-01-10");
+    c.numeric_order = Some(NumericOrder::MonthDay);
+    assert_eq!(res_in("10/01/2022", "10/01/2022", &c), "2022-10-01");
+    assert_eq!(
+        res_in("25/01/2022", "25/01/2022", &c),
+        "error: 25/01/2022 is not a date (there is no month 25)"
+    );
+    // Only one reading is a date, or both readings are the same day: no rule needed.
+    let c = ctx("2022-01-03");
+    assert_eq!(res_in("25/01/2022", "25/01/2022", &c), "2022-01-25");
+    assert_eq!(res_in("01/25/2022", "01/25/2022", &c), "2022-01-25");
+    assert_eq!(res_in("05/05/2022", "05/05/2022", &c), "2022-05-05");
+    assert_eq!(
+        "day-month".parse::<NumericOrder>(),
+        Ok(NumericOrder::DayMonth)
+    );
+    assert_eq!(
+        " Month-Day ".parse::<NumericOrder>(),
+        Ok(NumericOrder::MonthDay)
+    );
+    assert_eq!(
+        "dd-mm".parse::<NumericOrder>().map_err(|e| e.to_string()),
+        Err(
+            "numeric_order \"dd-mm\" is not understood: write \"day-month\" or \"month-day\""
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn month_and_year_is_a_month() {
+    assert_eq!(alone("January 2022", "2022-03-01"), "2022-01");
+    assert_eq!(alone("Sept. 2021", "2022-03-01"), "2021-09");
+}
+
+// --- gold rows from the corpus --------------------------------------------------------------
+
+#[test]
+fn corpus_weekdays_resolve_as_the_gold_says() {
+    let s = "The Russian paratroopers, who were on the ground just hours after Kazakh President \
+                 Kassym-Jomart Tokayev requested them Wednesday, helped retake key strategic points.";
+    assert_eq!(res(s, "Wednesday", "2022-01-08"), "2022-01-05");
+    let s = "Russian troops invaded Kazakhstan Thursday after Kazakh President Kassym-Jomart \
+                 Tokayev enlisted the help of a Russia-led military alliance.";
+    assert_eq!(res(s, "Thursday", "2022-01-08"), "2022-01-06");
+    let s = "As a result, Washington and Moscow exchanged new barbs on the eve of a week’s \
+                 meeting on Ukraine, which begins Monday with talks between senior US and Russian \
+                 officials in Geneva.";
+    assert_eq!(res(s, "Monday", "2022-01-08"), "2022-01-10");
+    let s = "“For 30 years we’ve been retreating,” Deputy Foreign Minister Sergei Ryabkov, who \
+                 will lead the talks with the U.S. in Geneva Monday, said in an interview this week.";
+    assert_eq!(res(s, "Monday", "2022-01-08"), "2022-01-10");
+    let s = "If any more muscle-flexing were required before Monday's meeting between Russian \
+                 and US officials in Geneva and Russia-Nato talks on Wednesday, then Putin took the \
+                 opportunity when Kazakhstan asked a Moscow-led security alliance to help.";
+    assert_eq!(res(s, "Monday's", "2022-01-10"), "2022-01-10");
+    assert_eq!(res(s, "on Wednesday", "2022-01-10"), "2022-01-12");
+    let s =
+        " By Friday, Tokayev said he wouldn’t negotiate and ordered his security forces to shoot.";
+    assert_eq!(res(s, "Friday", "2022-01-08"), "2022-01-07");
+}
+
+#[test]
+fn corpus_calendar_dates_resolve_as_the_gold_says() {
+    let s = "Russian and American officials are due to meet in Geneva, Switzerland, on January \
+                 10, followed by talks between Russia and the North Atlantic Treaty Organization \
+                 (NATO) on January 12 and a meeting on January 13 with Russia.";
+    let got: Vec<(String, String)> = found(s, &ctx("2022-01-03"))
+        .into_iter()
+        .map(|(t, v)| (collapse_spaces(&t), v))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            pair("on January 10", "2022-01-10"),
+            pair("on January 12", "2022-01-12"),
+            pair("on January 13", "2022-01-13"),
+        ]
+    );
+    // A caption: the engine may pass a wider range; the date in it is read.
+    assert_eq!(
+        alone(
+            "NATO-Russia Council meeting, January 12, 2022",
+            "2022-01-17"
+        ),
+        "2022-01-12"
+    );
+    let s = " In fact, many points of Russia’s “ultimatum” to the United States on December 17 \
+                 are just a list of concessions Moscow is prepared to make.";
+    assert_eq!(res(s, "on December 17", "2022-01-03"), "2021-12-17");
+    let s = "US President Joe Biden and Russian President Vladimir Putin discussed Ukraine on \
+                 December 7, when they agreed to continue their dialogue.";
+    assert_eq!(res(s, "December 7", "2022-01-03"), "2021-12-07");
+    let s = "Kyiv demonstrates remarkable resolve in rejecting these provocations, even of such \
+                 scale as the cyberattack last Friday, January 14 (TASS, January 14, 2022).";
+    assert_eq!(
+        found(s, &ctx("2022-01-17")),
+        vec![
+            pair("last Friday, January 14", "2022-01-14"),
+            pair("January 14, 2022", "2022-01-14"),
+        ]
+    );
+}
+
+#[test]
+fn offset_from_a_date_the_sentence_names() {
+    let s = " The question about what to expect in such a situation looms large, and the \
+                 answers depend upon the interpretation of what Putin’s intentions behind the \
+                 “ultimatum,” delivered ten days after his video-conference with US President \
+                 Joseph Biden on December 7, really were.";
+    let p = "2022-01-17";
+    // resolve() reads the whole sentence: the offset applies.
+    assert_eq!(res(s, "on December 7", p), "2021-12-17");
+    // A rule whose match starts at "video-conference" wants the call itself.
+    let at = s.find("on December 7").expect("date");
+    let scope = s.find("his video-conference").expect("scope")..at + "on December 7".len();
+    assert_eq!(
+        resolve_scoped(s, at..at + "on December 7".len(), scope, &ctx(p)).map(|v| v.canonical()),
+        Ok("2021-12-07".to_string())
+    );
+    // The range may also cover the offset phrase itself.
+    let from = s.find("ten days").expect("offset");
+    assert_eq!(
+        resolve(s, from..at + "on December 7".len(), &ctx(p)).map(|v| v.canonical()),
+        Ok("2021-12-17".to_string())
+    );
+    // find_dates gives both readings.
+    let got: Vec<(String, String)> = found(s, &ctx(p))
+        .into_iter()
+        .map(|(t, v)| (collapse_spaces(&t), v))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            pair(
+                "ten days after his video-conference with US President Joseph Biden on December 7",
+                "2021-12-17"
+            ),
+            pair("on December 7", "2021-12-07"),
+        ]
+    );
+}
+
+#[test]
+fn offsets_made_up() {
+    let p = "2022-03-01";
+    assert_eq!(
+        res(
+            "Campaigning closed two weeks before the vote on March 20, 2022.",
+            "March 20, 2022",
+            p
+        ),
+        "2022-03-06"
+    );
+    assert_eq!(
+        res("Talks resumed the day after January 10.", "January 10", p),
+        "2022-01-11"
+    );
+    assert_eq!(
+        res(
+            "The law takes effect a month after the signing on January 31.",
+            "January 31",
+            p
+        ),
+        "2022-02-28"
+    );
+    // A comma ends the offset's reach: March 3 is the day of the speech.
+    assert_eq!(
+        res(
+            "Ten days after the invasion, on March 3, Biden spoke.",
+            "March 3",
+            p
+        ),
+        "2022-03-03"
+    );
+    // A verb in between: the offset belongs to another event.
+    assert_eq!(
+        res(
+            "He arrived two days after the summit and left on March 3.",
+            "March 3",
+            p
+        ),
+        "2022-03-03"
+    );
+    // Hours do not move the day.
+    assert_eq!(
+        res(
+            "Troops landed hours after the request on January 5.",
+            "January 5",
+            p
+        ),
+        "2022-01-05"
+    );
+    // Without a publication date, an offset on a year-less date stays unresolved.
+    assert_eq!(
+        res_in(
+            "It came ten days after the call on December 7.",
+            "December 7",
+            &DateContext::default()
+        ),
+        "ten days after the call on December 7 (unresolved: no publication date)"
+    );
+    // An explicit date needs no publication date.
+    assert_eq!(
+        res_in(
+            "It came ten days after the call on December 7, 2021.",
+            "December 7, 2021",
+            &DateContext::default()
+        ),
+        "2021-12-17"
+    );
+}
+
+// --- weekday rule --------------------------------------------------------------------------
+
+#[test]
+fn future_cues_pick_the_coming_day() {
+    // Published Saturday 2022-01-08: the nearest Wednesday is 2022-01-05 (3 days back).
+    let p = "2022-01-08";
+    assert_eq!(
+        res("The minister will visit Kyiv on Wednesday.", "Wednesday", p),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res(
+            "The summit will be held Wednesday in Vienna.",
+            "Wednesday",
+            p
+        ),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res("Parliament is due to vote Wednesday.", "Wednesday", p),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res("The upcoming talks on Wednesday matter.", "Wednesday", p),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res("The trial is scheduled to start Wednesday.", "Wednesday", p),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res("She’ll fly to Paris Wednesday.", "Wednesday", p),
+        "2022-01-12"
+    );
+    assert_eq!(
+        res("The conference opens Wednesday in Davos.", "Wednesday", p),
+        "2022-01-12"
+    );
+}
+
+#[test]
+fn past_cues_pick_the_day_gone() {
+    // Published Saturday 2022-01-08: the nearest Tuesday is 2022-01-11 (3 days ahead).
+    let p = "2022-01-08";
+    assert_eq!(
+        res("The minister visited Kyiv on Tuesday.", "Tuesday", p),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res("Police said Tuesday that 12 people died.", "Tuesday", p),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res("The vote was held Tuesday.", "Tuesday", p),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res(
+            "On Tuesday, the ministers met in Brussels.",
+            "On Tuesday",
+            p
+        ),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res(
+            "Clashes broke out Tuesday night in Almaty.",
+            "Tuesday night",
+            p
+        ),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res("Tuesday's talks were postponed.", "Tuesday's", p),
+        "2022-01-04"
+    );
+    assert_eq!(
+        res("He wrote in an article published Tuesday.", "Tuesday", p),
+        "2022-01-04"
+    );
+}
+
+#[test]
+fn no_cue_takes_the_nearest_day() {
+    let p = "2022-01-08"; // Saturday
+    assert_eq!(
+        res("Talks in Vienna on Tuesday.", "Tuesday", p),
+        "2022-01-11"
+    );
+    assert_eq!(
+        res("Protests on Wednesday in Almaty.", "Wednesday", p),
+        "2022-01-05"
+    );
+    assert_eq!(res("Friday", "Friday", p), "2022-01-07");
+    assert_eq!(res("Sunday", "Sunday", p), "2022-01-09");
+    // Modals and conditionals are not calendar tense: the nearest day stands.
+    assert_eq!(
+        res("He said he would travel on Tuesday.", "Tuesday", p),
+        "2022-01-11"
+    );
+    assert_eq!(
+        res(
+            "If the talks fail on Wednesday, sanctions follow.",
+            "Wednesday",
+            p
+        ),
+        "2022-01-05"
+    );
+    // "are held" is present: no cue.
+    assert_eq!(
+        res("Elections are held Tuesday.", "Tuesday", p),
+        "2022-01-11"
+    );
+    // A clause after ", then" belongs to another event.
+    assert_eq!(
+        res("Talks on Tuesday, then the ministers left.", "Tuesday", p),
+        "2022-01-11"
+    );
+}
+
+#[test]
+fn same_weekday_is_the_publication_day() {
+    let p = "2022-01-10"; // Monday
+    assert_eq!(
+        res("Monday's meeting in Geneva", "Monday's", p),
+        "2022-01-10"
+    );
+    assert_eq!(res("The talks began Monday.", "Monday", p), "2022-01-10");
+    assert_eq!(
+        res("The talks will begin Monday.", "Monday", p),
+        "2022-01-10"
+    );
+    assert_eq!(
+        res("He resigned last Monday.", "last Monday", p),
+        "2022-01-03"
+    );
+    assert_eq!(
+        res("They meet next Monday.", "next Monday", p),
+        "2022-01-17"
+    );
+}
+
+#[test]
+fn last_next_this_modifiers() {
+    let p = "2022-01-08"; // Saturday
+    assert_eq!(alone("last Friday", p), "2022-01-07");
+    assert_eq!(alone("last Sunday", p), "2022-01-02");
+    assert_eq!(alone("this past Sunday", p), "2022-01-02");
+    assert_eq!(alone("next Friday", p), "2022-01-14");
+    assert_eq!(alone("this coming Monday", p), "2022-01-10");
+    assert_eq!(alone("next Saturday", p), "2022-01-15");
+    assert_eq!(
+        res("They talked this Thursday.", "this Thursday", p),
+        "2022-01-06"
+    );
+    assert_eq!(
+        res("They will talk this Thursday.", "this Thursday", p),
+        "2022-01-13"
+    );
+    // "last" wins over a future verb next to it.
+    assert_eq!(
+        res(
+            "He will explain what happened last Friday.",
+            "last Friday",
+            p
+        ),
+        "2022-01-07"
+    );
+}
+
+#[test]
+fn weekday_beside_a_date_is_checked() {
+    assert_eq!(
+        alone("Monday, January 10, 2022", "2022-01-03"),
+        "2022-01-10"
+    );
+    assert_eq!(alone("Monday, 10 January", "2022-01-03"), "2022-01-10");
+    assert_eq!(
+        alone("Tuesday, January 10, 2022", "2022-01-03"),
+        "error: \"Tuesday, January 10, 2022\" does not add up: 2022-01-10 is a Monday, not a Tuesday"
+    );
+}
+
+#[test]
+fn weekday_with_a_year_is_noise_not_a_crash() {
+    let s = "This handout picture taken and released by the Russian Defence Ministry on Sunday \
+                 2021 shows a Russian combat vehicle driver.";
+    let got = found(s, &ctx("2022-01-10"));
+    assert_eq!(got.len(), 1);
+    assert!(got[0].0.starts_with("on Sunday"));
+    assert_eq!(
+        got[0].1,
+        "error: \"on Sunday 2021\" names no single date: a weekday with a year but no month and day"
+    );
+}
+
+// --- relative words ------------------------------------------------------------------------
+
+#[test]
+fn relative_words() {
+    let p = "2022-01-08"; // Saturday, ISO week 2022-W01 (Jan 3-9)
+    assert_eq!(alone("today", p), "2022-01-08");
+    assert_eq!(alone("tonight", p), "2022-01-08");
+    assert_eq!(alone("this morning", p), "2022-01-08");
+    assert_eq!(alone("yesterday", p), "2022-01-07");
+    assert_eq!(alone("tomorrow", p), "2022-01-09");
+    assert_eq!(alone("the day before yesterday", p), "2022-01-06");
+    assert_eq!(alone("the day after tomorrow", p), "2022-01-10");
+    assert_eq!(alone("three days ago", p), "2022-01-05");
+    assert_eq!(alone("10 days ago", p), "2021-12-29");
+    assert_eq!(alone("earlier this week", p), "2022-W01");
+    assert_eq!(alone("this week", p), "2022-W01");
+    assert_eq!(alone("next week", p), "2022-W02");
+    assert_eq!(alone("last month", p), "2021-12");
+    assert_eq!(alone("earlier this month", p), "2022-01");
+    assert_eq!(alone("next month", p), "2022-02");
+    assert_eq!(alone("last year", p), "2021");
+    assert_eq!(
+        res(
+            "Kazakhstan hasn’t been seen since the protests this week.",
+            "this week",
+            p
+        ),
+        "2022-W01"
+    );
+    let week = resolve("earlier this week", 0..17, &ctx(p)).expect("week");
+    assert_eq!(week.span(), Some((d("2022-01-03"), d("2022-01-09"))));
+    assert_eq!(week.describe(), "2022-W01 (2022-01-03 to 2022-01-09)");
+}
+
+#[test]
+fn new_year_boundary() {
+    // Year-less dates take the nearest year, across the new year both ways.
+    assert_eq!(
+        res("on December 7", "December 7", "2022-01-17"),
+        "2021-12-07"
+    );
+    assert_eq!(alone("January 3", "2021-12-28"), "2022-01-03");
+    assert_eq!(alone("December 31", "2022-01-01"), "2021-12-31");
+    // Relative words cross it too.
+    assert_eq!(alone("yesterday", "2022-01-01"), "2021-12-31");
+    assert_eq!(alone("last month", "2022-01-17"), "2021-12");
+    assert_eq!(alone("next month", "2021-12-17"), "2022-01");
+    assert_eq!(alone("last week", "2022-01-03"), "2021-W52");
+    assert_eq!(alone("Friday", "2022-01-01"), "2021-12-31");
+    assert_eq!(alone("next Monday", "2021-12-30"), "2022-01-03");
+    // A leap day takes the nearest leap year.
+    assert_eq!(alone("February 29", "2023-01-10"), "2024-02-29");
+}
+
+#[test]
+fn year_less_far_dates_follow_a_clear_cue() {
+    // Nearest would be 2021-12-07 (41 days back); the verb says the coming December.
+    assert_eq!(
+        res(
+            "Talks will resume on December 7.",
+            "December 7",
+            "2022-01-17"
+        ),
+        "2022-12-07"
+    );
+    // Within a month of publication the nearest year stands whatever the verb.
+    assert_eq!(
+        res(
+            "The ministers will meet on December 30.",
+            "December 30",
+            "2022-01-17"
+        ),
+        "2021-12-30"
+    );
+    assert_eq!(
+        res(
+            "Parliament was dissolved on October 10.",
+            "October 10",
+            "2022-05-01"
+        ),
+        "2021-10-10"
+    );
+    assert_eq!(
+        res(
+            "Parliament will be dissolved on October 10.",
+            "October 10",
+            "2022-02-01"
+        ),
+        "2022-10-10"
+    );
+}
+
+// --- no publication date -------------------------------------------------------------------
+
+#[test]
+fn without_a_publication_date_nothing_is_guessed() {
+    let c = DateContext::default();
+    assert_eq!(
+        res_in(
+            "Russian troops invaded Kazakhstan Thursday.",
+            "Thursday",
+            &c
+        ),
+        "Thursday (unresolved: no publication date)"
+    );
+    let s = "Russian troops invaded Kazakhstan Thursday.";
+    assert_eq!(
+        resolve(s, 34..42, &c),
+        Ok(DateValue::UnresolvedWeekday(Weekday::Thursday))
+    );
+    assert_eq!(
+        res_in("on December 7", "December 7", &c),
+        "December 7 (unresolved: no publication date)"
+    );
+    assert_eq!(
+        res_in("yesterday", "yesterday", &c),
+        "yesterday (unresolved: no publication date)"
+    );
+    assert_eq!(
+        res_in("last month", "last month", &c),
+        "last month (unresolved: no publication date)"
+    );
+    assert_eq!(
+        res_in("January 12, 2022", "January 12, 2022", &c),
+        "2022-01-12"
+    );
+    assert_eq!(res_in("January 2022", "January 2022", &c), "2022-01");
+    assert_eq!(
+        res_in("February 30", "February 30", &c),
+        "error: February 30 is not a date (February has at most 29 days)"
+    );
+}
+
+// --- errors --------------------------------------------------------------------------------
+
+#[test]
+fn impossible_dates_are_clear_errors() {
+    let p = "2022-01-08";
+    assert_eq!(
+        alone("February 30", p),
+        "error: February 30 is not a date (February has at most 29 days)"
+    );
+    assert_eq!(
+        alone("30 February 2022", p),
+        "error: February 30, 2022 is not a date (February has 28 days)"
+    );
+    assert_eq!(
+        alone("February 29, 2021", p),
+        "error: February 29, 2021 is not a date (2021 is not a leap year)"
+    );
+    assert_eq!(
+        alone("April 31, 2022", p),
+        "error: April 31, 2022 is not a date (April has 30 days)"
+    );
+    assert_eq!(
+        alone("April 31", p),
+        "error: April 31 is not a date (April has 30 days)"
+    );
+    assert_eq!(
+        alone("2022-13-01", p),
+        "error: month 13 is not a date (there are 12 months)"
+    );
+    assert_eq!(alone("February 29, 2024", p), "2024-02-29");
+    // A date the fragment does not match but a caller passed anyway.
+    assert_eq!(
+        alone("January 32", p),
+        "error: \"January 32\" is not a date the date reader knows (docs/dates.md lists the forms)"
+    );
+    assert_eq!(
+        alone("the talks", p),
+        "error: \"the talks\" is not a date the date reader knows (docs/dates.md lists the forms)"
+    );
+}
+
+#[test]
+fn published_dates_parse_or_say_why() {
+    assert_eq!(parse_published("2022-01-08"), Ok(d("2022-01-08")));
+    assert_eq!(parse_published(" \"2022-01-08\" "), Ok(d("2022-01-08")));
+    assert_eq!(parse_published("2022-01-08T10:00:00Z"), Ok(d("2022-01-08")));
+    assert_eq!(
+        parse_published("2022-01-08T23:30:00-05:00"),
+        Ok(d("2022-01-08"))
+    );
+    assert_eq!(parse_published("2022-01-08 10:00"), Ok(d("2022-01-08")));
+    assert_eq!(
+            parse_published("January 8, 2022").map_err(|e| e.to_string()),
+            Err("published date \"January 8, 2022\" does not parse (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ): write it as YYYY-MM-DD, e.g. published: 2022-01-08".to_string())
+        );
+    assert_eq!(
+            parse_published("2022-02-30").map_err(|e| e.to_string()),
+            Err("published date \"2022-02-30\" does not parse (February 30, 2022 is not a date (February has 28 days)): write it as YYYY-MM-DD, e.g. published: 2022-01-08".to_string())
+        );
+    assert!(parse_published("").is_err());
+    assert!(parse_published("2022-01-08Tnonsense").is_err());
+    assert!(parse_published("2022-01-08x").is_err());
+}
+
+#[test]
+fn bad_ranges_are_errors_not_panics() {
+    let s = "Putin’s troops left Thursday.";
+    let c = ctx("2022-01-08");
+    assert!(matches!(
+        resolve(s, 5..6, &c),
+        Err(DateError::BadSpan { .. })
+    )); // inside ’
+    assert!(matches!(
+        resolve(s, 3..300, &c),
+        Err(DateError::BadSpan { .. })
+    ));
+    #[allow(clippy::reversed_empty_ranges)]
+    let backwards = 9..3;
+    assert!(resolve(s, backwards, &c).is_err());
+    assert!(matches!(
+        resolve(s, 0..0, &c),
+        Err(DateError::NotADate { .. })
+    ));
+}
+
+#[test]
+fn no_panic_on_any_char_range() {
+    let s = "Ten days after the call “on Dec. 7”, Putin’s — envoy met Monday’s 10/01/2022 délégation \
+                 the 31st of February 2021; yesterday 2022-02-30 Sunday 2021 last week 九 May 5.";
+    let c = ctx("2022-01-08");
+    let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+    for &a in &bounds {
+        for &b in &bounds {
+            if a <= b {
+                let _ = resolve(s, a..b, &c);
+                let _ = resolve(s, a..b, &DateContext::default());
+            }
+        }
+    }
+    for &a in &bounds {
+        let _ = find_dates(&s[a..], &c);
+        let _ = tense_cue(s, a..s.len());
+    }
+    assert_eq!(alone("1 January 9999", "9999-12-31"), "9999-01-01");
+    assert_eq!(alone("next year", "9999-12-31"), "10000");
+    assert!(alone("tomorrow", "9999-12-31").starts_with("error: \"tomorrow\" falls outside"));
+}
+
+// --- the pattern ---------------------------------------------------------------------------
+
+fn pattern_matches(text: &str) -> Vec<String> {
+    DATE_RE
+        .find_iter(text)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn ascii_twins_have_only_ascii_boundaries_and_find_the_same_dates() {
+    for twin in [
+        date_pattern_ascii(),
+        ascii_boundaries(&RE_OFFSET_SRC).as_str(),
+    ] {
+        assert!(!twin.replace(r"(?-u:\b)", "").contains(r"\b"), "{twin}");
+    }
+    // News text: curly quotes, dashes, a no-break space; no non-ASCII letter.
+    let text = "“On Monday,” he said — Jan. 10 – talks began on 10\u{a0}January 2022, \
+                    ten days after December 31st; ‘tomorrow’ or the day after tomorrow.";
+    assert!(!crate::text::ascii::has_non_ascii_word(text));
+    let all = |re: &Regex| -> Vec<&str> { re.find_iter(text).map(|m| m.as_str()).collect() };
+    assert_eq!(
+        all(&DATE_RE_ASCII),
+        [
+            "On Monday",
+            "Jan. 10",
+            "on 10\u{a0}January 2022",
+            "December 31st",
+            "tomorrow",
+            "the day after tomorrow"
+        ]
+    );
+    assert_eq!(all(&DATE_RE), all(&DATE_RE_ASCII));
+    assert_eq!(all(&RE_OFFSET), ["ten days after", "the day after"]);
+    assert_eq!(all(&RE_OFFSET_ASCII), all(&RE_OFFSET));
+    // Next to a non-ASCII letter the two differ, which is why `date_re` looks first.
+    let glued = "caféMonday";
+    assert!(DATE_RE.find(glued).is_none());
+    assert!(DATE_RE_ASCII.find(glued).is_some());
+    assert!(date_re(glued).find(glued).is_none());
+}
+
+#[test]
+fn pattern_matches_every_form_whole() {
+    for form in [
+        "January 10",
+        "10 January",
+        "Jan. 10",
+        "Jan 10th",
+        "10 Jan 2022",
+        "January 10, 2022",
+        "2022-01-10",
+        "10/01/2022",
+        "Monday",
+        "on Wednesday",
+        "Thursday's",
+        "Thursday’s",
+        "Monday night",
+        "last Friday",
+        "next Friday",
+        "this Friday",
+        "this past Sunday",
+        "Monday, January 10, 2022",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "earlier this week",
+        "last month",
+        "three days ago",
+        "January 2022",
+        "the 10th of January",
+        "Sunday 2021",
+    ] {
+        assert_eq!(pattern_matches(form), vec![form.to_string()], "{form}");
+    }
+}
+
+#[test]
+fn pattern_near_misses() {
+    for text in [
+        "Putin may not want to participate",
+        "about 2,000 soldiers",
+        "the Mayor of Almaty",
+        "a year ago",
+        "in 2019",
+        "Sundays are quiet",
+        "10 days of talks",
+        "a march on Washington",
+        "Jane 10",
+        "100/01/2022",
+        "1/2 of the troops",
+        "decades",
+        "the weekend",
+    ] {
+        assert_eq!(pattern_matches(text), Vec::<String>::new(), "{text}");
+    }
+    // Lowercase "may"/"march" are words: find_dates skips them.
+    let c = ctx("2022-01-08");
+    assert!(found("Officials said 10 may still be missing.", &c).is_empty());
+    assert_eq!(
+        found("The vote is set for May 10.", &c),
+        vec![pair("May 10", "2022-05-10")]
+    );
+}
+
+#[test]
+fn pattern_drops_into_a_user_regex() {
+    let user = format!(r"(?i)(talks)\s+(?:\w+\s+){{0,3}}{}", date_pattern());
+    let re = Regex::new(&user).expect("user regex");
+    // The fragment adds no capturing group of its own.
+    assert_eq!(re.captures_len(), 2);
+    let caps = re
+        .captures("NATO talks with Russia on January 12")
+        .expect("match");
+    assert_eq!(&caps[0], "talks with Russia on January 12");
+    // It is case-insensitive even inside a case-sensitive regex.
+    let re = Regex::new(&format!("began {}", date_pattern())).expect("regex");
+    assert!(re.is_match("began MONDAY"));
+}
+
+#[test]
+fn values_serialize_and_describe() {
+    let v = DateValue::Day(d("2022-01-06"));
+    assert_eq!(v.canonical(), "2022-01-06");
+    assert_eq!(v.describe(), "2022-01-06 (Thursday)");
+    assert_eq!(v.day(), Some(d("2022-01-06")));
+    assert_eq!(
+        DateValue::Month {
+            year: 2021,
+            month: 12
+        }
+        .span(),
+        Some((d("2021-12-01"), d("2021-12-31")))
+    );
+    assert_eq!(
+        DateValue::Month {
+            year: 2021,
+            month: 12
+        }
+        .day(),
+        None
+    );
+    assert_eq!(
+        DateValue::UnresolvedDate { month: 12, day: 7 }.to_string(),
+        "December 7 (unresolved: no publication date)"
+    );
+}
+
+#[test]
+fn tense_cue_reads_the_nearest_cue() {
+    let s = "Tokayev, who requested troops Wednesday, will meet Putin Friday.";
+    let w = s.find("Wednesday").expect("w");
+    let f = s.find("Friday").expect("f");
+    assert_eq!(tense_cue(s, w..w + 9), Some(Tense::Past));
+    assert_eq!(tense_cue(s, f..f + 6), Some(Tense::Future));
+    // Names are not verbs.
+    let s = "Will Smith and United fans on Friday";
+    let f = s.find("Friday").expect("f");
+    assert_eq!(tense_cue(s, f..f + 6), None);
+}

@@ -1,0 +1,240 @@
+//! Numbers that are not amounts, told by the words around them: years ("in 2014"), days of
+//! the month ("January 10"), clock times ("4 p.m."), and the numbers in names ("S&P 500",
+//! "Boeing 737", "Route 66", "10 Downing Street").
+
+use super::{Amount, Quantity, Unit};
+
+/// Whether `raw` (read as `amount`), between `before` and `after`, is part of something
+/// that is not an amount. `before` and `after` are the text a rule's match leaves around
+/// the number, None where the rule's pattern wrote the neighbouring words itself: a pattern
+/// that names them has asked for the number.
+pub fn not_an_amount(
+    before: Option<&str>,
+    raw: &str,
+    amount: &Amount,
+    after: Option<&str>,
+) -> bool {
+    if before.is_some_and(glued_before) || after.is_some_and(glued_after) {
+        return true;
+    }
+    let Some(n) = plain_integer(raw, amount) else {
+        return false;
+    };
+    let prev = before.map(last_word);
+    let next = after.map(first_word);
+    let (b, a) = (before.unwrap_or(""), after.unwrap_or(""));
+    let ends = after.is_some_and(|a| {
+        a.trim_start().is_empty() || a.starts_with([',', '.', ';', ':', ')', '-', '\u{2013}', '/'])
+    });
+    let either_month = prev.is_some_and(is_month) || next.is_some_and(is_month);
+    year(n, raw, prev.unwrap_or(""), ends)
+        || (1.0..=31.0).contains(&n) && either_month
+        || after.is_some() && clock(a)
+        || before.is_some() && name(prev.unwrap_or(""), b)
+        || after.is_some() && street(next.unwrap_or(""), a)
+}
+
+/// Verbs that make a phrasal verb with "over" or "under" ("hand over", "take over", "go
+/// under"), in their base form; [`phrasal`] strips the usual endings.
+const PHRASAL_HEADS: [&str; 24] = [
+    "hand", "take", "took", "taken", "turn", "pass", "sign", "give", "gave", "given", "carry",
+    "carri", "roll", "hold", "held", "win", "won", "fork", "hang", "hung", "knock", "blow", "mull",
+    "paper",
+];
+
+/// Whether `word` (the word before "over" or "under") makes a phrasal verb with it, so
+/// that the particle belongs to the verb and says nothing about the amount after it:
+/// "hand over 57 detainees" is 57, "handed over 40" is 40, "took over 3 firms" is 3.
+pub fn phrasal(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let stems = [
+        w.as_str(),
+        w.strip_suffix("ing").unwrap_or(""),
+        w.strip_suffix("ed").unwrap_or(""),
+        w.strip_suffix("es").unwrap_or(""),
+        w.strip_suffix('s').unwrap_or(""),
+        w.strip_suffix("ned").unwrap_or(""),
+        w.strip_suffix("ning").unwrap_or(""),
+        w.strip_suffix("led").unwrap_or(""),
+        w.strip_suffix("ling").unwrap_or(""),
+    ];
+    stems
+        .iter()
+        .any(|s| !s.is_empty() && PHRASAL_HEADS.contains(s))
+}
+
+/// Where the amount really starts in `raw`, given the text before it: past a leading
+/// "over"/"under" that belongs to a phrasal verb before it. 0 otherwise.
+pub fn particle_len(before: Option<&str>, raw: &str) -> usize {
+    let Some(b) = before else { return 0 };
+    let lower = raw.to_ascii_lowercase();
+    let particle = ["over ", "under "]
+        .into_iter()
+        .find(|p| lower.starts_with(p));
+    match particle {
+        Some(p) if phrasal(last_word(b)) => {
+            p.len()
+                + raw
+                    .get(p.len()..)
+                    .map_or(0, |r| r.len() - r.trim_start().len())
+        }
+        _ => 0,
+    }
+}
+
+/// The value of an unqualified whole number written in bare digits ("737", not "2,000",
+/// "about 5" or "5%"), the only form names, years, days and times take.
+fn plain_integer(raw: &str, amount: &Amount) -> Option<f64> {
+    let digits = raw.trim();
+    if amount.unit != Unit::Count || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match amount.quantity {
+        Quantity::Exact(n) => Some(n),
+        _ => None,
+    }
+}
+
+const MONTHS: [&str; 21] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+];
+
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.contains(&w.as_str()) || matches!(w.as_str(), "oct" | "nov" | "dec")
+}
+
+/// A four-digit number from 1800 to 2100 after a month, a preposition of time or an
+/// article, or before punctuation: "in 2014", "March 2020", "a 2016 election", "(2021)".
+/// "2,000 troops" has a separator and stays an amount; "sent 2000 troops" too.
+fn year(n: f64, raw: &str, prev: &str, ends: bool) -> bool {
+    const BEFORE: [&str; 17] = [
+        "in", "since", "by", "until", "till", "before", "after", "during", "of", "from", "to",
+        "the", "a", "an", "early", "late", "mid",
+    ];
+    raw.trim().len() == 4
+        && (1800.0..=2100.0).contains(&n)
+        && (is_month(prev) || BEFORE.contains(&prev.to_ascii_lowercase().as_str()) || ends)
+}
+
+/// A clock time: "4 p.m.", "9am", "10 o'clock", "3 ET".
+fn clock(after: &str) -> bool {
+    let a = after.trim_start().to_ascii_lowercase();
+    [
+        "a.m.",
+        "p.m.",
+        "am ",
+        "pm ",
+        "am.",
+        "pm.",
+        "am,",
+        "pm,",
+        "o'clock",
+        "o\u{2019}clock",
+        "gmt",
+        "et ",
+        "et,",
+        "et.",
+    ]
+    .iter()
+    .any(|t| a.starts_with(t))
+        || a == "am"
+        || a == "pm"
+}
+
+/// A number right after a capitalised word inside a sentence, not a possessive or a month:
+/// "S&P 500", "Boeing 737", "Route 66", "Section 8". A sentence's first word is capitalised
+/// anyway ("Between 1 and 2"), and "Meta's 3" or "Russia's 2" are amounts.
+fn name(prev: &str, before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let separated_by_space = trimmed.len() < before.len();
+    let capital = prev.chars().next().is_some_and(char::is_uppercase);
+    let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s") || prev.ends_with('\'');
+    let earlier = trimmed
+        .get(..trimmed.len().saturating_sub(prev.len()))
+        .unwrap_or("")
+        .trim_end();
+    let sentence_start = earlier.is_empty()
+        || earlier.ends_with(['.', '!', '?', '"', '\u{201c}', '(', ':', ';', '\n'])
+        || earlier.ends_with("\u{2014}");
+    separated_by_space && capital && !possessive && !is_month(prev) && !sentence_start
+}
+
+/// A street number: "10 Downing Street", "221 Baker St".
+fn street(next: &str, after: &str) -> bool {
+    const STREETS: [&str; 10] = [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "lane",
+        "boulevard",
+        "blvd",
+        "square",
+    ];
+    next.chars().next().is_some_and(char::is_uppercase)
+        && after.split_whitespace().nth(1).is_some_and(|w| {
+            STREETS.contains(&w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str())
+        })
+}
+
+fn last_word(before: &str) -> &str {
+    before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .next()
+        .unwrap_or("")
+}
+
+fn first_word(after: &str) -> &str {
+    after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether the text just before a match shows the match is the tail of something longer.
+pub(super) fn glued_before(before: &str) -> bool {
+    let mut it = before.chars().rev();
+    match (it.next(), it.next()) {
+        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some(',' | '.' | ':'), Some(d)) => d.is_ascii_digit(),
+        (Some('-' | '\u{2013}' | '/'), Some(d)) => d.is_alphanumeric(),
+        // A sign glued to a word ("B$5") is not a currency the reader knows.
+        (Some('$'), Some(d)) => d.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// Whether the text just after a match shows the match is the head of something longer.
+pub(super) fn glued_after(after: &str) -> bool {
+    let mut it = after.chars();
+    match (it.next(), it.next()) {
+        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some(',' | '.' | ':' | '/' | '-' | '\u{2013}'), Some(d)) => d.is_ascii_digit(),
+        _ => false,
+    }
+}

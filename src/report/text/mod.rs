@@ -1,0 +1,675 @@
+//! The terminal report: a facts × sources table, conflicts marked, evidence below.
+//!
+//! Columns are numbered sources (\[1\], \[2\], …) with a legend, because outlet names are too
+//! long to head a column. Values in a cell are the canonical forms; the evidence below each
+//! fact quotes the sentence with the value's words in \[brackets\] and gives file:line:column,
+//! the form editors and terminals turn into a link.
+//!
+//! [`TextOptions`] says how wide the page is and whether to colour it; the CLI fills them
+//! from the terminal (tests pass fixed values). With a width, long lines wrap at word
+//! boundaries under an indent, and the table is never broken: cells are first cut with an
+//! ellipsis down to [`MIN_CELL`], then the table turns into one line of values per fact.
+//! Without a width (the default), nothing wraps and the table is as wide as it needs.
+
+use std::io::{self, Write};
+
+mod page;
+
+use page::{MIN_TEXT, Page, Style, cut, pad, strip_trailing, visible_width, water_fill, width};
+
+use super::{Evidence, QuoteEntry, Report};
+use crate::compare::name::VariantKind;
+use crate::compare::quote::DiffOp;
+use crate::compare::{QuoteStatus, Status};
+use crate::read::quote::{Attribution, QuoteKind};
+
+/// Longest value shown in a table cell before it is cut with an ellipsis.
+const CELL_MAX: usize = 40;
+/// Longest sentence shown as evidence before it is cut around the value.
+const SENTENCE_MAX: usize = 220;
+/// Narrowest a table cell is cut to before the table turns into a list.
+pub const MIN_CELL: usize = 12;
+
+/// How the text report is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextOptions {
+    /// Columns to fit in; `None` for no limit (nothing wraps).
+    pub width: Option<usize>,
+    /// Colour with ANSI escape codes.
+    pub color: bool,
+}
+
+fn status_style(status: Status) -> Option<Style> {
+    match status {
+        Status::Conflict => Some(Style::Red),
+        Status::Framing => Some(Style::Magenta),
+        Status::Loose => Some(Style::Yellow),
+        Status::Agree => Some(Style::Green),
+        Status::Single | Status::Unresolved | Status::None => None,
+    }
+}
+
+fn quote_style(s: QuoteStatus) -> Option<Style> {
+    match s {
+        QuoteStatus::AttributionConflict => Some(Style::Red),
+        QuoteStatus::Reworded => Some(Style::Magenta),
+        QuoteStatus::Shortened => Some(Style::Yellow),
+        QuoteStatus::Same => Some(Style::Green),
+        QuoteStatus::Single => None,
+    }
+}
+
+/// The status's marker; a fact no source states gets none, so the table stays quiet.
+fn marker(status: Status) -> &'static str {
+    match status {
+        Status::None => " ",
+        s => s.marker(),
+    }
+}
+
+fn write_sources(r: &Report, p: &mut Page) -> io::Result<()> {
+    writeln!(p.out, "Sources")?;
+    let fw = r.sources.iter().map(|s| width(&s.file)).max().unwrap_or(0);
+    for s in &r.sources {
+        let first = format!("  [{}] {}  ", s.number, pad(&s.file, fw));
+        let mut text = format!(
+            "{}  published {}",
+            s.source,
+            s.published.as_deref().unwrap_or("unknown")
+        );
+        if let Some(note) = s.reading_note() {
+            text.push_str(&format!("  ({note})"));
+        }
+        let indent = if width(&first) + MIN_TEXT <= p.opts.width.unwrap_or(usize::MAX) {
+            width(&first)
+        } else {
+            6
+        };
+        p.para(&first, indent, &text, &[])?;
+    }
+    Ok(())
+}
+
+/// `crosscheck check` as text, fitted to `opts` (by default as wide as it needs and
+/// without colour).
+pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &mut Page { out, opts };
+    if let Some(story) = &r.story {
+        p.para("", 0, story, &[(0, story.len(), Style::Bold)])?;
+    }
+    let conflicts = r
+        .facts
+        .iter()
+        .filter(|f| f.status == Status::Conflict)
+        .count();
+    let framing = r
+        .facts
+        .iter()
+        .filter(|f| f.status == Status::Framing)
+        .count();
+    writeln!(
+        p.out,
+        "{} article{}, {} fact{}: {}, {}",
+        r.sources.len(),
+        plural(r.sources.len()),
+        r.facts.len(),
+        plural(r.facts.len()),
+        p.paint(
+            &format!("{} conflict{}", conflicts, plural(conflicts)),
+            (conflicts > 0).then_some(Style::Red)
+        ),
+        p.paint(
+            &format!(
+                "{} framing difference{}",
+                framing,
+                if framing == 1 { "" } else { "s" }
+            ),
+            (framing > 0).then_some(Style::Magenta)
+        ),
+    )?;
+    writeln!(p.out)?;
+    write_sources(r, p)?;
+    writeln!(p.out)?;
+    write_table(r, p)?;
+    writeln!(p.out)?;
+    let legend: Vec<String> = [
+        (Status::Conflict, "conflict"),
+        (Status::Framing, "framing"),
+        (Status::Loose, "loose agreement"),
+        (Status::Agree, "agree"),
+        (Status::Single, "one source"),
+        (Status::Unresolved, "unresolved"),
+    ]
+    .iter()
+    .map(|(s, word)| format!("{} {word}", p.paint(marker(*s), status_style(*s))))
+    .chain(["- not stated".to_string()])
+    .collect();
+    write_items(p, "", 0, &legend)?;
+
+    // Evidence per fact.
+    for f in &r.facts {
+        writeln!(p.out)?;
+        let mk = p.paint(marker(f.status), status_style(f.status));
+        let head = format!("{} — {}: ", f.fact, f.label);
+        let text = format!("{head}{}", f.status);
+        p.para(
+            &format!("{mk} "),
+            4,
+            &text,
+            &[
+                (0, f.fact.len(), Style::Bold),
+                (
+                    head.len(),
+                    text.len(),
+                    status_style(f.status).unwrap_or(Style::Bold),
+                ),
+            ],
+        )?;
+        if f.cells.is_empty() {
+            writeln!(p.out, "  no source states it")?;
+        }
+        for c in &f.cells {
+            for &i in &c.evidence {
+                write_evidence(&r.evidence[i], p)?;
+            }
+        }
+        for d in &f.disagreements {
+            let first = format!("  {} ", p.paint("!", Some(Style::Red)));
+            p.para(&first, 4, d, &[])?;
+        }
+        for n in &f.notes {
+            p.para("  note: ", 4, n, &[])?;
+        }
+    }
+    write_quotes(r, p)?;
+    write_names(r, p)?;
+    write_problems(r, p)
+}
+
+/// Items separated by two spaces, wrapped between items (never inside one unless it alone
+/// is too wide, when it is cut). Widths ignore colour codes: `items` may be painted, so
+/// their width is measured without escape sequences.
+fn write_items(p: &mut Page, first: &str, indent: usize, items: &[String]) -> io::Result<()> {
+    let limit = p.opts.width.unwrap_or(usize::MAX);
+    let mut line = first.to_string();
+    let mut used = visible_width(first);
+    let mut empty = true;
+    for item in items {
+        let w = visible_width(item);
+        if !empty && used + 2 + w > limit {
+            writeln!(p.out, "{}", line.trim_end())?;
+            line = " ".repeat(indent);
+            used = indent;
+            empty = true;
+        }
+        if !empty {
+            line.push_str("  ");
+            used += 2;
+        }
+        if used + w > limit && w == width(item) {
+            let room = limit.saturating_sub(used).max(MIN_TEXT.min(w));
+            line.push_str(&cut(item, room));
+            used += room.min(w);
+        } else {
+            line.push_str(item);
+            used += w;
+        }
+        empty = false;
+    }
+    writeln!(p.out, "{}", line.trim_end())
+}
+
+/// The facts × sources table, fitted to the width: cells cut down to [`MIN_CELL`], then, if
+/// it still does not fit, one line of `[n] value` items per fact.
+fn write_table(r: &Report, p: &mut Page) -> io::Result<()> {
+    let mut header = vec!["Fact".to_string(), "Status".to_string()];
+    header.extend(r.sources.iter().map(|s| format!("[{}]", s.number)));
+    let mut rows: Vec<Vec<String>> = vec![header];
+    for f in &r.facts {
+        let mut row = vec![f.fact.clone(), format!("{} {}", marker(f.status), f.status)];
+        for s in &r.sources {
+            let cell = f.cells.iter().find(|c| c.source_number == s.number);
+            row.push(match cell {
+                Some(c) => cut(&c.values.join(", "), CELL_MAX),
+                None => "-".into(),
+            });
+        }
+        rows.push(row);
+    }
+    let cols = rows[0].len();
+    let mut widths: Vec<usize> = (0..cols)
+        .map(|i| rows.iter().map(|r| width(&r[i])).max().unwrap_or(0))
+        .collect();
+    if let Some(limit) = p.opts.width {
+        let total = |ws: &[usize]| ws.iter().sum::<usize>() + 2 * ws.len().saturating_sub(1);
+        if total(&widths) > limit {
+            // Cut the widest source columns first, never below MIN_CELL (or their own width).
+            let fixed = total(&widths[..2.min(cols)]) + 2 * (cols - 2.min(cols));
+            let room = limit.saturating_sub(fixed);
+            match water_fill(&widths[2.min(cols)..], room, MIN_CELL) {
+                Some(cells) => {
+                    widths.truncate(2.min(cols));
+                    widths.extend(cells);
+                }
+                None => return write_fact_list(r, p, widths[0], widths[1]),
+            }
+        }
+    }
+    for (n, row) in rows.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                let text = pad(&cut(c, *w), *w);
+                match (n, i) {
+                    (1.., 1) => p.paint(&text, status_style(r.facts[n - 1].status)),
+                    (0, _) => p.paint(&text, Some(Style::Bold)),
+                    _ => text,
+                }
+            })
+            .collect();
+        writeln!(p.out, "{}", strip_trailing(&line.join("  ")))?;
+        if n == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+            writeln!(p.out, "{}", rule.join("  "))?;
+        }
+    }
+    Ok(())
+}
+
+/// The narrow table: fact, status, then the values as `[n] value` items, wrapped.
+fn write_fact_list(r: &Report, p: &mut Page, fact_w: usize, status_w: usize) -> io::Result<()> {
+    let limit = p.opts.width.unwrap_or(usize::MAX);
+    let lead = fact_w + 2 + status_w + 2;
+    let stacked = lead + MIN_TEXT > limit;
+    let items_of = |f: &super::FactReport| -> Vec<String> {
+        f.cells
+            .iter()
+            .map(|c| format!("[{}] {}", c.source_number, c.values.join(", ")))
+            .collect()
+    };
+    if stacked {
+        // Too narrow even for that: a block per fact.
+        for f in &r.facts {
+            let status = format!("{} {}", marker(f.status), f.status);
+            writeln!(
+                p.out,
+                "{}  {}",
+                p.paint(&f.fact, Some(Style::Bold)),
+                p.paint(&status, status_style(f.status))
+            )?;
+            let items = items_of(f);
+            if items.is_empty() {
+                writeln!(p.out, "    -")?;
+            } else {
+                write_items(p, "    ", 4, &items)?;
+            }
+        }
+        return Ok(());
+    }
+    let values_w = limit - lead;
+    writeln!(
+        p.out,
+        "{}",
+        p.paint(
+            &format!(
+                "{}  {}  Values by source",
+                pad("Fact", fact_w),
+                pad("Status", status_w)
+            ),
+            Some(Style::Bold)
+        )
+    )?;
+    writeln!(
+        p.out,
+        "{}  {}  {}",
+        "─".repeat(fact_w),
+        "─".repeat(status_w),
+        "─".repeat(values_w)
+    )?;
+    for f in &r.facts {
+        let status = pad(&format!("{} {}", marker(f.status), f.status), status_w);
+        let first = format!(
+            "{}  {}  ",
+            pad(&f.fact, fact_w),
+            p.paint(&status, status_style(f.status))
+        );
+        let items = items_of(f);
+        if items.is_empty() {
+            writeln!(p.out, "{first}-")?;
+        } else {
+            write_items(p, &first, lead, &items)?;
+        }
+    }
+    Ok(())
+}
+
+/// Git's plain word-diff notation: `[-removed-]{+added+}`, readable without colour.
+pub fn word_diff(diff: &[DiffOp]) -> String {
+    word_diff_marked(diff).0
+}
+
+/// The word diff and where its removed (red) and added (green) pieces are.
+fn word_diff_marked(diff: &[DiffOp]) -> (String, Vec<(usize, usize, Style)>) {
+    let mut s = String::new();
+    let mut marks = Vec::new();
+    for (i, d) in diff.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        let start = s.len();
+        match d {
+            DiffOp::Same(w) => s.push_str(w),
+            DiffOp::Removed(w) => {
+                s.push_str(&format!("[-{w}-]"));
+                marks.push((start, s.len(), Style::Red));
+            }
+            DiffOp::Added(w) => {
+                s.push_str(&format!("{{+{w}+}}"));
+                marks.push((start, s.len(), Style::Green));
+            }
+        }
+    }
+    (s, marks)
+}
+
+fn speaker_line(q: &QuoteEntry) -> String {
+    let who = q.speaker.as_deref().unwrap_or("no speaker found");
+    // How the speaker was found, when it is not simply named next to the quotation.
+    let how = match q.attribution {
+        Some(Attribution::Pronoun) => " (“he/she said”)",
+        Some(Attribution::Continuation) => " (continued quotation)",
+        Some(Attribution::Reference) => " (“the statement said”)",
+        _ => "",
+    };
+    match &q.description {
+        Some(d) => format!("{who}{how} — {d}"),
+        None => format!("{who}{how}"),
+    }
+}
+
+fn quote_status_marker(s: QuoteStatus) -> &'static str {
+    match s {
+        QuoteStatus::AttributionConflict => "✗",
+        QuoteStatus::Reworded => "≠",
+        QuoteStatus::Shortened => "≈",
+        QuoteStatus::Same => "✓",
+        QuoteStatus::Single => "·",
+    }
+}
+
+fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
+    let quotes: Vec<&QuoteEntry> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Quote)
+        .collect();
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(p.out)?;
+    let mut sources: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
+    sources.dedup();
+    let title = format!("Quotations ({} in {} sources)", quotes.len(), sources.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
+    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
+        writeln!(p.out)?;
+        let status = format!("{} {}", quote_status_marker(f.status), f.status.name());
+        let who = f.who().map(|w| format!(": {w}")).unwrap_or_default();
+        let head = format!(
+            "{} — {}{who}",
+            p.paint(&status, quote_style(f.status)),
+            f.sources(r)
+        );
+        writeln!(p.out, "{head}")?;
+        for m in &f.members {
+            let Some(q) = r.quotes.get(m.quote) else {
+                continue;
+            };
+            let text = format!("{}  {}:{}:{}", speaker_line(q), q.file, q.line, q.column);
+            p.para(&format!("  [{}] ", q.source_number), 6, &text, &[])?;
+            p.para("      ", 6, &m.note(), &[])?;
+            p.para("      ", 6, &format!("“{}”", q.text), &[])?;
+            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
+                let (diff, marks) = word_diff_marked(&m.diff);
+                p.para("      diff: ", 12, &diff, &marks)?;
+            }
+        }
+    }
+    let paired: std::collections::HashSet<usize> = r
+        .quote_findings
+        .iter()
+        .filter(|f| f.quotes.len() > 1)
+        .flat_map(|f| f.quotes.iter().copied())
+        .collect();
+    let mut current = 0;
+    for (i, q) in r
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuoteKind::Quote)
+    {
+        if q.source_number != current {
+            current = q.source_number;
+            writeln!(p.out)?;
+            writeln!(p.out, "[{}] {}", q.source_number, q.file)?;
+        }
+        let first = format!("  {}:{:<5} ", q.line, q.column);
+        let text = format!(
+            "{}{}{}",
+            speaker_line(q),
+            if q.unbalanced {
+                "  [unbalanced quote marks]"
+            } else {
+                ""
+            },
+            if paired.contains(&i) {
+                ""
+            } else {
+                "  (only this source)"
+            }
+        );
+        p.para(&first, 6, &text, &[])?;
+        p.para(
+            "      ",
+            6,
+            &format!("“{}”", cut(&q.text, SENTENCE_MAX)),
+            &[],
+        )?;
+    }
+    let phrases: Vec<String> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Phrase)
+        .map(|q| format!("[{}] “{}”", q.source_number, q.text))
+        .collect();
+    if !phrases.is_empty() {
+        writeln!(p.out)?;
+        p.para(
+            "",
+            2,
+            "Phrases in quote marks (fewer than four words, not quotations):",
+            &[],
+        )?;
+        p.para("  ", 2, &phrases.join(", "), &[])?;
+    }
+    Ok(())
+}
+
+fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
+    if r.names.is_empty() {
+        return Ok(());
+    }
+    writeln!(p.out)?;
+    let title = format!("Names spelled differently ({})", r.names.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
+    for n in &r.names {
+        writeln!(p.out)?;
+        writeln!(p.out, "{}", n.canonical)?;
+        for s in &n.spellings {
+            let (kind, style) = match s.kind {
+                VariantKind::Canonical => ("canonical".to_string(), Some(Style::Green)),
+                VariantKind::KnownVariant => ("known variant".to_string(), None),
+                VariantKind::LikelyMisspelling => (
+                    format!("likely misspelling (similarity {:.2})", s.similarity),
+                    Some(Style::Red),
+                ),
+                VariantKind::Variant => (
+                    format!("variant (similarity {:.2})", s.similarity),
+                    Some(Style::Yellow),
+                ),
+            };
+            let note = s
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            let mut by_source: Vec<(usize, usize)> = Vec::new();
+            for u in &s.uses {
+                match by_source.iter_mut().find(|(n, _)| *n == u.source_number) {
+                    Some(e) => e.1 += 1,
+                    None => by_source.push((u.source_number, 1)),
+                }
+            }
+            let sources: Vec<String> = by_source
+                .iter()
+                .map(|(n, c)| {
+                    if *c > 1 {
+                        format!("[{n}] ×{c}")
+                    } else {
+                        format!("[{n}]")
+                    }
+                })
+                .collect();
+            let head = format!("“{}”  ", s.text);
+            let text = format!("{head}{kind}{note}  in {}", sources.join(", "));
+            let marks = [(
+                head.len(),
+                head.len() + kind.len(),
+                style.unwrap_or(Style::Dim),
+            )];
+            p.para("  ← ", 6, &text, if style.is_some() { &marks } else { &[] })?;
+            for u in &s.uses {
+                let text = format!(
+                    "{}:{}:{}  {}",
+                    u.file,
+                    u.line,
+                    u.column,
+                    cut(&u.sentence, SENTENCE_MAX)
+                );
+                p.para(&format!("      [{}] ", u.source_number), 10, &text, &[])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_evidence(e: &Evidence, p: &mut Page) -> io::Result<()> {
+    let head = format!(
+        "[{}] {:<12} {}:{}:{}",
+        e.source_number, e.display, e.file, e.line, e.column
+    );
+    p.para("  ", 6, &head, &[])?;
+    let (text, mark) = marked_sentence_at(e);
+    let marks: Vec<(usize, usize, Style)> =
+        mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
+    p.para("      ", 6, &text, &marks)
+}
+
+/// The sentence with the value in \[brackets\], cut around the value when long.
+pub fn marked_sentence(e: &Evidence) -> String {
+    marked_sentence_at(e).0
+}
+
+/// [`marked_sentence`] and the byte range of the bracketed value in it.
+fn marked_sentence_at(e: &Evidence) -> (String, Option<(usize, usize)>) {
+    let s = &e.sentence;
+    let (a, b) = (e.highlight.start.min(s.len()), e.highlight.end.min(s.len()));
+    let (Some(pre), Some(mid), Some(post)) = (s.get(..a), s.get(a..b), s.get(b..)) else {
+        return (s.clone(), None);
+    };
+    let budget = SENTENCE_MAX.saturating_sub(width(mid)) / 2;
+    let pre = if width(pre) > budget {
+        let skip = width(pre) - budget;
+        format!("…{}", pre.chars().skip(skip).collect::<String>())
+    } else {
+        pre.to_string()
+    };
+    let post = if width(post) > budget {
+        format!("{}…", post.chars().take(budget).collect::<String>())
+    } else {
+        post.to_string()
+    };
+    let start = pre.len();
+    let text = format!("{pre}[{mid}]{post}");
+    let end = start + mid.len() + 2;
+    (text, Some((start, end)))
+}
+
+fn write_problems(r: &Report, p: &mut Page) -> io::Result<()> {
+    if r.problems.is_empty() {
+        return Ok(());
+    }
+    writeln!(p.out)?;
+    let title = format!("Problems ({})", r.problems.len());
+    writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
+    for pr in &r.problems {
+        let text = match (pr.line, pr.column) {
+            (Some(l), Some(c)) => format!("{}:{}:{}: {}", pr.file, l, c, pr.message),
+            _ => format!("{}: {}", pr.file, pr.message),
+        };
+        p.para("  ", 4, &text, &[])?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `crosscheck extract` as text: every observation, grouped by article, fitted to `opts`.
+pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = &mut Page { out, opts };
+    write_sources(r, p)?;
+    for s in &r.sources {
+        writeln!(p.out)?;
+        writeln!(p.out, "[{}] {} — {}", s.number, s.file, s.source)?;
+        let mut any = false;
+        for e in r.evidence.iter().filter(|e| e.source_number == s.number) {
+            any = true;
+            let head = format!("{:<22} {:<12} {}:{}", e.fact, e.display, e.line, e.column);
+            p.para("  ", 6, &head, &[])?;
+            let (text, mark) = marked_sentence_at(e);
+            let marks: Vec<(usize, usize, Style)> =
+                mark.map(|(a, b)| (a, b, Style::Bold)).into_iter().collect();
+            p.para("      ", 6, &text, &marks)?;
+        }
+        for q in r
+            .quotes
+            .iter()
+            .filter(|q| q.source_number == s.number && q.kind == QuoteKind::Quote)
+        {
+            any = true;
+            writeln!(
+                p.out,
+                "  {:<22} {:<12} {}:{}",
+                "quote",
+                q.speaker.as_deref().unwrap_or("-"),
+                q.line,
+                q.column
+            )?;
+            p.para(
+                "      ",
+                6,
+                &format!("“{}”", cut(&q.text, SENTENCE_MAX)),
+                &[],
+            )?;
+        }
+        if !any {
+            writeln!(p.out, "  (no observations)")?;
+        }
+    }
+    write_names(r, p)?;
+    write_problems(r, p)
+}
