@@ -45,17 +45,17 @@ fn toks(s: &str) -> Vec<String> {
 fn entities() -> Vec<KnownEntity> {
     vec![
         KnownEntity {
-            name: "Kyiv".into(),
-            variants: vec!["Kiev".into()],
-            note: Some("Russian-derived transliteration".into()),
+            name: "Ryiv".into(),
+            variants: vec!["Riev".into()],
+            note: Some("older transliteration".into()),
         },
         KnownEntity {
-            name: "Olaf Scholz".into(),
+            name: "Gustaf Lindholz".into(),
             variants: vec![],
             note: None,
         },
         KnownEntity {
-            name: "Volodymyr Zelensky".into(),
+            name: "Taras Ostrovsky".into(),
             variants: vec![],
             note: None,
         },
@@ -106,8 +106,8 @@ fn near_misses_do_not_pair() {
         ("Jan", "Jon"),
         ("Vladimir", "Volodymyr"),
         ("Serbia", "Sergei"),
-        ("Joe Biden", "Joseph Biden"),
-        ("Vladimir Putin", "Volodymyr Zelenskyi"),
+        ("Tom Harlan", "Thomas Harlan"),
+        ("Vladimir Kostin", "Taras Ostrovskyi"),
     ] {
         assert!(!pairs(a, b), "{a} / {b} must not pair");
     }
@@ -143,25 +143,25 @@ fn style_differences_are_one_spelling() {
 #[test]
 fn genuine_variants_pair() {
     for (a, b) in [
-        ("Kyiv", "Kiev"),
-        ("Olav Scholtz", "Olaf Scholz"),
-        ("Zelenskyi", "Volodymyr Zelensky"),
-        ("Volodymyr Zelenskyi", "Volodymyr Zelensky"),
-        ("Zelenskiy", "Zelensky"),
-        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Ryiv", "Riev"),
+        ("Gustav Lindholtz", "Gustaf Lindholz"),
+        ("Ostrovskyi", "Taras Ostrovsky"),
+        ("Taras Ostrovskyi", "Taras Ostrovsky"),
+        ("Ostrovskiy", "Ostrovsky"),
+        ("Sergei Belkov", "Sergey Belkov"),
         ("Gorbatschow", "Gorbachev"),
         ("Mohammed", "Muhammad"),
         ("Gaddafi", "Gadhafi"),
         ("Kosachyov", "Kosachev"),
         ("Yulia Tymoshenko", "Julia Tymoshenko"),
         ("Alexander Lukashneko", "Alexander Lukashenko"),
-        ("Lavorv", "Lavrov"),
+        ("Belokv", "Belkov"),
     ] {
         assert!(pairs(a, b), "{a} / {b} should pair");
     }
     // Surname alone with the full name is the same spelling, not a variant.
     assert_eq!(
-        align(&toks("Putin"), &toks("Vladimir Putin")),
+        align(&toks("Kostin"), &toks("Vladimir Kostin")),
         Some(Aligned::Same)
     );
 }
@@ -179,7 +179,7 @@ fn threshold_figures_in_docs_hold() {
     assert!((jw("kant", "kent") - 0.850).abs() < 1e-3);
     assert!((jw("vladimir", "volodymyr") - 0.754).abs() < 1e-3);
     assert!((lev("christmas", "crimea") - 0.444).abs() < 1e-3);
-    assert!((jw("kazakh", "kazakhstan") - 0.920).abs() < 1e-3);
+    assert!((jw("afghan", "afghanistan") - 0.909).abs() < 1e-3);
     assert!(jw("kyiv", "kiev") >= JARO_WINKLER_MIN && lev("kyiv", "kiev") >= LEVENSHTEIN_MIN);
 }
 
@@ -188,103 +188,100 @@ fn threshold_figures_in_docs_hold() {
 #[test]
 fn nothing_for_names_spelled_the_same() {
     let docs = docs_of(&[
-        &["Vladimir Putin", "Russia"],
-        &["Putin", "Russian", "Ukraine"],
-        &["Putin", "Ukrainians", "Prussia"],
+        &["Vladimir Kostin", "Russia"],
+        &["Kostin", "Russian", "Ukraine"],
+        &["Kostin", "Ukrainians", "Prussia"],
     ]);
     assert!(cluster_names(&docs, &[]).is_empty());
     // Entities used only in their canonical spelling are not reported either.
-    let docs = docs_of(&[&["Kyiv"], &["Olaf Scholz", "Scholz"]]);
+    let docs = docs_of(&[&["Ryiv"], &["Gustaf Lindholz", "Lindholz"]]);
     assert!(cluster_names(&docs, &entities()).is_empty());
 }
 
 #[test]
 fn known_entities_give_kinds_notes_and_sources() {
     let docs = docs_of(&[
-        &["Kyiv", "Scholz"],
-        &["Kiev", "Zelenskyi"],
-        &["Kiev", "Olav Scholtz"],
+        &["Ryiv", "Lindholz"],
+        &["Riev", "Ostrovskyi"],
+        &["Riev", "Gustav Lindholtz"],
     ]);
     let cs = cluster_names(&docs, &entities());
     assert_eq!(cs.len(), 3);
-    assert_eq!(cs[0].canonical, "Kyiv");
+    assert_eq!(cs[0].canonical, "Ryiv");
     let k = &cs[0].spellings;
     assert_eq!(
         (k[0].text.as_str(), k[0].kind),
-        ("Kyiv", VariantKind::Canonical)
+        ("Ryiv", VariantKind::Canonical)
     );
     assert_eq!(
         (k[1].text.as_str(), k[1].kind),
-        ("Kiev", VariantKind::KnownVariant)
+        ("Riev", VariantKind::KnownVariant)
     );
-    assert_eq!(
-        k[1].note.as_deref(),
-        Some("Russian-derived transliteration")
-    );
+    assert_eq!(k[1].note.as_deref(), Some("older transliteration"));
     assert_eq!(
         k[1].mentions.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
         [1, 2]
     );
     assert!((k[1].similarity - 0.5).abs() < 1e-9);
-    assert_eq!(cs[1].canonical, "Olaf Scholz");
+    assert_eq!(cs[1].canonical, "Gustaf Lindholz");
     let s = &cs[1].spellings;
     assert_eq!(
         (s[0].text.as_str(), s[0].kind),
-        ("Scholz", VariantKind::Canonical)
+        ("Lindholz", VariantKind::Canonical)
     );
     assert_eq!(
         (s[1].text.as_str(), s[1].kind),
-        ("Olav Scholtz", VariantKind::LikelyMisspelling)
+        ("Gustav Lindholtz", VariantKind::LikelyMisspelling)
     );
-    assert!((s[1].similarity - (1.0 - 2.0 / 12.0)).abs() < 1e-9);
-    assert_eq!(cs[2].canonical, "Volodymyr Zelensky");
+    assert!((s[1].similarity - (1.0 - 2.0 / 16.0)).abs() < 1e-9);
+    assert_eq!(cs[2].canonical, "Taras Ostrovsky");
     let z = &cs[2].spellings;
     assert_eq!(
         (z[0].text.as_str(), z[0].kind),
-        ("Zelenskyi", VariantKind::LikelyMisspelling)
+        ("Ostrovskyi", VariantKind::LikelyMisspelling)
     );
-    assert!((z[0].similarity - (1.0 - 1.0 / 9.0)).abs() < 1e-9);
+    assert!((z[0].similarity - (1.0 - 1.0 / 10.0)).abs() < 1e-9);
 }
 
 #[test]
 fn entity_surname_only_matches_full_name_in_text() {
     let known = [KnownEntity {
-        name: "Zelensky".into(),
+        name: "Ostrovsky".into(),
         variants: vec![],
         note: None,
     }];
-    let docs = docs_of(&[&["Volodymyr Zelenskyi"], &["Volodymyr Zelensky"]]);
+    let docs = docs_of(&[&["Taras Ostrovskyi"], &["Taras Ostrovsky"]]);
     let cs = cluster_names(&docs, &known);
     assert_eq!(cs.len(), 1);
     let sp = &cs[0].spellings;
     assert_eq!(
         (sp[0].text.as_str(), sp[0].kind),
-        ("Volodymyr Zelensky", VariantKind::Canonical)
+        ("Taras Ostrovsky", VariantKind::Canonical)
     );
     assert_eq!(
         (sp[1].text.as_str(), sp[1].kind),
-        ("Volodymyr Zelenskyi", VariantKind::LikelyMisspelling)
+        ("Taras Ostrovskyi", VariantKind::LikelyMisspelling)
     );
 }
 
 #[test]
 fn corpus_internal_cluster_without_entities() {
     let docs = docs_of(&[
-        &["Kiev", "Russia"],
-        &["Kyiv", "Prussia", "Kyiv"],
-        &["Kiev", "Sergei Lavrov"],
-        &["Sergey Lavrov"],
+        &["Riev", "Russia"],
+        &["Ryiv", "Prussia", "Ryiv"],
+        &["Riev", "Sergei Belkov"],
+        &["Sergey Belkov"],
     ]);
     let cs = cluster_names(&docs, &[]);
     assert_eq!(cs.len(), 2, "{cs:#?}");
-    assert_eq!(cs[0].canonical, "Kiev");
+    assert_eq!(cs[0].canonical, "Riev");
     assert_eq!(
         cs[0]
             .spellings
             .iter()
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>(),
-        ["Kiev", "Kyiv"]
+        ["Riev", "Ryiv"]
     );
     assert!(
         cs[0]
@@ -293,7 +290,7 @@ fn corpus_internal_cluster_without_entities() {
             .all(|s| s.kind == VariantKind::Variant)
     );
     // Tie on mentions and sources: alphabetical.
-    assert_eq!(cs[1].canonical, "Sergei Lavrov");
+    assert_eq!(cs[1].canonical, "Sergei Belkov");
     // Deterministic.
     assert_eq!(cluster_names(&docs, &[]), cs);
 }
@@ -309,14 +306,15 @@ fn blocking_finds_the_same_pairs_as_all_pairs() {
     // With variants added, so the sets are not trivially empty.
     docs.push(
         [
-            "Olav Scholtz",
-            "Olaf Scholz",
-            "Zelenskyi",
-            "Volodymyr Zelensky",
-            "Sergey Lavrov",
+            "Gustav Lindholtz",
+            "Gustaf Lindholz",
+            "Ostrovskyi",
+            "Taras Ostrovsky",
+            "Sergey Belkov",
             "Gorbatschow",
             "Gorbachev",
-            "Kiew",
+            "Ryiv",
+            "Riev",
         ]
         .iter()
         .map(|t| mention(t))
@@ -342,99 +340,6 @@ fn blocking_finds_the_same_pairs_as_all_pairs() {
             "entity {e}: {brute:?} not within {cands:?}"
         );
     }
-}
-
-#[test]
-fn corpus_gold_names() {
-    let (files, texts_, docs) = corpus_mentions();
-    let doc = |f: &str| files.iter().position(|n| n == f).expect("corpus file");
-    let jamestown = doc("jamestown-edm-tough-talks.txt");
-    let ap = doc("ap-kazakhstan-uncertainty.txt");
-    let cgtn = doc("cgtn-progress-or-war.txt");
-    assert!(texts_[jamestown].contains("source: Eurasia Daily Monitor"));
-
-    let clusters = cluster_names(&docs, &entities());
-    for c in &clusters {
-        println!("{}:", c.canonical);
-        for s in &c.spellings {
-            let srcs: Vec<&str> = s.mentions.iter().map(|(d, _)| files[*d].as_str()).collect();
-            println!(
-                "   {:?} {:?} {:.3} {:?}",
-                s.text, s.kind, s.similarity, srcs
-            );
-        }
-    }
-    let docs_of_spelling =
-        |s: &Spelling| s.mentions.iter().map(|(d, _)| *d).collect::<BTreeSet<_>>();
-    let in_evidence = |s: &Spelling, d: usize, evidence: &str| {
-        let t = &texts_[d];
-        s.mentions.iter().any(|(md, m)| {
-            *md == d
-                && t.match_indices(evidence)
-                    .any(|(i, e)| i <= m.span.start && m.span.end <= i + e.len())
-        })
-    };
-    assert_eq!(clusters.len(), 3, "no other cluster expected");
-
-    let kyiv = &clusters[0];
-    assert_eq!(kyiv.canonical, "Kyiv");
-    assert_eq!(kyiv.spellings.len(), 2);
-    let (canon, kiev) = (&kyiv.spellings[0], &kyiv.spellings[1]);
-    assert_eq!(
-        (canon.text.as_str(), canon.kind),
-        ("Kyiv", VariantKind::Canonical)
-    );
-    assert_eq!(docs_of_spelling(canon), BTreeSet::from([jamestown]));
-    assert_eq!(
-        (kiev.text.as_str(), kiev.kind),
-        ("Kiev", VariantKind::KnownVariant)
-    );
-    assert_eq!(
-        kiev.note.as_deref(),
-        Some("Russian-derived transliteration")
-    );
-    assert_eq!(docs_of_spelling(kiev), BTreeSet::from([ap, cgtn]));
-    assert!(in_evidence(kiev, ap, "Washington and Kiev"));
-    assert!(in_evidence(kiev, cgtn, "Kiev should continue"));
-
-    let scholz = &clusters[1];
-    assert_eq!(scholz.canonical, "Olaf Scholz");
-    assert_eq!(scholz.spellings.len(), 1);
-    let s = &scholz.spellings[0];
-    assert_eq!(
-        (s.text.as_str(), s.kind),
-        ("Olav Scholtz", VariantKind::LikelyMisspelling)
-    );
-    assert_eq!(docs_of_spelling(s), BTreeSet::from([jamestown]));
-    assert!(in_evidence(s, jamestown, "the new Chancellor Olav Scholtz"));
-    assert!(s.mentions[0].1.is_person());
-    assert!((s.similarity - 0.833).abs() < 1e-3);
-
-    let zel = &clusters[2];
-    assert_eq!(zel.canonical, "Volodymyr Zelensky");
-    assert_eq!(zel.spellings.len(), 1);
-    let z = &zel.spellings[0];
-    assert_eq!(
-        (z.text.as_str(), z.kind),
-        ("Volodymyr Zelenskyi", VariantKind::LikelyMisspelling)
-    );
-    assert_eq!(docs_of_spelling(z), BTreeSet::from([ap]));
-    assert!(in_evidence(z, ap, "President Volodymyr Zelenskyi"));
-    assert!(z.mentions[0].1.is_person());
-
-    // Without entities the corpus alone still pairs Kyiv/Kiev, and nothing else.
-    let bare = cluster_names(&docs, &[]);
-    for c in &bare {
-        println!(
-            "no entities: {} <- {:?}",
-            c.canonical,
-            c.spellings.iter().map(|s| &s.text).collect::<Vec<_>>()
-        );
-    }
-    assert_eq!(bare.len(), 1);
-    let mut spellings: Vec<&str> = bare[0].spellings.iter().map(|s| s.text.as_str()).collect();
-    spellings.sort_unstable();
-    assert_eq!(spellings, ["Kiev", "Kyiv"]);
 }
 
 fn mention_of(text: &str, kind: NameKind) -> NameMention {
