@@ -213,7 +213,7 @@ fn x_who_said() {
 
 #[test]
 fn pronoun_resolves_to_the_last_speaker_not_the_last_name() {
-    let text = "Economist Lena Park said prices would keep rising.\n\nShe pointed to Germany and President Emmanuel Macron's budget. “Households will feel this for a long time,” she said.";
+    let text = "Economist Lena Park said prices would keep rising.\n\nShe pointed to Velsland and President Emil Varro's budget. “Households will feel this for a long time,” she said.";
     let qs = read_text(text);
     assert_eq!(
         speaker_of(&qs[0]),
