@@ -604,7 +604,7 @@ peacekeeping = ["peacekeeping", "peacekeepers"]
     fn window_keeps_a_number_with_its_subject() {
         let rule = r#"
 [[fact]]
-id = "kz.troops"
+id = "v.troops"
 label = "troops"
 kind = "quantity"
 units = ["troops", "soldiers"]
@@ -613,23 +613,23 @@ window = 3
 "#;
         let obs = run(
             rule,
-            "About 2,000 soldiers went to Valdoria, far fewer than the 100,000 troops near Ukraine.\n",
+            "About 2,000 soldiers went to Valdoria, far fewer than the 100,000 troops near Marovia.\n",
         );
         assert_eq!(classes(&obs), vec!["~2000"]);
     }
 
     #[test]
     fn rule_speakers_give_canonical_names() {
-        let rule = "[[speaker]]\nname = \"Antony Blinken\"\naliases = [\"the secretary of state\", \"Tony Blinken\"]\n";
+        let rule = "[[speaker]]\nname = \"Tomas Solvik\"\naliases = [\"the secretary of state\", \"Tom Solvik\"]\n";
         let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
         let a = Article::from_text(
             Path::new("a.txt"),
-            "“We will not bring these situations together,” Tony Blinken said.\n".into(),
+            "“We will keep the two cases apart,” Tom Solvik said.\n".into(),
         )
         .expect("article");
         let ex = extract(&rules, std::slice::from_ref(&a));
         assert_eq!(ex.quotes.len(), 1);
-        assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+        assert_eq!(ex.quotes[0].speaker.as_deref(), Some("Tomas Solvik"));
     }
 
     #[test]

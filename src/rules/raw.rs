@@ -20,7 +20,7 @@ pub struct RuleFile {
     /// The comparable facts.
     #[serde(default)]
     pub fact: Vec<Spanned<RawFact>>,
-    /// Known speakers and their aliases ("Blinken", "Mr. Blinken" → "Antony Blinken").
+    /// Known speakers and their aliases ("Solvik", "Mr. Solvik" → "Tomas Solvik").
     #[serde(default)]
     pub speaker: Vec<RawSpeaker>,
     /// Canonical spellings of names and their known variants.
@@ -91,7 +91,7 @@ pub struct RawFact {
     #[serde(default)]
     pub within: Option<Spanned<Vec<String>>>,
     /// Count values inside parentheses. Default: false for dates, whose parentheses in news
-    /// are mostly source citations ("(Kommersant, January 13, 2022)"), true otherwise.
+    /// are mostly source citations ("(Tarkiv Herald, March 4, 2021)"), true otherwise.
     #[serde(default)]
     pub in_parentheses: Option<bool>,
     /// Term: wording classes, each a list of words or phrases.

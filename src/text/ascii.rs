@@ -27,14 +27,14 @@ mod tests {
 
     #[test]
     fn non_ascii_word_characters_are_letters_digits_and_marks_not_punctuation() {
-        assert!(!has_non_ascii_word("plain ASCII, 2,000 troops"));
+        assert!(!has_non_ascii_word("plain ASCII, 1,500 troops"));
         assert!(!has_non_ascii_word(
-            "“Kyiv” – ‘no’ — 2\u{a0}000 \u{2009}… €5"
+            "“Tarkiv” – ‘no’ — 2\u{a0}000 \u{2009}… €5"
         ));
         assert!(has_non_ascii_word(
-            "Zelenskyy in Kyiv and Tbilisi, not Türkiye"
+            "Vashenkyy in Tarkiv and Brenholm, not Türkiye"
         ));
-        assert!(has_non_ascii_word("Київ"));
+        assert!(has_non_ascii_word("Тарків"));
         // A combining accent is a word character of its own (e + U+0301).
         assert!(has_non_ascii_word("cafe\u{301}"));
         assert!(has_non_ascii_word("٣ days"));

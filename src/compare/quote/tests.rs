@@ -16,8 +16,8 @@ fn corpus() -> Vec<Article> {
         .articles
 }
 
-const TRANSLATION_A: &str = "The council has given a reminder of its ability to make quick and nonstandard decisions in the budget-planning sphere to influence events in places in the region that are important to it.";
-const TRANSLATION_B: &str = "The council is reminding of its ability to take quick and unconventional budget-planning decisions in order to influence what is happening in parts of the region that are important to it";
+const TRANSLATION_A: &str = "The guild has offered a sign of its capacity to reach fast and nonstandard verdicts in the harbour-fee field to shape outcomes in towns along the coast that matter to it.";
+const TRANSLATION_B: &str = "The guild is signalling its capacity to take fast and unconventional harbour-fee verdicts so as to shape what happens in towns along the coast that matter to it";
 
 #[test]
 fn two_translations_pair_and_word_diff() {
@@ -34,9 +34,9 @@ fn two_translations_pair_and_word_diff() {
         matches!((removed, added), (Some(r), Some(a)) if a == r + 1),
         "{diff:?}"
     );
-    assert_eq!(diff.first(), Some(&DiffOp::Same("The council".to_string())));
+    assert_eq!(diff.first(), Some(&DiffOp::Same("The guild".to_string())));
     assert!(
-        diff.contains(&DiffOp::Same("quick and".to_string())),
+        diff.contains(&DiffOp::Same("fast and".to_string())),
         "{diff:?}"
     );
 }
@@ -72,12 +72,12 @@ fn word_diff_of_identical_and_trimmed_quotes() {
     );
     assert_eq!(
         word_diff(
-            "the temptation to remain is great",
-            "Officials say the temptation to remain is great"
+            "the urge to stay put is strong",
+            "Officials say the urge to stay put is strong"
         ),
         vec![
             DiffOp::Added("Officials say".to_string()),
-            DiffOp::Same("the temptation to remain is great".to_string())
+            DiffOp::Same("the urge to stay put is strong".to_string())
         ]
     );
 }
@@ -87,20 +87,20 @@ fn similarity_near_misses() {
     // A trim pairs; a different statement on the same topic does not.
     assert!(
         similarity(
-            "the temptation to remain is great",
-            "Officials say the temptation to remain is great and that's a possibility"
+            "the urge to stay put is strong",
+            "Officials say the urge to stay put is strong and that's likely"
         ) >= PAIR_THRESHOLD
     );
     assert!(
         similarity(
-            "very much as part of their country and not just as a species",
-            "The army took advantage of the situation and moved into a country that it considers part of its strategic security"
+            "almost entirely as part of their own water and hardly as a shared sea",
+            "The fleet used the moment and sailed into a strait that it regards as part of its own home waters"
         ) < PAIR_THRESHOLD
     );
     assert!(
         similarity(
-            "The army has shown itself that it can do more than it could a year ago.",
-            "The army is reminding of its ability to take quick decisions"
+            "The guild has proved it can now do more than it did last spring.",
+            "The guild is signalling its capacity to take fast verdicts"
         ) < PAIR_THRESHOLD
     );
     assert_eq!(similarity("", "anything at all here"), 0.0);

@@ -50,7 +50,7 @@ pub fn tense_cue(sentence: &str, at: Range<usize>) -> Option<Tense> {
     }
 
     // Words after the date count only inside its clause; an opening adverbial ("On Wednesday,
-    // Tokayev requested ...") takes its verb from across the comma.
+    // Oralov requested ...") takes its verb from across the comma.
     let clause_start = last_before
         .and_then(|lb| toks[..=lb].iter().rposition(|t| t.kind != TokKind::Word))
         .map_or(0, |p| p + 1);

@@ -9,7 +9,7 @@ use super::word::{Word, make_word};
 /// running text, not headlines.
 const HEADLINE_MAX_WORDS: usize = 15;
 
-/// Title-case lines (headlines, bylines, "Publication: Eurasia Daily Monitor Volume: 19")
+/// Title-case lines (headlines, bylines, "Publication: Northern Review Weekly Volume: 12")
 /// capitalise common words; there only words known as names from running text count. A
 /// line is headline-like when it has no full stop or exclamation mark and 3 to 15 content
 /// words, three quarters of them capitalised. Counted word by word, so a line is known

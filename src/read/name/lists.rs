@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 /// Capitalised words that are never names (or not on their own): function words that open
 /// sentences, pronouns, numbers in words, months and weekdays. "us" is absent on purpose
-/// ("US" is a name); "may" is handled apart (Theresa May).
+/// ("US" is a name); "may" is handled apart (Clara May).
 const STOP_WORDS_LIST: &str = "\
     a about according additionally after afterwards again against ahead all already also \
     although among an and another any are as at be because been before being between both but \
@@ -25,8 +25,8 @@ const STOP_WORDS_LIST: &str = "\
 const MAY_MONTH_CUES_LIST: &str = "\
     in since until by last next early late mid this of on from through during";
 
-/// Lowercase words that may join capitalised words inside one name ("Bank of England",
-/// "Villa la Grange", "Ursula von der Leyen"). "and", "for", "on" are left out: they join
+/// Lowercase words that may join capitalised words inside one name ("Bank of Velsland",
+/// "Villa la Serra", "Ida von der Brenn"). "and", "for", "on" are left out: they join
 /// two names far more often than they sit inside one.
 const CONNECTORS_LIST: &str = "\
     of the de da di du del della der den von van la le al el bin ibn y dos das";
@@ -52,8 +52,8 @@ const TITLE_MODIFIERS_LIST: &str = "\
 const TITLE_ABBREVIATIONS_LIST: &str = "\
     mr mrs ms dr gen col lt maj capt adm sgt gov sen rep prof st";
 
-/// Lowercase words right before a name that make it a person ("Kremlin spokesman Dmitry
-/// Peskov", "the new chancellor Olaf Scholz").
+/// Lowercase words right before a name that make it a person ("Tarkiv spokesman Emil
+/// Dravik", "the new chancellor Jonas Brecke").
 const LOWER_TITLES_LIST: &str = "\
     president chancellor minister secretary senator spokesman spokeswoman spokesperson \
     ambassador chairman chairwoman governor mayor premier leader envoy general colonel \

@@ -1,15 +1,15 @@
-//! Name reader: the capitalised name sequences an article body writes ("Olav Scholtz",
-//! "Bank of England", "Kassym-Jomart Tokayev"), each marked when a title makes it a person's.
+//! Name reader: the capitalised name sequences an article body writes ("Jonas Brekke",
+//! "Bank of Velsland", "Rustam-Bek Oralov"), each marked when a title makes it a person's.
 //!
 //! A pure text reader: [`extract_names`] reads one text, with no rule (a title such as
 //! "President" marks the name after it as a person). Looking across sources for spellings of
-//! one name that differ ("Olav Scholtz" for Olaf Scholz, Kiev vs Kyiv) is comparison, done
+//! one name that differ ("Jonas Brekke" for Jonas Brecke, Tarkov vs Tarkiv) is comparison, done
 //! by `compare::name` on what this reader found.
 //!
 //! # Layout
 //! * `scan`: the words of a text, one at a time (hand-written; see its module doc).
-//! * `word`: a scanned word cut to the part that can be a name token ("Moscow’s" → "Moscow",
-//!   "Russia-led" → "Russia"), with its lowercase form and the lists it is on.
+//! * `word`: a scanned word cut to the part that can be a name token ("Tarkiv’s" → "Tarkiv",
+//!   "Marovia-led" → "Marovia"), with its lowercase form and the lists it is on.
 //! * `lists`: the word lists (stop words, titles, connectors, particles), one bit each.
 //! * `lines`: words handed on a line at a time (a long line in bounded batches), and whether
 //!   the line is a title-case headline.
@@ -38,7 +38,7 @@ use runs::read_names;
 pub struct NameMention {
     /// Byte range into the text given to [`extract_names`] (possessive `'s` excluded).
     pub span: Range<usize>,
-    /// The name as written, e.g. "Olav Scholtz" (whitespace runs collapsed to one space).
+    /// The name as written, e.g. "Jonas Brekke" (whitespace runs collapsed to one space).
     pub text: String,
     /// What kind of name it is, from the cues around it.
     pub kind: NameKind,
@@ -79,7 +79,7 @@ pub enum NameKind {
 ///
 /// A sentence-initial capitalised word is kept only if the article also capitalises it
 /// mid-sentence, or it is followed directly by another capitalised word and never written
-/// in lowercase ("Fyodor Lukyanov, a leading..."). In headline-like title-case lines only
+/// in lowercase ("Anton Veselin, a leading..."). In headline-like title-case lines only
 /// words the article capitalises in running text are kept. A title ("President", "Deputy
 /// Foreign Minister", "Mr.") is not part of the name; it marks the name after it as a person.
 ///

@@ -97,7 +97,7 @@ struct Ctx<'c, 'a, 'b, 'e> {
 fn process_run(ctx: &Ctx, run: &[usize], out: &mut Vec<NameMention>) {
     let b = ctx.b;
     let words = b.words;
-    // Person mark from a lowercase title right before the run ("spokesman Dmitry Peskov").
+    // Person mark from a lowercase title right before the run ("spokesman Emil Dravik").
     let first = run[0];
     let lower_title_before = first > 0 && {
         let p = &words[first - 1];
@@ -203,7 +203,7 @@ fn emit_name(ctx: &Ctx, name: &[usize], initial: bool, person: bool, out: &mut V
             let seen = ctx.ev.get(lower);
             let known = seen.mid_caps;
             let written_lower = seen.lower > 0;
-            // "Undercutting Washington and ...": a sentence-opening participle or adverb.
+            // "Undermining Brenholm and ...": a sentence-opening participle or adverb.
             let chars = lower.chars().count();
             let verb_like =
                 (lower.ends_with("ing") && chars >= 8) || (lower.ends_with("ly") && chars >= 6);

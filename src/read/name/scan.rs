@@ -2,8 +2,8 @@
 //!
 //! A word is what the regex `[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{M}\p{N}]+)*`
 //! matches, found left to right as the regex crate's `find_iter` finds them: letters or
-//! digits, with internal hyphens, apostrophes or dots ("Kassym-Jomart", "Moscow’s", "U.S",
-//! "Svoboda.org"). The name reader reads every word of an article twice (once for the
+//! digits, with internal hyphens, apostrophes or dots ("Rustam-Bek", "Tarkiv’s", "U.S",
+//! "Dalnews.org"). The name reader reads every word of an article twice (once for the
 //! evidence, once for the names), so this scanner does by hand what the regex did: one table
 //! look-up per ASCII character, a binary search in the regex crate's own Unicode tables
 //! (taken from `regex-syntax`, so the classes are the same) for the rest.
@@ -237,9 +237,9 @@ mod tests {
     #[test]
     fn same_words_as_the_regex() {
         let mut texts = vec![
-            "Zelenskyy met “Scholz” in Kyiv — Škoda’s plant, O’Brien’s U.S. firm.\nMr. Ли Kim-Jong al-Assad."
+            "Vashenkyy met “Brecke” in Tarkiv — Škoda’s plant, O’Brien’s U.S. firm.\nMr. Ли Kim-Jong al-Rashani."
                 .to_string(),
-            "x\u{301}\u{302}-\u{301}a ‐‐b ’’c '.d 1.2.3 ²³ Ⅻ ǅungla ﬁne 🇰🇿 a\u{200d}b".to_string(),
+            "x\u{301}\u{302}-\u{301}a ‐‐b ’’c '.d 1.2.3 ²³ Ⅻ ǅungla ﬁne 🇦🇶 a\u{200d}b".to_string(),
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for dir in ["corpus", "tests/fixtures/hostile"] {

@@ -66,117 +66,121 @@ fn corpus() -> Vec<(String, String)> {
 // ---- extraction ------------------------------------------------------------------
 
 #[test]
-fn title_marks_person_corpus_sentences() {
-    let t = "She said Putin may want to reassert hegemony in the region by both propping up the president in Kazakhstan and undermining the democratically elected leader of Ukraine, President Volodymyr Zelenskyi.";
+fn title_marks_person_in_news_sentences() {
+    let t = "She said Halden may want to regain his grip on the coast by both shoring up the premier in Dalmora and weakening the freely chosen leader of Velsland, President Mirko Vashenko.";
     let ms = names(t);
-    let z = ms
+    let v = ms
         .iter()
-        .find(|m| m.text == "Volodymyr Zelenskyi")
-        .expect("Zelenskyi found");
-    assert!(z.is_person());
-    assert_eq!(&t[z.span.clone()], "Volodymyr Zelenskyi");
-    let p = ms.iter().find(|m| m.text == "Putin").expect("Putin found");
-    assert!(!p.is_person());
+        .find(|m| m.text == "Mirko Vashenko")
+        .expect("Vashenko found");
+    assert!(v.is_person());
+    assert_eq!(&t[v.span.clone()], "Mirko Vashenko");
+    let h = ms
+        .iter()
+        .find(|m| m.text == "Halden")
+        .expect("Halden found");
+    assert!(!h.is_person());
     assert_eq!(
         texts(t),
-        ["Putin", "Kazakhstan", "Ukraine", "Volodymyr Zelenskyi"]
+        ["Halden", "Dalmora", "Velsland", "Mirko Vashenko"]
     );
 
-    let t = "And if Putin had hopes for German ambivalence, assuming that the new Chancellor Olav Scholtz is no match for Angela Merkel, who recently departed her post, he is left with disappointment.";
+    let t = "And if Halden had counted on Velsish indifference, thinking that the new Chancellor Jonas Brecke is no rival for Marta Lindqvist, who quietly retired last year, he is in for a surprise.";
     let ms = names(t);
     assert_eq!(
         texts(t),
-        ["Putin", "German", "Olav Scholtz", "Angela Merkel"]
+        ["Halden", "Velsish", "Jonas Brecke", "Marta Lindqvist"]
     );
     assert!(ms[2].is_person());
-    assert!(!ms[3].is_person(), "no title before Angela Merkel");
-    assert_eq!(&t[ms[2].span.clone()], "Olav Scholtz");
+    assert!(!ms[3].is_person(), "no title before Marta Lindqvist");
+    assert_eq!(&t[ms[2].span.clone()], "Jonas Brecke");
 }
 
 #[test]
 fn sentence_initial_common_words_skipped() {
-    let t = "The US has been warning for weeks that Putin has stationed troops near Ukraine. But I think a lesson in recent history is that once in your house, it is very difficult sometimes to get Russians to leave.";
-    assert_eq!(texts(t), ["US", "Putin", "Ukraine", "Russians"]);
+    let t = "The US has been saying for months that Halden has massed troops near Velsland. Yet I suspect the lesson of recent years is that once they settle in, it is often very hard to get Marovians to go home.";
+    assert_eq!(texts(t), ["US", "Halden", "Velsland", "Marovians"]);
     // A sentence-opening word never capitalised elsewhere is not a name.
-    let t = "Legislators and long-time Russian observers disagree. Diplomats naturally value dialogue with Russian officials.";
-    assert_eq!(texts(t), ["Russian", "Russian"]);
+    let t = "Traders and veteran Marovian watchers differ. Bankers naturally prize contacts with Marovian officials.";
+    assert_eq!(texts(t), ["Marovian", "Marovian"]);
     // ... but a name opening a sentence is kept when the article uses it mid-sentence.
-    let t = "Kazakhstan asked for help. Troops flew to Kazakhstan on Thursday.";
-    assert_eq!(texts(t), ["Kazakhstan", "Kazakhstan"]);
+    let t = "Dalmora asked for help. Troops flew to Dalmora on Thursday.";
+    assert_eq!(texts(t), ["Dalmora", "Dalmora"]);
     // A participle opening a sentence before a name is dropped, the name kept.
-    let t = "Undercutting Washington and exacerbating disagreements is high on the list.";
-    assert_eq!(texts(t), ["Washington"]);
+    let t = "Undermining Brenholm and sharpening disputes is high on the agenda.";
+    assert_eq!(texts(t), ["Brenholm"]);
 }
 
 #[test]
 fn titles_chains_and_abbreviations() {
-    let t = "“For 30 years we’ve been retreating,” Deputy Foreign Minister Sergei Ryabkov, who will lead the talks with the U.S. in Geneva Monday, said in an interview.";
+    let t = "“For 20 years we’ve been giving ground,” Deputy Trade Minister Pavel Orlik, who heads the delegation to the E.U. in Sarnova Tuesday, said on the radio.";
     let ms = names(t);
-    assert_eq!(texts(t), ["Sergei Ryabkov", "U.S.", "Geneva"]);
+    assert_eq!(texts(t), ["Pavel Orlik", "E.U.", "Sarnova"]);
     assert!(ms[0].is_person());
-    let t =
-        "Ahead of their talks, Kremlin spokesman Dmitry Peskov said that the negotiations go on.";
+    let t = "Before the vote, Tarkiv spokesman Emil Dravik said that the count would go on.";
     let ms = names(t);
-    assert_eq!(texts(t), ["Kremlin", "Dmitry Peskov"]);
+    assert_eq!(texts(t), ["Tarkiv", "Emil Dravik"]);
     assert!(ms[1].is_person() && !ms[0].is_person());
-    let t = "When asked on Friday, US Secretary of State Antony Blinken said he would wait.";
+    let t = "When asked on Friday, Velsish Secretary of State Ingrid Solvik said she would wait.";
     let ms = names(t);
-    assert_eq!(texts(t), ["US", "Antony Blinken"]);
+    assert_eq!(texts(t), ["Velsish", "Ingrid Solvik"]);
     assert!(ms[1].is_person());
-    // Made-up: abbreviated titles keep their dot and do not end the sentence.
-    let t = "Mr. Smith met Gen. Mark Milley in Washington on Tuesday.";
+    // Abbreviated titles keep their dot and do not end the sentence.
+    let t = "Mr. Smith met Gen. Ruth Kessling in Brenholm on Tuesday.";
     let ms = names(t);
-    assert_eq!(texts(t), ["Smith", "Mark Milley", "Washington"]);
+    assert_eq!(texts(t), ["Smith", "Ruth Kessling", "Brenholm"]);
     assert!(ms[0].is_person() && ms[1].is_person() && !ms[2].is_person());
     // A modifier alone is no title: "State Department" is a name, not a person mark.
-    let t = "A spokesman for the State Department in Washington declined to comment.";
-    assert_eq!(texts(t), ["State Department", "Washington"]);
+    let t = "A spokesman for the State Department in Brenholm declined to comment.";
+    assert_eq!(texts(t), ["State Department", "Brenholm"]);
     assert!(names(t).iter().all(|m| !m.is_person()));
 }
 
 #[test]
 fn possessives_hyphens_connectors_months() {
-    let t = "It is far more comfortable for Moscow’s leaders and the Russia-led bloc to meet Bashar al-Assad and the Bank of England in May 2019, said Theresa May.";
+    let t = "It is much easier for Tarkiv’s leaders and the Marovia-led bloc to meet Hamid al-Rashani and the Bank of Velsland in May 2019, said Clara May.";
     let ms = names(t);
     assert_eq!(
         texts(t),
         [
-            "Moscow",
-            "Russia",
-            "Bashar al-Assad",
-            "Bank of England",
-            "Theresa May"
+            "Tarkiv",
+            "Marovia",
+            "Hamid al-Rashani",
+            "Bank of Velsland",
+            "Clara May"
         ]
     );
-    assert_eq!(&t[ms[0].span.clone()], "Moscow");
-    assert_eq!(&t[ms[1].span.clone()], "Russia");
-    let t = "President Kassym-Jomart Tokayev met officials on January 12 and on Sunday.";
+    assert_eq!(&t[ms[0].span.clone()], "Tarkiv");
+    assert_eq!(&t[ms[1].span.clone()], "Marovia");
+    let t = "President Rustam-Bek Oralov met officials on January 12 and on Sunday.";
     let ms = names(t);
-    assert_eq!(texts(t), ["Kassym-Jomart Tokayev"]);
+    assert_eq!(texts(t), ["Rustam-Bek Oralov"]);
     assert!(ms[0].is_person());
 }
 
 #[test]
 fn headline_lines_keep_only_names_known_from_text() {
-    let t = "Tough Talks Produce New Russia Face-Off\n\nRussia warned the West. Talks in Geneva went badly, and tough talk followed from Russia.";
-    assert_eq!(texts(t), ["Russia", "Russia", "West", "Geneva", "Russia"]);
+    let t = "Hard Talks Bring New Marovia Stand-Off\n\nMarovia warned the West. Talks in Sarnova went badly, and hard talk followed from Marovia.";
+    assert_eq!(
+        texts(t),
+        ["Marovia", "Marovia", "West", "Sarnova", "Marovia"]
+    );
 }
 
 #[test]
 fn body_start_and_bad_offsets_are_safe() {
-    let t =
-        "---\nsource: Eurasia Daily Monitor\n---\nPutin met Biden in Geneva. Biden thanked Putin.";
-    let b = t.find("Putin").unwrap();
-    let second = t.find("Biden thanked").unwrap();
+    let t = "---\nsource: Northern Review Weekly\n---\nHalden met Orlik in Sarnova. Orlik thanked Halden.";
+    let b = t.find("Halden").unwrap();
+    let second = t.find("Orlik thanked").unwrap();
     assert_eq!(
         extract_names(t, b, &[b, second])
             .into_iter()
             .map(|m| m.text)
             .collect::<Vec<_>>(),
-        ["Putin", "Biden", "Geneva", "Biden", "Putin"]
+        ["Halden", "Orlik", "Sarnova", "Orlik", "Halden"]
     );
     // Offsets past the end, inside a multibyte character, or nonsense sentence starts.
-    let t = "Zelenskyy met “Scholz” in Kyiv — Škoda’s plant — today.";
+    let t = "Vashenkyy met “Brecke” in Tarkiv — Škoda’s plant — today.";
     assert!(extract_names(t, 10_000, &[]).is_empty());
     let inside = t.find('“').unwrap() + 1;
     let _ = extract_names(t, inside, &[1, 2, 3, 99_999, usize::MAX]);
@@ -190,7 +194,7 @@ fn body_start_and_bad_offsets_are_safe() {
 
 #[test]
 fn any_offsets_never_panic() {
-    let t = "Zelenskyy met “Scholz” in Kyiv — Škoda’s plant, O’Brien’s U.S. firm.\nMr. Ли Kim-Jong al-Assad.";
+    let t = "Vashenkyy met “Brecke” in Tarkiv — Škoda’s plant, O’Brien’s U.S. firm.\nMr. Ли Kim-Jong al-Rashani.";
     for b in 0..=t.len() + 2 {
         let starts: Vec<usize> = (0..t.len() + 3).step_by(3).collect();
         for m in extract_names(t, b, &starts) {
@@ -204,7 +208,7 @@ fn any_offsets_never_panic() {
 #[test]
 fn lowercase_without_allocating_matches_to_lowercase() {
     for s in [
-        "Putin",
+        "Halden",
         "ŠKODA",
         "İstanbul",
         "ΣΟΦΊΑΣ",
@@ -230,15 +234,15 @@ fn lowercase_without_allocating_matches_to_lowercase() {
 
 /// Texts with long lines, long headline-like lines and lines of numbers.
 fn long_texts() -> Vec<String> {
-    let prose = "President Vladimir Putin met the Bank of England and Kassym-Jomart Tokayev in \
-        May, 2022, while spokesman Dmitry Peskov said the U.S. and Moscow’s allies \
+    let prose = "President Ivo Marek met the Bank of Velsland and Rustam-Bek Oralov in \
+        May, 2022, while spokesman Emil Dravik said the U.S. and Tarkiv’s allies \
         would wait. ";
     let numbers = "1 2 of the 3 4 in 5 6 and 7 ".repeat(60);
     vec![
         prose.repeat(40),
-        format!("Tough Talks in Geneva {numbers}\nTalks went on in Geneva. {prose}"),
-        format!("{numbers}Putin Biden Scholz\n{}", prose.repeat(3)),
-        "Olaf Scholz Angela Merkel ".repeat(300),
+        format!("Hard Talks in Sarnova {numbers}\nTalks went on in Sarnova. {prose}"),
+        format!("{numbers}Halden Orlik Brecke\n{}", prose.repeat(3)),
+        "Jonas Brecke Marta Lindqvist ".repeat(300),
         format!("{}.", "the cat sat on the mat and ".repeat(200)),
     ]
 }
@@ -271,7 +275,7 @@ fn batches_give_the_same_names_as_whole_lines() {
 fn a_long_line_is_read_in_bounded_batches() {
     let texts = long_texts();
     // Slack: the most word boundaries in a row where a name could run on ("met the Bank
-    // of England and": four, "and the cat": one).
+    // of Velsland and": four, "and the cat": one).
     for (text, slack) in [(&texts[0], 4), (&texts[1], 4), (&texts[4], 1)] {
         let limits = Limits {
             batch: 8,
@@ -312,10 +316,10 @@ fn a_long_line_is_read_in_bounded_batches() {
 #[test]
 fn a_long_headline_is_read_ahead() {
     // Line 1 has no full stop and three content words, all capitalised: a headline,
-    // however many numbers and function words follow. Only "Geneva", capitalised in
+    // however many numbers and function words follow. Only "Sarnova", capitalised in
     // running text, is a name there.
     let text = &long_texts()[1];
-    let geneva: Vec<usize> = text.match_indices("Geneva").map(|(i, _)| i).collect();
+    let sarnova: Vec<usize> = text.match_indices("Sarnova").map(|(i, _)| i).collect();
     for limits in [
         LIMITS,
         Limits {
@@ -329,7 +333,7 @@ fn a_long_headline_is_read_ahead() {
             .take(2)
             .map(|m| (m.text.as_str(), m.span.start))
             .collect();
-        assert_eq!(first, [("Geneva", geneva[0]), ("Geneva", geneva[1])]);
+        assert_eq!(first, [("Sarnova", sarnova[0]), ("Sarnova", sarnova[1])]);
     }
 }
 

@@ -65,7 +65,7 @@ pub(super) fn make_word(text: &str, found: scan::Found, lower: &mut String) -> O
 
     // Possessives, dots and hyphens need a separator inside the word.
     if found.joined {
-        // Possessive: "Moscow’s" -> "Moscow"; a name does not continue past it.
+        // Possessive: "Tarkiv’s" -> "Tarkiv"; a name does not continue past it.
         for suffix in ["'s", "’s", "'S", "’S"] {
             if let Some(stem) = s.strip_suffix(suffix)
                 && !stem.is_empty()
@@ -77,7 +77,7 @@ pub(super) fn make_word(text: &str, found: scan::Found, lower: &mut String) -> O
         }
         let mut kept = text.get(start..end)?;
 
-        // Dots: "U.S" is an acronym (take its final dot too); "Svoboda.org" keeps "Svoboda".
+        // Dots: "U.S" is an acronym (take its final dot too); "Dalnews.org" keeps "Dalnews".
         if kept.contains('.') {
             let is_acronym = kept
                 .split('.')
@@ -94,8 +94,8 @@ pub(super) fn make_word(text: &str, found: scan::Found, lower: &mut String) -> O
             kept = text.get(start..end)?;
         }
 
-        // Hyphens: keep the leading capitalised parts ("Kassym-Jomart", but "Russia-led" ->
-        // "Russia"); "al-Assad" is a name although it starts lowercase.
+        // Hyphens: keep the leading capitalised parts ("Rustam-Bek", but "Marovia-led" ->
+        // "Marovia"); "al-Rashani" is a name although it starts lowercase.
         if kept.contains(['-', '‐']) {
             let parts: Vec<(usize, &str)> = split_keep_offsets(kept, &['-', '‐']);
             let starts_upper = |p: &str| p.chars().next().is_some_and(char::is_uppercase);

@@ -414,7 +414,7 @@ impl Context {
                         self.last_source = Some((para, s.clone()));
                     }
                 }
-                // "the Russian president", introduced by no name: the description itself.
+                // "the Marovian president", introduced by no name: the description itself.
                 s.or_else(|| {
                     described
                         .as_ref()
@@ -514,8 +514,8 @@ impl Context {
             .map(|(_, s)| s.clone())
     }
 
-    /// The last person whose description holds every word of `d` ("Russian president" for
-    /// "Russian President Ana Lee"), anywhere before; a bare noun ("the president") only
+    /// The last person whose description holds every word of `d` ("Marovian president" for
+    /// "Marovian President Ana Lee"), anywhere before; a bare noun ("the president") only
     /// within [`REFERENCE_WINDOW_PARAGRAPHS`] of `para`, as it means whoever is in view.
     fn described(&self, d: &str, para: usize) -> Option<Speaker> {
         let words: Vec<String> = d.split_whitespace().map(str::to_lowercase).collect();

@@ -34,8 +34,8 @@ pub(super) enum Subj {
     It,
     /// "they" / "we" / "I": not resolved.
     Unresolvable,
-    /// "the statement" (person = false) / "the spokesman" (person = true); "the Russian
-    /// president" is `described` ("Russian president"): the person introduced so.
+    /// "the statement" (person = false) / "the spokesman" (person = true); "the Marovian
+    /// president" is `described` ("Marovian president"): the person introduced so.
     Reference {
         person: bool,
         described: Option<String>,
@@ -131,7 +131,7 @@ fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
         });
     }
     if singular_ref && definite && !(REF_PERSON_NOUNS_SET.contains(h) || aged) {
-        // "the Swiss bank": the organisation named before.
+        // "the Velsish bank": the organisation named before.
         return Some(Subj::Reference {
             person: false,
             described: None,
@@ -139,7 +139,7 @@ fn np_back(text: &str, toks: &[Tok], upto: usize) -> Option<Subj> {
         });
     }
     if singular_ref && definite && (REF_PERSON_NOUNS_SET.contains(h) || aged) {
-        // "the Russian president": the person the article introduced so.
+        // "the Marovian president": the person the article introduced so.
         let described = collapse_spaces(sub(text, &(toks[j + 1].r.start..head.r.end)));
         return Some(Subj::Reference {
             person: true,
@@ -298,7 +298,7 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Subj>
     np_back(text, &toks[lo..], k - lo)
 }
 
-/// Description after a name: ", head of the Council on Foreign and Defense Policy, which …".
+/// Description after a name: ", head of the Council on Trade and Harbour Policy, which …".
 fn appositive_after(text: &str, toks: &[Tok], end: usize) -> Option<String> {
     if toks.get(end).is_none_or(|t| t.s != ",") {
         return None;

@@ -154,8 +154,8 @@ fn read_in(text: &str, body_start: usize, layout: &Layout) -> (Vec<Quote>, Vec<S
     (quotes, names)
 }
 
-/// A speaker named by an acronym ("the FOMC said") is named by the expansion the article
-/// gives ("Federal Open Market Committee"), when it gives one.
+/// A speaker named by an acronym ("the NWSB said") is named by the expansion the article
+/// gives ("Northern Water Safety Board"), when it gives one.
 fn expand_acronyms(text: &str, paras: &[Range<usize>], quotes: &mut [Quote]) {
     let wanted: HashSet<String> = quotes
         .iter()

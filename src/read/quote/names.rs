@@ -36,8 +36,8 @@ fn is_hyphen_adjective(t: &str) -> bool {
         .is_some_and(|(_, end)| end.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// The expansion an article gives of each acronym in `wanted` ("Federal Open Market
-/// Committee" for "FOMC"): the first capitalised words, joined by connectors at most, whose
+/// The expansion an article gives of each acronym in `wanted` ("Northern Water Safety
+/// Board" for "NWSB"): the first capitalised words, joined by connectors at most, whose
 /// initials spell it.
 pub(super) fn acronym_expansions(
     text: &str,
@@ -148,7 +148,7 @@ fn run_parts(run: &[Tok]) -> (usize, usize, usize) {
     (title_end, name_start, name_end)
 }
 
-/// "NATO", "FOMC": two to five capital letters (longer ones are headlines and datelines).
+/// "NATO", "NWSB": two to five capital letters (longer ones are headlines and datelines).
 pub(super) fn is_acronym(w: &str) -> bool {
     (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
 }
@@ -215,7 +215,7 @@ pub(super) fn classify_run(text: &str, toks: &[Tok], a: usize, b: usize) -> Opti
             None => aff,
         });
     }
-    // An acronym alone ("NATO", "FOMC") names an organisation.
+    // An acronym alone ("NATO", "NWSB") names an organisation.
     let acronym = name_words == 1 && is_acronym(nf.s);
     let kind = if honorific || titled || name_words >= 2 {
         RunKind::Person
@@ -267,7 +267,7 @@ pub(super) fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(us
     if start == upto {
         return None;
     }
-    // "van Beurden said": a name may open with its particles.
+    // "van Dorsten said": a name may open with its particles.
     let name_start = start;
     while start > 0 && name_start - start < 2 && is_in(PARTICLES, toks[start - 1].s) {
         start -= 1;
@@ -358,7 +358,7 @@ pub(super) fn name_run_fwd_bounds(toks: &[Tok], from: usize) -> Option<(usize, u
         i += 1;
     }
     let start = i;
-    // "said van Beurden": a name may open with its particles.
+    // "said van Dorsten": a name may open with its particles.
     while toks.get(i).is_some_and(|t| is_in(PARTICLES, t.s)) && i - start < 2 {
         i += 1;
     }
@@ -398,7 +398,7 @@ pub(super) fn name_run_fwd_bounds(toks: &[Tok], from: usize) -> Option<(usize, u
     if end == start {
         return None;
     }
-    // An adjective, not a name: "according to Western officials", "the Swiss bank" (but
+    // An adjective, not a name: "according to Western officials", "the Velsish bank" (but
     // "Acme’s statement" is Acme's).
     let possessive = toks[end - 1].s.ends_with("’s") || toks[end - 1].s.ends_with("'s");
     if !possessive

@@ -3,14 +3,14 @@
 //!
 //! A written speaker ("Acme CEO Dana Ortega", "Ms. Ortega", "H. Dana Ortega Jr.") is read
 //! into a [`Who`]: what kind of speaker it is (a person, an organisation, a description such
-//! as "the Russian president", or one word the corpus never shows to be anyone's surname) and,
+//! as "the Marovian president", or one word the corpus never shows to be anyone's surname) and,
 //! for a person, the given names, initials and surname that remain once the titles,
 //! honorifics, job descriptions and suffixes around the name are set aside. The rules, one
 //! sentence each (docs/rules.md, "Speakers and names", says the same to rule writers):
 //!
 //! - **Honorifics and titles**: "Mr", "Ms.", "Dr", "Rep.", "Sen.", "Gov.", "Gen." and every
 //!   word up to the last title, job word or lowercase description before the name ("Acme CEO",
-//!   "hospital director", "Shell's chief executive") are not part of the name.
+//!   "hospital director", "Norvik's chief executive") are not part of the name.
 //! - **Suffixes**: "Jr", "Sr", "II", "III", "IV" after a name are not part of what identifies
 //!   it.
 //! - **Initials**: a one-letter given name ("H." in "H. Dana Ortega") is kept apart from the
@@ -56,7 +56,7 @@ const JOB_WORDS: &[&str] = &[
 /// Name suffixes: part of how a name is written, not of whom it names.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "esq"];
 
-/// Lowercase particles that belong to a surname ("Ben van Beurden", "Ana de la Cruz").
+/// Lowercase particles that belong to a surname ("Jan van Dorsten", "Ana de la Cruz").
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el",
@@ -74,12 +74,12 @@ pub enum WhoKind {
     /// A person's name: given names and a surname, or a surname the corpus shows to be one
     /// (a full name ends in it, or an honorific or title stands before it).
     Person,
-    /// An organisation: a name with an organisation word ("Federal Open Market Committee",
-    /// "Foreign Ministry"), or an acronym ("FOMC").
+    /// An organisation: a name with an organisation word ("Northern Water Safety Board",
+    /// "Foreign Ministry"), or an acronym ("NWSB").
     Organisation,
-    /// A description without a name: "Russian president", "the statement".
+    /// A description without a name: "Marovian president", "the statement".
     Description,
-    /// One capitalised word that nothing shows to be a person or an organisation ("Moscow").
+    /// One capitalised word that nothing shows to be a person or an organisation ("Tarkiv").
     Unknown,
 }
 
@@ -94,7 +94,7 @@ pub struct Who {
     pub given: Vec<String>,
     /// Initials, lowercase ("h" for "H. Dana Ortega").
     pub initials: Vec<char>,
-    /// The surname as written, particles included ("van Beurden"); for an organisation or
+    /// The surname as written, particles included ("van Dorsten"); for an organisation or
     /// anything else, the name itself.
     pub surname: String,
 }
@@ -165,7 +165,7 @@ fn is_title_token(t: &str, is_last: bool) -> bool {
         return true;
     }
     // A lowercase word other than a surname particle describes ("hospital director"); a
-    // possessive names an affiliation ("Shell's"); an acronym before the name is one too
+    // possessive names an affiliation ("Norvik's"); an acronym before the name is one too
     // ("US", "MP"): none of them is a name word.
     if !first_upper && !is_in(PARTICLES, &lower) {
         return true;
@@ -192,7 +192,7 @@ impl SpeakerIndex {
         self.add_full_name(&canonical);
     }
 
-    /// A rule file's `[[entity]]`: its variants ("Zelenskiy", "Olav Scholtz") are spellings
+    /// A rule file's `[[entity]]`: its variants ("Vashenkiy", "Jonas Brekke") are spellings
     /// of `name`, as a whole name or as the surname of a longer one.
     pub fn add_entity(&mut self, name: &str, variants: &[String]) {
         let name = collapse_spaces(name);
@@ -272,7 +272,7 @@ impl SpeakerIndex {
     }
 
     /// A speaker's name as a quotation reader wrote it: when it holds a person's full name
-    /// ("Shell CEO Ben van Beurden"), that name can expand a surname alone elsewhere, as a
+    /// ("Norvik CEO Jan van Dorsten"), that name can expand a surname alone elsewhere, as a
     /// full name the text writes can.
     pub fn observe_speaker(&mut self, written: &str) {
         let who = self.read(&collapse_spaces(written), false, false);
@@ -291,8 +291,8 @@ impl SpeakerIndex {
     }
 
     /// A written name with an entity variant replaced by the entity's name: the whole name
-    /// ("Olav Scholtz" → "Olaf Scholz"), or its last word ("Volodymyr Zelenskiy" →
-    /// "Volodymyr Zelensky").
+    /// ("Jonas Brekke" → "Jonas Brecke"), or its last word ("Mirko Vashenkiy" →
+    /// "Mirko Vashenko").
     fn apply_variants(&self, tokens: &[String]) -> Option<String> {
         let lower: Vec<String> = tokens.iter().map(|t| fold_word(t)).collect();
         for (variant, name) in &self.variants {

@@ -213,7 +213,7 @@ fn x_who_said() {
 
 #[test]
 fn pronoun_resolves_to_the_last_speaker_not_the_last_name() {
-    let text = "Economist Lena Park said prices would keep rising.\n\nShe pointed to Germany and President Emmanuel Macron's budget. “Households will feel this for a long time,” she said.";
+    let text = "Economist Lena Park said prices would keep rising.\n\nShe pointed to Velsland and President Emil Varro's budget. “Households will feel this for a long time,” she said.";
     let qs = read_text(text);
     assert_eq!(
         speaker_of(&qs[0]),
@@ -231,11 +231,11 @@ fn pronoun_without_a_near_speaker_has_no_speaker() {
 
 #[test]
 fn pronoun_does_not_resolve_to_a_place() {
-    // "Moscow" is a speaker but not a person: "he" has no antecedent.
+    // "Tarkiv" is a speaker but not a person: "he" has no antecedent.
     let qs = read_text(
-        "“The troops will leave soon enough,” Moscow said. “We will see about that,” he said.",
+        "“The troops will leave soon enough,” Tarkiv said. “We will see about that,” he said.",
     );
-    assert_eq!(speaker_of(&qs[0]), Some(("Moscow", Attribution::Explicit)));
+    assert_eq!(speaker_of(&qs[0]), Some(("Tarkiv", Attribution::Explicit)));
     assert_eq!(qs[1].speaker, None);
 }
 
@@ -294,11 +294,11 @@ fn the_statement_said_resolves_to_the_organisation_named_before() {
 
 #[test]
 fn the_president_said_resolves_to_the_last_speaker() {
-    let text = "President Joe Biden said on Friday that talks would go on. “We are not giving up on diplomacy,” the President said.";
+    let text = "President Lena Marsh said on Friday that talks would go on. “We are not giving up on diplomacy,” the President said.";
     let qs = read_text(text);
     assert_eq!(
         speaker_of(&qs[0]),
-        Some(("Joe Biden", Attribution::Reference))
+        Some(("Lena Marsh", Attribution::Reference))
     );
 }
 
@@ -375,73 +375,78 @@ fn multi_paragraph_quote_is_joined_and_attributed() {
 }
 
 #[test]
-fn corpus_paragraph_pair_continues_and_resolves_he() {
-    let text = "“As I said, there are very special driving forces behind what is happening in Kazakhstan, both economically and politically,” said Blinken. “What is happening there is different from what is happening on the borders of Ukraine.\n\n“But I think a lesson in recent history is that once in your house, it is very difficult sometimes to get Russians to leave,” he added.";
+fn paragraph_pair_continues_and_resolves_he() {
+    let text = "“Like I told you, there are quite particular forces at work behind what is going on in Dalmora, in trade and in politics alike,” said Solvik. “What is going on there is unlike what is going on at the borders of Velsland.\n\n“Still, I believe the lesson of recent years is that once they settle in, it is often very hard to get Marovians to go home,” he added.";
     // The bare surname counts as a person because the article writes the full name.
-    let text = format!("US Secretary of State Antony Blinken spoke on Friday.\n\n{text}");
+    let text = format!("US Secretary of State Tomas Solvik spoke on Friday.\n\n{text}");
     let qs = read_text(&text);
     assert_eq!(qs.len(), 2);
-    assert!(qs[1].text.starts_with("What is happening there"));
-    assert!(qs[1].text.contains("Ukraine. But I think"));
-    assert_eq!(speaker_of(&qs[1]), Some(("Blinken", Attribution::Pronoun)));
+    assert!(qs[1].text.starts_with("What is going on there"));
+    assert!(qs[1].text.contains("Velsland. Still, I believe"));
+    assert_eq!(speaker_of(&qs[1]), Some(("Solvik", Attribution::Pronoun)));
 }
 
 #[test]
-fn corpus_garbled_paragraph_keeps_the_next_quote() {
-    let text = "She noted that the Russians use it “very much as part of their country and not just as a species” consider sphere of influence. “\n\n“And so northern Kazakhstan … is seen as an extension of Russia,” said Hill, a senior fellow at the Brookings Institution.";
-    let full = format!("Fiona Hill, a former official, said it was bad.\n\n{text}");
+fn garbled_paragraph_keeps_the_next_quote() {
+    // A stray opening mark at a paragraph's end (as a garbled page gives it).
+    let text = "She said the Marovians regard the strait “almost entirely as their own water and hardly as a shared sea” regard zone of control. “\n\n“And so the western shore of Dalmora … is treated as part of Marovia,” said Varga, a visiting scholar at the Halvorsen Institution.";
+    let full = format!("Edith Varga, a former official, said it was bad.\n\n{text}");
     let qs = read_text(&full);
     assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(
         qs[0].text,
-        "very much as part of their country and not just as a species"
+        "almost entirely as their own water and hardly as a shared sea"
     );
     assert_eq!(
         speaker_of(&qs[0]),
-        Some(("Fiona Hill", Attribution::Pronoun))
+        Some(("Edith Varga", Attribution::Pronoun))
     );
-    assert!(qs[1].text.starts_with("And so northern Kazakhstan"));
-    assert_eq!(speaker_of(&qs[1]), Some(("Hill", Attribution::Explicit)));
+    assert!(
+        qs[1]
+            .text
+            .starts_with("And so the western shore of Dalmora")
+    );
+    assert_eq!(speaker_of(&qs[1]), Some(("Varga", Attribution::Explicit)));
     assert_eq!(
         qs[1].speaker.as_ref().unwrap().description.as_deref(),
-        Some("a senior fellow at the Brookings Institution")
+        Some("a visiting scholar at the Halvorsen Institution")
     );
 }
 
 #[test]
-fn corpus_embedded_quotes_take_the_sentence_subject() {
+fn embedded_quotes_take_the_sentence_subject() {
     let qs = read_text(
-        "When asked about Kazakhstan and Ukraine on Friday, US Secretary of State Antony Blinken said he would “not bring these situations together”.",
+        "When pressed about Dalmora and Velsland on Friday, US Secretary of State Tomas Solvik said he would “keep the two cases apart”.",
     );
     assert_eq!(qs[0].kind, QuoteKind::Quote);
     assert_eq!(
         speaker_of(&qs[0]),
-        Some(("Antony Blinken", Attribution::Explicit))
+        Some(("Tomas Solvik", Attribution::Explicit))
     );
     assert_eq!(
         qs[0].speaker.as_ref().unwrap().description.as_deref(),
         Some("US Secretary of State")
     );
     let qs = read_text(
-        "Fyodor Lukyanov, a leading Moscow foreign policy expert, said that by intervening with military force, Moscow had made itself a “guarantor, the position of which will depend on further events.” He said the situation was similar to Armenia in 2020.",
+        "Anton Veselin, a well-known Tarkiv security analyst, said that by sending in its army, Tarkiv had turned itself into a “protector, whose standing now rests on what comes next.” He said the case recalled Ostmark in 2019.",
     );
     assert_eq!(
         speaker_of(&qs[0]),
-        Some(("Fyodor Lukyanov", Attribution::Explicit))
+        Some(("Anton Veselin", Attribution::Explicit))
     );
     assert_eq!(
         qs[0].speaker.as_ref().unwrap().description.as_deref(),
-        Some("a leading Moscow foreign policy expert")
+        Some("a well-known Tarkiv security analyst")
     );
 }
 
 #[test]
-fn corpus_statement_said() {
-    let text = "The Russian State Department fired back with a statement referring to past US wars and interventions in other countries. “If Antony Blinken is into history class that much, then this occurs to me: When there are Americans in your house, it can be difficult to stay alive, not to be robbed or raped,” the statement said.";
+fn statement_said_after_a_sentence_naming_the_department() {
+    let text = "The Marovian Interior Department hit back in a statement recalling Velsish raids and landings abroad. “If Tomas Solvik loves old history so much, let me remind him: Where Velsish troops stay, it is hard to keep your home, your harvest or your peace,” the statement said.";
     let qs = read_text(text);
     assert_eq!(
         speaker_of(&qs[0]),
-        Some(("Russian State Department", Attribution::Reference))
+        Some(("Marovian Interior Department", Attribution::Reference))
     );
 }
 
@@ -449,16 +454,16 @@ fn corpus_statement_said() {
 fn scare_quotes_are_phrases() {
     for (text, phrase) in [
         (
-            "In fact, many points of Russia’s “ultimatum” to the United States on December 17 are just a list of concessions.",
-            "ultimatum",
+            "To be sure, most items of Marovia’s “red lines” for the Northern League on November 23 amount to a wish list.",
+            "red lines",
         ),
         (
-            "President Xi Jinping hailed Tokayev’s tough line against what he called a “color revolution.” That’s what Beijing calls it.",
-            "color revolution.",
+            "President Lu Wenhao praised Oralov’s firm stance on what he termed a “street revolution.” That’s how Hanzhou puts it.",
+            "street revolution.",
         ),
         (
-            "Russian diplomats appeal to the principle of “indivisibility of security” established in the Helsinki accords.",
-            "indivisibility of security",
+            "Marovian envoys invoke the idea of “parity of arms” written into the Oslen accords.",
+            "parity of arms",
         ),
     ] {
         let qs = read_text(text);
@@ -468,7 +473,7 @@ fn scare_quotes_are_phrases() {
         assert_eq!(qs[0].speaker, None, "{text}");
     }
     // Four words is a quote.
-    let qs = read_text("He said he would “not bring them together”.");
+    let qs = read_text("He said he would “keep the cases apart”.");
     assert_eq!(qs[0].kind, QuoteKind::Quote);
 }
 
