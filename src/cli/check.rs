@@ -70,6 +70,17 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let common = &args.common;
     common.refuse(report::Command::Check, args.wide)?;
+    // Reading a baseline and writing the new one over it is how a baseline is updated.
+    let reads = args
+        .baseline
+        .as_deref()
+        .filter(|b| args.write_baseline.as_deref() != Some(*b))
+        .map(|b| (b, "the baseline"));
+    let writes = args
+        .write_baseline
+        .as_deref()
+        .map(|b| (b, "--write-baseline"));
+    common.refuse_clobbering(writes, reads)?;
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let report = common.report(report::Command::Check, args.wide, err)?;
     let found = findings::findings(&report);

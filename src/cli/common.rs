@@ -3,7 +3,7 @@
 
 use std::ffi::OsStr;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
 use jiff::civil::Date;
@@ -50,7 +50,8 @@ pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: Format,
-    /// Write the report to this file instead of standard output.
+    /// Write the report to this file instead of standard output (`-` is standard output).
+    /// A file the run reads (an article, a rule file, the baseline) is refused.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Colour the text report: auto = only on a terminal, and not when NO_COLOR is set.
@@ -74,6 +75,43 @@ impl CommonArgs {
             Some(message) => Err(Error::Usage(message)),
             None => Ok(()),
         }
+    }
+
+    /// `-o FILE`, unless it is `-` (standard output, as in most tools).
+    pub(super) fn output_path(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
+    /// Refuse, before any work is done, to write a file the run reads or to write one file
+    /// twice: `-o` and `extra` (another output, e.g. `--write-baseline`) against each other,
+    /// and against the rule files, the articles and `reads` (e.g. `--baseline`).
+    pub(super) fn refuse_clobbering(
+        &self,
+        extra: Option<(&Path, &'static str)>,
+        reads: Option<(&Path, &'static str)>,
+    ) -> Result<(), Error> {
+        let outputs: Vec<(&Path, &'static str)> = self
+            .output_path()
+            .map(|p| (p, "-o"))
+            .into_iter()
+            .chain(extra)
+            .collect();
+        // Only a file that exists can be one the run reads; the corpus is listed only then.
+        let inputs = || {
+            let mut inputs: Vec<(PathBuf, &'static str)> = rules::rule_files(&self.rules)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p, "a rule file"))
+                .collect();
+            if !self.corpus.iter().any(|p| p.as_os_str() == "-")
+                && let Ok(listing) = corpus::list(&self.corpus, self.reading().format)
+            {
+                inputs.extend(listing.inputs.into_iter().map(|i| (i.path, "an article")));
+            }
+            inputs.extend(reads.map(|(p, what)| (p.to_path_buf(), what)));
+            inputs
+        };
+        output::refuse_clobbering(&outputs, inputs)
     }
 
     /// Load the rules, run the pipeline with what the format needs, and say on `err` what
@@ -205,7 +243,7 @@ impl CommonArgs {
 
     /// Write bytes to `-o FILE` (whole or not at all) or to `out`.
     pub(super) fn write_raw(&self, bytes: &[u8], out: &mut dyn Write) -> Result<(), Error> {
-        match &self.output {
+        match self.output_path() {
             Some(path) => {
                 output::stream_atomically(path, |w| w.write_all(bytes)).map_err(|source| {
                     Error::Write {
@@ -248,7 +286,7 @@ impl CommonArgs {
         terminal: &Terminal,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let to_file = self.output.is_some();
+        let to_file = self.output_path().is_some();
         let options = WriteOptions {
             text: TextOptions {
                 width: terminal.width(self.width, to_file),
@@ -257,7 +295,7 @@ impl CommonArgs {
             ..options
         };
         let write = |w: &mut dyn Write| self.format.write(command, report, &options, w);
-        match &self.output {
+        match self.output_path() {
             // Straight into the temporary file: a report can be as large as the corpus.
             Some(path) => output::stream_atomically(path, write).map_err(|source| Error::Write {
                 target: path.display().to_string(),

@@ -60,6 +60,19 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// `-o` or `--write-baseline` names a file the run reads: writing it would destroy it.
+    #[error("{flag} {file}: this is {what} that the run reads; write the output to another file")]
+    OutputIsInput {
+        file: String,
+        flag: &'static str,
+        what: &'static str,
+    },
+    /// Two outputs name one file: one of them would be lost.
+    #[error("{flags} both name {file}: give each output its own file")]
+    SameOutput { file: String, flags: String },
+    /// The output file exists and is read-only.
+    #[error("{flag} {file}: the file is read-only; make it writable or write elsewhere")]
+    ReadOnlyOutput { file: String, flag: &'static str },
     /// `test` could not write its results.
     #[error("cannot write the results: {0}")]
     Results(#[source] io::Error),

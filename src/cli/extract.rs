@@ -26,6 +26,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let args_common = &args.common;
+    args_common.refuse_clobbering(None, None)?;
     if args.text {
         return texts(args_common, out, err);
     }

@@ -2,7 +2,72 @@
 //! CI step) never sees half a report or half a baseline.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use super::Error;
+
+/// Refuse to write an output that is a file the run reads (`inputs`, listed only when an
+/// output already exists: a file that does not exist is read by nobody) or that another
+/// output names too. Files are compared as the system sees them (device and inode, through
+/// links), and outputs that do not exist yet by their folder's real path and their name. A
+/// read-only file is refused too: replacing it would undo what its owner asked for.
+pub(super) fn refuse_clobbering(
+    outputs: &[(&Path, &'static str)],
+    inputs: impl FnOnce() -> Vec<(PathBuf, &'static str)>,
+) -> Result<(), Error> {
+    for (i, (a, flag_a)) in outputs.iter().enumerate() {
+        for (b, flag_b) in &outputs[i + 1..] {
+            if same_target(a, b) {
+                return Err(Error::SameOutput {
+                    file: a.display().to_string(),
+                    flags: format!("{flag_a} and {flag_b}"),
+                });
+            }
+        }
+    }
+    let existing: Vec<&(&Path, &str)> = outputs
+        .iter()
+        .filter(|(p, _)| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .collect();
+    if existing.is_empty() {
+        return Ok(());
+    }
+    for (path, flag) in &existing {
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(Error::ReadOnlyOutput {
+                file: path.display().to_string(),
+                flag,
+            });
+        }
+    }
+    for (input, what) in inputs() {
+        for (path, flag) in &existing {
+            if same_file::is_same_file(path, &input).unwrap_or(false) {
+                return Err(Error::OutputIsInput {
+                    file: path.display().to_string(),
+                    flag,
+                    what,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Do two output paths name one file, whether or not it exists yet?
+fn same_target(a: &Path, b: &Path) -> bool {
+    if same_file::is_same_file(a, b).unwrap_or(false) {
+        return true;
+    }
+    let real = |p: &Path| -> Option<PathBuf> {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    matches!((real(a), real(b)), (Some(x), Some(y)) if x == y)
+}
 
 /// Write bytes atomically: see [`stream_atomically`].
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -38,16 +103,58 @@ pub(super) fn stream_atomically(
     // the mode of any new file (0o666 less the umask), not a temporary file's owner-only
     // 0o600, since it becomes the report; and an error is the system's own ("No such file
     // or directory"), not one that names the temporary path.
-    let mut tmp = tempfile::Builder::new().make_in(dir, |p| {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(p)
-    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.crosscheck-");
+    remove_stale(dir, &prefix);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!("{prefix}{}.", std::process::id()))
+        .suffix(".tmp")
+        .make_in(dir, |p| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(p)
+        })?;
     let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
     write(&mut w)?;
     w.flush()?;
     drop(w);
+    // A file replaced keeps its mode (a report shared with a group stays shared).
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Remove the temporary files that earlier runs writing the same target left when they were
+/// killed (a signal ends a process without unwinding, so tempfile cannot remove its file):
+/// `.NAME.crosscheck-PID.XXXXXX.tmp` whose process is gone. Only where `/proc` says which
+/// processes run; elsewhere a stale file stays rather than risk another run's.
+fn remove_stale(dir: &Path, prefix: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(prefix))
+            .filter(|f| f.ends_with(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.split('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
