@@ -78,7 +78,7 @@ mod parse;
 mod pattern;
 mod unit;
 
-pub use context::{not_an_amount, particle_len, phrasal};
+pub use context::{in_context, not_an_amount, particle_len, phrasal};
 pub use parse::{find_amounts, parse_amount};
 pub use pattern::NUMBER_PATTERN;
 pub use unit::Unit;
