@@ -765,6 +765,8 @@ fn vague_counts_in_words() {
         ("hundreds", "200..999"),
         ("several thousand", "3000..9999"),
         ("nearly 650", "~650"),
+        ("eight or nine", "8..9"),
+        ("2 or 3", "2..3"),
         ("almost 650", "~650"),
     ] {
         assert_eq!(q(text), want, "{text:?}");
