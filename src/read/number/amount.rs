@@ -300,6 +300,10 @@ pub(super) fn vague(toks: &[Tok]) -> Option<(f64, f64)> {
     };
     match words.as_slice() {
         ["dozens"] => Some((24.0, 99.0)),
+        // More than one, fewer than ten.
+        ["a", "handful"] => Some((2.0, 9.0)),
+        // Two score and more, short of a hundred.
+        ["scores"] => Some((40.0, 99.0)),
         [t @ ("tens" | "hundreds"), "of", s] => {
             let n = if *t == "tens" { 10.0 } else { 100.0 } * plural(s)?;
             Some((n, n * 10.0 - 1.0))

@@ -18,7 +18,9 @@ pub fn not_an_amount(
         return true;
     }
     // "a third straight day", "in a quarter": an ordinal or a period, not a share.
-    if after.is_some_and(|a| single_fraction(raw) && first_word(a) != "of") {
+    // "test scores rose": "scores" counts only as "scores of".
+    let scores = raw.trim().to_ascii_lowercase().ends_with("scores");
+    if after.is_some_and(|a| (single_fraction(raw) || scores) && first_word(a) != "of") {
         return true;
     }
     let Some(n) = plain_integer(raw, amount) else {

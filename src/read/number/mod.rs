@@ -32,6 +32,8 @@
 //!
 //! | text                          | range                 |
 //! |-------------------------------|-----------------------|
+//! | a handful                     | 2..9                  |
+//! | scores (of)                   | 40..99                |
 //! | dozens                        | 24..99                |
 //! | hundreds                      | 200..999              |
 //! | thousands                     | 2000..9999            |
@@ -66,7 +68,7 @@
 //!   a conversion in brackets ("about $3bn (£2.2bn)") takes its head's qualifier.
 //!
 //! Not handled: fractions in digits ("1/4 mile"), "half" alone, "a couple of",
-//! "scores of", "a handful", "many thousands", negative numbers, ".300", scientific
+//! "many thousands", negative numbers, ".300", scientific
 //! notation, Roman numerals, "a million and a half", "eight or nine days" as anything but a
 //! range, group separators written with `.` or `'`, and digit forms outside ASCII.
 //!

@@ -285,7 +285,7 @@ macro_rules! vague {
             r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)",
             r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)",
             r"(?:\s+(?:thousand|million|billion))?",
-            r"|dozens|hundreds|thousands|millions|billions)",
+            r"|a\s+handful|scores|dozens|hundreds|thousands|millions|billions)",
             wb!()
         )
     };

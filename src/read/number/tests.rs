@@ -766,6 +766,9 @@ fn vague_counts_in_words() {
         ("several thousand", "3000..9999"),
         ("nearly 650", "~650"),
         ("eight or nine", "8..9"),
+        ("a handful", "2..9"),
+        ("scores", "40..99"),
+        ("about a handful", "2..9"),
         ("2 or 3", "2..3"),
         ("almost 650", "~650"),
     ] {
@@ -846,5 +849,21 @@ fn floor_verbs_and_bracketed_conversions_bound_the_amount() {
             ("Nearly $2bn", "~2000000000 USD".to_string()),
             ("£1.5bn", "1500000000 GBP".to_string())
         ]
+    );
+}
+
+#[test]
+fn handfuls_and_scores_in_made_up_news() {
+    assert_eq!(
+        found("Scores of boats and a handful of tugs left Varno."),
+        [
+            ("Scores", "40..99".to_string()),
+            ("a handful", "2..9".to_string())
+        ]
+    );
+    // "scores" not followed by "of" is the noun of marks, no count.
+    assert_eq!(
+        found("Test scores rose 3 points."),
+        [("3", "3".to_string())]
     );
 }
