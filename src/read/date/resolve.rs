@@ -231,13 +231,14 @@ fn place(
                 _ => None,
             };
             let this = p.month();
-            let year = match (modifier, cue) {
-                (Modifier::Last, _) if month >= this => p.year() - 1,
-                (Modifier::Next, _) if month <= this => p.year() + 1,
-                (Modifier::None, Some(Tense::Past)) if month > this => p.year() - 1,
-                (Modifier::None, Some(Tense::Future)) if month < this => p.year() + 1,
-                _ => p.year(),
+            let step = match (modifier, cue) {
+                (Modifier::Last, _) if month >= this => -1,
+                (Modifier::Next, _) if month <= this => 1,
+                (Modifier::None, Some(Tense::Past)) if month > this => -1,
+                (Modifier::None, Some(Tense::Future)) if month < this => 1,
+                _ => 0,
             };
+            let year = p.year().checked_add(step).ok_or_else(out_of_range)?;
             DateValue::Month { year, month }
         }
         Expr::YearNum(_) | Expr::Edge { .. } | Expr::Part { .. } => {
