@@ -82,7 +82,15 @@ impl Value {
                     {
                         Reading::None
                     }
-                    Some(a) => Reading::Value(Value::Quantity(a), words),
+                    // "topped $33.6bn", "about $3bn (£2.2bn)": the words around bound it.
+                    Some(a) => {
+                        let around = number::in_context(
+                            text.get(sentence.start..words.start).unwrap_or(""),
+                            text.get(words.end..sentence.end).unwrap_or(""),
+                            a,
+                        );
+                        Reading::Value(Value::Quantity(around), words)
+                    }
                     None => Reading::None,
                 }
             }

@@ -7,7 +7,8 @@ use crate::text::collapse_spaces;
 
 use super::calendar::{check_month, impossible, month_from, weekday_from};
 use super::pattern::{
-    NUM_WORDS, RE_AGO, RE_DM, RE_ISO, RE_MD, RE_MY, RE_NUMERIC, RE_PUBLISHED, RE_WEEKDAY,
+    NUM_WORDS, RE_AGO, RE_DM, RE_EDGE, RE_ISO, RE_MD, RE_MONTH, RE_MY, RE_NUMERIC, RE_PART,
+    RE_PREP, RE_PUBLISHED, RE_WEEKDAY, RE_YEAR,
 };
 use super::{Date, DateContext, DateError, NumericOrder, Weekday};
 
@@ -57,9 +58,50 @@ pub(super) enum Expr {
         month: i8,
     },
     DaysFromPublished(i64),
+    /// "three weeks ago", "more than a year ago": that many units before the publication day,
+    /// as a day or, when bounded, a bound.
+    Ago {
+        n: i64,
+        unit: Period,
+        bound: Bound,
+    },
+    /// A month without a year: "in March", "last June", "a September deadline".
+    MonthName {
+        month: i8,
+        modifier: Modifier,
+    },
+    /// A year written alone inside another form: "the end of 2022".
+    YearNum(i16),
+    /// The first or last day of a period: "the end of the year", "the start of June".
+    Edge {
+        end: bool,
+        inner: Box<Expr>,
+    },
+    /// A third of a month: "early May" (days 1-10), "mid-May" (11-20), "late May" (21-end).
+    Part {
+        part: u8,
+        inner: Box<Expr>,
+    },
     Week(i64),
     Month(i64),
     Year(i64),
+}
+
+/// The unit of an "ago".
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// How an "ago" is bounded: "more than a year ago" is on or before the day a year back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bound {
+    Exact,
+    OnOrBefore,
+    OnOrAfter,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,6 +112,61 @@ pub(super) enum Modifier {
 }
 
 pub(super) fn parse_expr(text: &str, ctx: &DateContext) -> Result<Expr, DateError> {
+    // "in March", "by March 20", "a September deadline": the word before says it is a date.
+    if let Some(rest) = RE_PREP.captures(text).and_then(|c| c.name("rest"))
+        && let Ok(e) = parse_expr(rest.as_str(), ctx)
+    {
+        return Ok(e);
+    }
+    if let Some(c) = RE_EDGE.captures(text) {
+        let end = c
+            .name("edge")
+            .is_some_and(|m| m.as_str().eq_ignore_ascii_case("end"));
+        let rest = c.name("rest").map_or("", |m| m.as_str());
+        let inner = match rest.to_lowercase().as_str() {
+            "the year" => Expr::Year(0),
+            "the month" => Expr::Month(0),
+            "the week" => Expr::Week(0),
+            _ => match RE_YEAR.captures(rest) {
+                Some(y) => Expr::YearNum(num::<i16>(&y, "year").ok_or_else(|| not_a_date(text))?),
+                None => parse_expr(rest, ctx)?,
+            },
+        };
+        return Ok(Expr::Edge {
+            end,
+            inner: Box::new(inner),
+        });
+    }
+    if let Some(c) = RE_PART.captures(text) {
+        let part = match c.name("part").map(|m| m.as_str().to_lowercase()).as_deref() {
+            Some("early") => 0,
+            Some("mid") => 1,
+            _ => 2,
+        };
+        let inner = parse_expr(c.name("rest").map_or("", |m| m.as_str()), ctx)?;
+        if !matches!(inner, Expr::MonthName { .. } | Expr::MonthYear { .. }) {
+            return Err(not_a_date(text));
+        }
+        return Ok(Expr::Part {
+            part,
+            inner: Box::new(inner),
+        });
+    }
+    if let Some(c) = RE_MONTH.captures(text) {
+        let month = c.name("month").and_then(|m| month_from(m.as_str()));
+        let modifier = match c
+            .name("modifier")
+            .map(|m| m.as_str().to_lowercase())
+            .as_deref()
+        {
+            Some("last") => Modifier::Last,
+            Some("next") => Modifier::Next,
+            _ => Modifier::None,
+        };
+        return month
+            .map(|month| Expr::MonthName { month, modifier })
+            .ok_or_else(|| not_a_date(text));
+    }
     if let Some(c) = RE_WEEKDAY.captures(text) {
         let weekday = c.name("wd").and_then(|m| weekday_from(m.as_str()));
         let Some(weekday) = weekday else {
@@ -133,10 +230,28 @@ pub(super) fn parse_expr(text: &str, ctx: &DateContext) -> Result<Expr, DateErro
         return parse_numeric(text, &c, ctx);
     }
     if let Some(c) = RE_AGO.captures(text) {
-        let n = c.name("n").and_then(|m| count(m.as_str()));
-        return n
-            .map(|n| Expr::DaysFromPublished(-n))
-            .ok_or_else(|| not_a_date(text));
+        let n = c
+            .name("n")
+            .and_then(|m| count(m.as_str()))
+            .ok_or_else(|| not_a_date(text))?;
+        let unit = match c.name("unit").map(|m| m.as_str().to_lowercase()).as_deref() {
+            Some("week") => Period::Week,
+            Some("month") => Period::Month,
+            Some("year") => Period::Year,
+            _ => Period::Day,
+        };
+        let qual = c
+            .name("qual")
+            .map(|m| collapse_spaces(&m.as_str().to_lowercase()));
+        let bound = match qual.as_deref() {
+            Some("more than" | "over") => Bound::OnOrBefore,
+            Some("less than" | "under") => Bound::OnOrAfter,
+            _ => Bound::Exact,
+        };
+        if unit == Period::Day && bound == Bound::Exact {
+            return Ok(Expr::DaysFromPublished(-n));
+        }
+        return Ok(Expr::Ago { n, unit, bound });
     }
     let rel = strip_on(text).to_lowercase();
     let rel = rel.trim_start_matches("the ");

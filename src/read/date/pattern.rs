@@ -15,6 +15,14 @@ const ORD: &str = r"(?:st|nd|rd|th)?\b";
 pub(super) const NUM_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
                          thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty";
 
+/// Words before a month that make it a month ("in March", "a September deadline").
+pub(super) const MONTH_PREP: &str = r"in|since|by|until|till|during|through|an?";
+/// A month name with its capital, as news writes it: a month without a day is read only so
+/// ("a march on the capital", "in may" are words).
+const MONTH_CAP: &str = r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)";
+/// How "ago" may be bounded: "more than a year ago" is on or before that day.
+const AGO_QUAL: &str = r"more\s+than|over|less\s+than|under|about|almost|nearly|some|roughly";
+
 fn month_re() -> String {
     format!(r"(?:(?:{MONTH_FULL})\b|{MONTH_ABBR})")
 }
@@ -37,9 +45,21 @@ static PATTERN: LazyLock<String> = LazyLock::new(|| {
     let iso = r"[0-9]{4}-[0-9]{2}-[0-9]{2}\b";
     let numeric = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\b|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}\b";
     let relative = format!(
-        r"the\s+day\s+before\s+yesterday\b|the\s+day\s+after\s+tomorrow\b|today\b|tonight\b|yesterday\b|tomorrow\b|this\s+(?:morning|afternoon|evening)\b|(?:earlier|later)\s+this\s+(?:week|month|year)\b|(?:last|this|next)\s+(?:week|month|year)\b|(?:[0-9]{{1,3}}|{NUM_WORDS})\s+days?\s+ago\b"
+        r"the\s+day\s+before\s+yesterday\b|the\s+day\s+after\s+tomorrow\b|today\b|tonight\b|yesterday\b|tomorrow\b|this\s+(?:morning|afternoon|evening)\b|(?:earlier|later)\s+this\s+(?:week|month|year)\b|(?:last|this|next)\s+(?:week|month|year)\b|(?:(?:{AGO_QUAL})\s+)?(?:[0-9]{{1,3}}|{NUM_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
     );
-    format!(r"(?i:\b(?:on\s+)?(?:{weekday}|{full}|{month_year}|{iso}|{numeric}|{relative}))")
+    // "the end of 2022", "the end of the year", "the start of June"
+    let edge = format!(
+        r"(?:the\s+)?(?:end|start|beginning)\s+of\s+(?:(?:this|next|last|the)\s+(?:year|month|week)\b|{m}(?:\s+[12][0-9]{{3}}\b)?|[12][0-9]{{3}}\b)"
+    );
+    // "mid-May", "early January 2022", "late June"
+    let part = format!(r"(?:early|mid|late)(?:\s+|-){MONTH_CAP}(?:\s+[12][0-9]{{3}}\b)?");
+    // "last March", "next June"; a month after a preposition or an article, which may
+    // turn out to be a full date ("by March 20") or a month and year ("in March 2020").
+    let month_mod = format!(r"(?:last|next|this)\s+{MONTH_CAP}");
+    let month_prep = format!(r"(?:{MONTH_PREP})\s+(?:{full}|{month_year}|{MONTH_CAP})");
+    format!(
+        r"(?i:\b(?:on\s+)?(?:{weekday}|{edge}|{part}|{month_mod}|{month_prep}|{full}|{month_year}|{iso}|{numeric}|{relative}))"
+    )
 });
 
 /// The `{date}` fragment for rule patterns: no capturing groups, no anchors, case-insensitive on
@@ -118,9 +138,26 @@ pub(super) static RE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static RE_AGO: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^(?:on\s+)?(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+days?\s+ago$"
+        r"(?i)^(?:on\s+)?(?:(?P<qual>{AGO_QUAL})\s+)?(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+(?P<unit>day|week|month|year)s?\s+ago$"
     ))
 });
+pub(super) static RE_EDGE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:on\s+)?(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+(?P<rest>.+)$")
+});
+pub(super) static RE_PART: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^(?:on\s+)?(?P<part>early|mid|late)(?:\s+|-)(?P<rest>.+)$"));
+pub(super) static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:(?P<modifier>last|next|this)\s+)?(?P<month>{})$",
+        month_re()
+    ))
+});
+pub(super) static RE_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:{MONTH_PREP})\s+(?P<rest>\S.*)$"
+    ))
+});
+pub(super) static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?P<year>[12][0-9]{3})$"));
 pub(super) static RE_OFFSET_SRC: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?i)\b(?:(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)|the\s+(?P<unit1>day|week|month|year))\s+(?P<dir>after|before|from|later\s+than|earlier\s+than|prior\s+to)\b"

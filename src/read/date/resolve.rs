@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::calendar::{add_days, check_month, check_month_day, days_between, impossible};
 use super::offset::{apply_offset, find_offset};
-use super::parse::{Expr, Modifier, parse_expr, strip_on};
+use super::parse::{Bound, Expr, Modifier, Period, parse_expr, strip_on};
 use super::pattern::{RE_LOWER_MONTH_WORD, date_re};
 use super::tense::tense_cue;
 use super::{Date, DateContext, DateError, DateValue, Tense, Weekday};
@@ -90,6 +90,48 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
     })?;
     let shown = collapse_spaces(text);
     let expr = parse_expr(&shown, ctx)?;
+    place(sentence, at, ctx, &shown, expr)
+}
+
+/// Places a parsed expression (`shown` is its text) around the publication date.
+fn place(
+    sentence: &str,
+    at: Range<usize>,
+    ctx: &DateContext,
+    shown: &str,
+    expr: Expr,
+) -> Result<DateValue, DateError> {
+    let out_of_range = || DateError::OutOfRange {
+        text: shown.to_string(),
+    };
+    // Forms made of another form: the first or last day of a period, a third of a month.
+    match expr {
+        Expr::YearNum(y) => return Ok(DateValue::Year(y)),
+        Expr::Edge { end, inner } => {
+            let v = place(sentence, at, ctx, shown, *inner)?;
+            return Ok(match v.span() {
+                Some((first, last)) => DateValue::Day(if end { last } else { first }),
+                None => v,
+            });
+        }
+        Expr::Part { part, inner } => {
+            let v = place(sentence, at, ctx, shown, *inner)?;
+            let DateValue::Month { year, month } = v else {
+                return Ok(v);
+            };
+            let first = Date::new(year, month, 1).map_err(|_| out_of_range())?;
+            let (from, to) = match part {
+                0 => (1, 10),
+                1 => (11, 20),
+                _ => (21, first.days_in_month()),
+            };
+            return Ok(DateValue::Days {
+                first: Date::new(year, month, from).map_err(|_| out_of_range())?,
+                last: Date::new(year, month, to).map_err(|_| out_of_range())?,
+            });
+        }
+        _ => {}
+    }
     let Some(p) = ctx.published else {
         return Ok(match expr {
             Expr::Calendar {
@@ -97,7 +139,7 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
                 month,
                 day,
                 weekday,
-            } => DateValue::Day(checked_calendar(y, month, day, weekday, &shown)?),
+            } => DateValue::Day(checked_calendar(y, month, day, weekday, shown)?),
             Expr::Calendar {
                 year: None,
                 month,
@@ -110,12 +152,9 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
             Expr::Weekday { weekday, .. } => DateValue::UnresolvedWeekday(weekday),
             Expr::MonthYear { year, month } => DateValue::Month { year, month },
             _ => DateValue::Unresolved {
-                text: strip_on(&shown).to_string(),
+                text: strip_on(shown).to_string(),
             },
         });
-    };
-    let out_of_range = || DateError::OutOfRange {
-        text: shown.clone(),
     };
     Ok(match expr {
         Expr::Calendar {
@@ -123,7 +162,7 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
             month,
             day,
             weekday,
-        } => DateValue::Day(checked_calendar(y, month, day, weekday, &shown)?),
+        } => DateValue::Day(checked_calendar(y, month, day, weekday, shown)?),
         Expr::Calendar {
             year: None,
             month,
@@ -135,7 +174,7 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
                 .ok_or_else(|| impossible(month, day, None))?;
             if let Some(w) = weekday.filter(|w| *w != d.weekday()) {
                 return Err(DateError::WeekdayMismatch {
-                    text: shown,
+                    text: shown.to_string(),
                     date: d,
                     weekday: w,
                 });
@@ -169,6 +208,43 @@ fn resolve_at(sentence: &str, at: Range<usize>, ctx: &DateContext) -> Result<Dat
         Expr::Year(n) => {
             let y = i64::from(p.year()) + n;
             DateValue::Year(i16::try_from(y).map_err(|_| out_of_range())?)
+        }
+        Expr::Ago { n, unit, bound } => {
+            let span = match unit {
+                Period::Day => jiff::Span::new().try_days(n),
+                Period::Week => jiff::Span::new().try_weeks(n),
+                Period::Month => jiff::Span::new().try_months(n),
+                Period::Year => jiff::Span::new().try_years(n),
+            };
+            let d = span
+                .and_then(|s| p.checked_sub(s))
+                .map_err(|_| out_of_range())?;
+            match bound {
+                Bound::Exact => DateValue::Day(d),
+                Bound::OnOrBefore => DateValue::OnOrBefore(d),
+                Bound::OnOrAfter => DateValue::OnOrAfter(d),
+            }
+        }
+        Expr::MonthName { month, modifier } => {
+            let cue = match modifier {
+                Modifier::None => tense_cue(sentence, at),
+                _ => None,
+            };
+            let this = p.month();
+            let step = match (modifier, cue) {
+                (Modifier::Last, _) if month >= this => -1,
+                (Modifier::Next, _) if month <= this => 1,
+                (Modifier::None, Some(Tense::Past)) if month > this => -1,
+                (Modifier::None, Some(Tense::Future)) if month < this => 1,
+                _ => 0,
+            };
+            let year = p.year().checked_add(step).ok_or_else(out_of_range)?;
+            DateValue::Month { year, month }
+        }
+        Expr::YearNum(_) | Expr::Edge { .. } | Expr::Part { .. } => {
+            return Err(DateError::NotADate {
+                text: shown.to_string(),
+            });
         }
     })
 }

@@ -824,7 +824,7 @@ fn pattern_near_misses() {
         "Putin may not want to participate",
         "about 2,000 soldiers",
         "the Mayor of Almaty",
-        "a year ago",
+        "a year of talks",
         "in 2019",
         "Sundays are quiet",
         "10 days of talks",
@@ -900,4 +900,116 @@ fn tense_cue_reads_the_nearest_cue() {
     let s = "Will Smith and United fans on Friday";
     let f = s.find("Friday").expect("f");
     assert_eq!(tense_cue(s, f..f + 6), None);
+}
+
+// --- months, parts of months, edges of periods, "ago" (#16) -------------------------------
+
+#[test]
+fn months_without_a_day() {
+    // P = Wednesday 2026-06-10.
+    let p = "2026-06-10";
+    assert_eq!(
+        res("Talks face a September deadline.", "a September", p),
+        "2026-09"
+    );
+    assert_eq!(res("Prices rose in March.", "in March", p), "2026-03");
+    // A past cue takes a month still ahead back a year; a future one takes a month gone on.
+    assert_eq!(
+        res("Prices climbed sharply in August.", "in August", p),
+        "2025-08"
+    );
+    assert_eq!(
+        res("The plant will reopen in February.", "in February", p),
+        "2027-02"
+    );
+    // "last" and "next" are strictly before and after the publication month.
+    assert_eq!(alone("last June", p), "2025-06");
+    assert_eq!(alone("last March", p), "2026-03");
+    assert_eq!(alone("next June", p), "2027-06");
+    assert_eq!(alone("next July", p), "2026-07");
+    // A full date or a month with its year after the preposition is read as such.
+    assert_eq!(
+        res("Fees rise by March 20, 2027.", "by March 20, 2027", p),
+        "2027-03-20"
+    );
+    assert_eq!(
+        res("It opened in March 2020.", "in March 2020", p),
+        "2020-03"
+    );
+}
+
+#[test]
+fn thirds_of_a_month_are_ranges_of_days() {
+    let p = "2026-06-10";
+    assert_eq!(alone("early January", p), "2026-01-01..2026-01-10");
+    assert_eq!(alone("mid-May", p), "2026-05-11..2026-05-20");
+    assert_eq!(alone("late February 2024", p), "2024-02-21..2024-02-29");
+    assert_eq!(alone("late April", p), "2026-04-21..2026-04-30");
+}
+
+#[test]
+fn the_end_of_a_period_is_its_last_day() {
+    let p = "2026-06-10";
+    assert_eq!(
+        res("Cuts by the end of 2027.", "the end of 2027", p),
+        "2027-12-31"
+    );
+    assert_eq!(
+        res("Cuts by the end of the year.", "the end of the year", p),
+        "2026-12-31"
+    );
+    assert_eq!(alone("the end of this year", p), "2026-12-31");
+    assert_eq!(alone("the end of next month", p), "2026-07-31");
+    assert_eq!(alone("the end of the week", p), "2026-06-14");
+    assert_eq!(alone("the start of next year", p), "2027-01-01");
+    assert_eq!(alone("the beginning of March 2027", p), "2027-03-01");
+}
+
+#[test]
+fn ago_counts_back_from_publication() {
+    let p = "2026-06-10";
+    assert_eq!(alone("three weeks ago", p), "2026-05-20");
+    assert_eq!(alone("two months ago", p), "2026-04-10");
+    assert_eq!(alone("a year ago", p), "2025-06-10");
+    assert_eq!(alone("more than a year ago", p), "<=2025-06-10");
+    assert_eq!(alone("less than two years ago", p), ">=2024-06-10");
+    assert_eq!(alone("about a year ago", p), "2025-06-10");
+    // Unchanged: days.
+    assert_eq!(alone("ten days ago", p), "2026-05-31");
+}
+
+#[test]
+fn new_forms_are_found_whole_and_wait_without_a_publication_date() {
+    let c = ctx("2026-06-10");
+    assert_eq!(
+        found(
+            "Vell said more than a year ago that talks end by the end of the year.",
+            &c
+        ),
+        [
+            pair("more than a year ago", "<=2025-06-10"),
+            pair("the end of the year", "2026-12-31")
+        ]
+    );
+    assert_eq!(
+        found("Orrin may visit in mid-May, not in may.", &c),
+        [pair("mid-May", "2026-05-11..2026-05-20")]
+    );
+    let none = DateContext::default();
+    assert_eq!(
+        found("Fees rise in March and by the end of 2027.", &none),
+        [
+            pair("in March", "in March (unresolved: no publication date)"),
+            pair("the end of 2027", "2027-12-31")
+        ]
+    );
+}
+
+#[test]
+fn bounds_and_day_runs_have_spans() {
+    let c = ctx("2026-06-10");
+    let v = resolve("mid-May", 0..7, &c).expect("a date");
+    assert_eq!(v.span(), Some((d("2026-05-11"), d("2026-05-20"))));
+    let v = resolve("more than a year ago", 0..20, &c).expect("a date");
+    assert_eq!(v.span().map(|(_, b)| b), Some(d("2025-06-10")));
 }

@@ -18,6 +18,13 @@ pub enum DateValue {
     Month { year: i16, month: i8 },
     /// A year ("last year"): canonical `2021`.
     Year(i16),
+    /// A run of days that is no week, month or year ("mid-May"): canonical
+    /// `2022-05-11..2022-05-20`.
+    Days { first: Date, last: Date },
+    /// Some day on or before this one ("more than a year ago"): canonical `<=2021-02-20`.
+    OnOrBefore(Date),
+    /// Some day on or after this one ("less than a year ago"): canonical `>=2021-02-20`.
+    OnOrAfter(Date),
     /// A weekday in an article with no publication date.
     UnresolvedWeekday(Weekday),
     /// A year-less date in an article with no publication date.
@@ -40,6 +47,9 @@ impl DateValue {
             }
             DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
             DateValue::Year(y) => format!("{y:04}"),
+            DateValue::Days { first, last } => format!("{first}..{last}"),
+            DateValue::OnOrBefore(d) => format!("<={d}"),
+            DateValue::OnOrAfter(d) => format!(">={d}"),
             DateValue::UnresolvedWeekday(w) => format!("{} {UNRESOLVED}", weekday_name(*w)),
             DateValue::UnresolvedDate { month, day } => {
                 format!("{} {day} {UNRESOLVED}", month_name(*month))
@@ -82,6 +92,9 @@ impl DateValue {
                 let first = Date::new(*y, 1, 1).ok()?;
                 Some((first, first.last_of_year()))
             }
+            DateValue::Days { first, last } => Some((*first, *last)),
+            DateValue::OnOrBefore(d) => Some((Date::MIN, *d)),
+            DateValue::OnOrAfter(d) => Some((*d, Date::MAX)),
             _ => None,
         }
     }

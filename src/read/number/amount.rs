@@ -300,6 +300,10 @@ pub(super) fn vague(toks: &[Tok]) -> Option<(f64, f64)> {
     };
     match words.as_slice() {
         ["dozens"] => Some((24.0, 99.0)),
+        // More than one, fewer than ten.
+        ["a", "handful"] => Some((2.0, 9.0)),
+        // Two score and more, short of a hundred.
+        ["scores"] => Some((40.0, 99.0)),
         [t @ ("tens" | "hundreds"), "of", s] => {
             let n = if *t == "tens" { 10.0 } else { 100.0 } * plural(s)?;
             Some((n, n * 10.0 - 1.0))
@@ -349,4 +353,48 @@ pub(super) fn range(toks: &[Tok]) -> Option<(f64, f64)> {
         let hi = right.value;
         Some(if lo <= hi { (lo, hi) } else { (hi, lo) })
     })
+}
+
+/// Reads a fraction in words ("a third", "two-thirds", "three quarters", "one in five") that
+/// uses up all of `toks`, as a share in percent rounded to two decimals (two-thirds is 66.67).
+pub(super) fn fraction(toks: &[Tok]) -> Option<f64> {
+    if let [Tok::Word(one), Tok::Word(inw), Tok::Num(n, d, None)] = toks
+        && one == "one"
+        && inw == "in"
+        && *n >= *d
+    {
+        return Some((d / n * 10000.0).round() / 100.0);
+    }
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| !matches!(t, Tok::Dash))
+        .map(|t| word(Some(t)))
+        .collect::<Option<_>>()?;
+    let (num, den) = match words.as_slice() {
+        ["one", "in", n] => (1.0, small_word(n)?),
+        [n, d] => {
+            let num = match *n {
+                "a" | "an" => 1.0,
+                n => small_word(n)?,
+            };
+            let den = match d.trim_end_matches('s') {
+                "third" => 3.0,
+                "quarter" => 4.0,
+                "fifth" => 5.0,
+                "sixth" => 6.0,
+                "seventh" => 7.0,
+                "eighth" => 8.0,
+                "ninth" => 9.0,
+                "tenth" => 10.0,
+                _ => return None,
+            };
+            // "two third" is no fraction; "a thirds" neither.
+            if (num == 1.0) == d.ends_with('s') {
+                return None;
+            }
+            (num, den)
+        }
+        _ => return None,
+    };
+    (num <= den).then(|| (num / den * 10000.0).round() / 100.0)
 }

@@ -17,6 +17,12 @@ pub fn not_an_amount(
     if before.is_some_and(glued_before) || after.is_some_and(glued_after) {
         return true;
     }
+    // "a third straight day", "in a quarter": an ordinal or a period, not a share.
+    // "test scores rose": "scores" counts only as "scores of".
+    let scores = raw.trim().to_ascii_lowercase().ends_with("scores");
+    if after.is_some_and(|a| (single_fraction(raw) || scores) && first_word(a) != "of") {
+        return true;
+    }
     let Some(n) = plain_integer(raw, amount) else {
         return false;
     };
@@ -32,6 +38,94 @@ pub fn not_an_amount(
         || after.is_some() && clock(a)
         || before.is_some() && name(prev.unwrap_or(""), b)
         || after.is_some() && street(next.unwrap_or(""), a)
+}
+
+/// Verbs that put a floor under the amount right after them: "revenue topped $33.6bn" says
+/// at least $33.6bn, as "more than" would.
+const FLOOR_VERBS: [&str; 12] = [
+    "top",
+    "tops",
+    "topped",
+    "topping",
+    "exceed",
+    "exceeds",
+    "exceeded",
+    "exceeding",
+    "surpass",
+    "surpasses",
+    "surpassed",
+    "surpassing",
+];
+
+/// `amount` as the words around it bound it, when it was written plain: right after a verb
+/// that puts a floor under it ("topped $33.6bn" is `>=`), or in brackets right after another
+/// amount in another currency or measure, which it converts ("about $3bn (£2.2bn)": the
+/// conversion is about £2.2bn too, "more than $100bn (£73.6bn)" at least £73.6bn).
+/// `before` and `after` are the sentence's text on either side of the amount.
+pub fn in_context(before: &str, after: &str, amount: Amount) -> Amount {
+    let Quantity::Exact(v) = amount.quantity else {
+        return amount;
+    };
+    let bound = |q: Quantity| Amount {
+        quantity: match q {
+            Quantity::Approx(_) => Quantity::Approx(v),
+            Quantity::AtLeast(_) => Quantity::AtLeast(v),
+            Quantity::AtMost(_) => Quantity::AtMost(v),
+            Quantity::Exact(_) | Quantity::Range(..) => Quantity::Exact(v),
+        },
+        unit: amount.unit,
+    };
+    if FLOOR_VERBS.contains(&last_word(before).to_ascii_lowercase().as_str()) {
+        return bound(Quantity::AtLeast(v));
+    }
+    let converted = |u: Unit| matches!(u, Unit::Currency(_) | Unit::Measure(_));
+    let head_text = before.trim_end();
+    match head_text.strip_suffix('(') {
+        Some(head_text) if after.trim_start().starts_with(')') && converted(amount.unit) => {
+            let head_text = head_text.trim_end();
+            let head = super::find_amounts(head_text)
+                .into_iter()
+                .last()
+                .filter(|(r, h)| {
+                    r.end == head_text.len() && converted(h.unit) && h.unit != amount.unit
+                });
+            match head {
+                Some((r, h)) => {
+                    let h = in_context(head_text.get(..r.start).unwrap_or(""), " (", h);
+                    bound(h.quantity)
+                }
+                None => amount,
+            }
+        }
+        _ => amount,
+    }
+}
+
+/// Whether `raw` is a one-part fraction in words ("a third", "one quarter", "about a fifth"),
+/// which is a share only before "of".
+fn single_fraction(raw: &str) -> bool {
+    let words: Vec<String> = raw
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    match words.as_slice() {
+        [.., a, f] => {
+            matches!(a.as_str(), "a" | "an" | "one")
+                && matches!(
+                    f.as_str(),
+                    "third"
+                        | "quarter"
+                        | "fifth"
+                        | "sixth"
+                        | "seventh"
+                        | "eighth"
+                        | "ninth"
+                        | "tenth"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Verbs that make a phrasal verb with "over" or "under" ("hand over", "take over", "go

@@ -32,6 +32,8 @@
 //!
 //! | text                          | range                 |
 //! |-------------------------------|-----------------------|
+//! | a handful                     | 2..9                  |
+//! | scores (of)                   | 40..99                |
 //! | dozens                        | 24..99                |
 //! | hundreds                      | 200..999              |
 //! | thousands                     | 2000..9999            |
@@ -60,9 +62,15 @@
 //! * "from 5,000 to 10,000" reads as the range 5000..10000: the reader cannot tell a change
 //!   from a range; a rule that needs the end value should say `to {number}`.
 //!
-//! Not handled: fractions other than "half" and "a quarter of a", "a couple of",
-//! "scores of", "many thousands", negative numbers, Roman numerals, "a million and a half",
-//! group separators written with `.` or `'`, and digit forms outside ASCII.
+//! * A fraction in words ("a quarter of", "two-thirds", "one in five") is a share, in
+//!   percent rounded to two decimals (66.67%); a one-part one counts only before "of".
+//! * The words around an amount can bound it ([`in_context`]): "topped $33.6bn" is `>=`, and
+//!   a conversion in brackets ("about $3bn (£2.2bn)") takes its head's qualifier.
+//!
+//! Not handled: fractions in digits ("1/4 mile"), "half" alone, "a couple of",
+//! "many thousands", negative numbers, ".300", scientific
+//! notation, Roman numerals, "a million and a half", "eight or nine days" as anything but a
+//! range, group separators written with `.` or `'`, and digit forms outside ASCII.
 //!
 //! # Layout
 //! * `pattern`: [`NUMBER_PATTERN`], assembled from literal fragments, and the regexes built
@@ -78,7 +86,7 @@ mod parse;
 mod pattern;
 mod unit;
 
-pub use context::{not_an_amount, particle_len, phrasal};
+pub use context::{in_context, not_an_amount, particle_len, phrasal};
 pub use parse::{find_amounts, parse_amount};
 pub use pattern::NUMBER_PATTERN;
 pub use unit::Unit;

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::amount::{Tok, amount, range, tokenize, vague};
-use super::context::{not_an_amount, particle_len};
+use super::amount::{Tok, amount, fraction, range, tokenize, vague};
+use super::context::{in_context, not_an_amount, particle_len};
 use super::pattern::{FIND_RE, FULL_RE, ONE_PRONOUN_RE};
 use super::unit::{Unit, take_unit};
 use super::{Amount, Quantity};
@@ -112,7 +112,19 @@ pub fn parse_amount(text: &str) -> Option<Amount> {
         if per == 1.0 { v } else { round12(v * per) }
     };
 
-    let quantity = if let Some(a) = amount(body) {
+    // A fraction in words is a share: "two-thirds" is 66.67%.
+    let (unit, fraction) = match fraction(body) {
+        Some(f) if unit == Unit::Count => (Unit::Percent, Some(f)),
+        _ => (unit, None),
+    };
+    let quantity = if let Some(f) = fraction {
+        match qual {
+            Qual::Exact => Quantity::Exact(f),
+            Qual::Approx => Quantity::Approx(f),
+            Qual::AtLeast => Quantity::AtLeast(f),
+            Qual::AtMost => Quantity::AtMost(f),
+        }
+    } else if let Some(a) = amount(body) {
         let v = at(a.value);
         match qual {
             Qual::Exact => Quantity::Exact(v),
@@ -195,7 +207,7 @@ pub fn find_amounts(text: &str) -> Vec<(Range<usize>, Amount)> {
         };
         match parsed {
             Some(q) => {
-                out.push((range, q));
+                out.push((range, in_context(before, after, q)));
                 at = m.end().max(m.start() + 1);
             }
             None => {

@@ -263,6 +263,21 @@ macro_rules! range {
     };
 }
 
+/// Fractions in words, read as a share in percent: "a third", "two-thirds", "three
+/// quarters", "one in five". A singular one ("a third", "one quarter") is a share only before
+/// "of" ("a third of voters"; "a third straight day" is an ordinal), which
+/// [`super::not_an_amount`] checks, as the regex cannot look ahead.
+macro_rules! fraction {
+    () => {
+        concat!(
+            r"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)(?:\s+|-)",
+            r"(?:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)",
+            r"|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]{0,2}))",
+            wb!()
+        )
+    };
+}
+
 /// Vague amounts; their intervals are in the module doc table.
 macro_rules! vague {
     () => {
@@ -270,7 +285,7 @@ macro_rules! vague {
             r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)",
             r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)",
             r"(?:\s+(?:thousand|million|billion))?",
-            r"|dozens|hundreds|thousands|millions|billions)",
+            r"|a\s+handful|scores|dozens|hundreds|thousands|millions|billions)",
             wb!()
         )
     };
@@ -319,6 +334,13 @@ pub const NUMBER_PATTERN: &str = concat!(
     range!(),
     r"|",
     points!(),
+    r"|",
+    wb!(),
+    half!(),
+    unit_post!(),
+    r"?|",
+    wb!(),
+    fraction!(),
     r"|(?:",
     currency_pre!(),
     r"|",

@@ -592,7 +592,8 @@ fn money_in_made_up_news_is_read_whole() {
     assert_eq!(
         found("Zorvex said revenue topped $41.2bn, while Brellin paid \u{a3}7.5m and HK$3bn."),
         [
-            ("$41.2bn", "41200000000 USD".to_string()),
+            // "topped" puts a floor under the amount (docs/rules.md, "Words around").
+            ("$41.2bn", ">=41200000000 USD".to_string()),
             ("\u{a3}7.5m", "7500000 GBP".to_string()),
             ("HK$3bn", "3000000000 HKD".to_string())
         ]
@@ -764,8 +765,105 @@ fn vague_counts_in_words() {
         ("hundreds", "200..999"),
         ("several thousand", "3000..9999"),
         ("nearly 650", "~650"),
+        ("eight or nine", "8..9"),
+        ("a handful", "2..9"),
+        ("scores", "40..99"),
+        ("about a handful", "2..9"),
+        ("2 or 3", "2..3"),
         ("almost 650", "~650"),
     ] {
         assert_eq!(q(text), want, "{text:?}");
     }
+}
+
+#[test]
+fn fractions_in_words_are_shares_in_percent() {
+    for (text, want) in [
+        ("Tarsk gets a quarter of its grain from Velm.", "25%"),
+        ("Voters cut the levy by two-thirds last spring.", "66.67%"),
+        ("Brenna sold three quarters of the herd.", "75%"),
+        ("One in five pupils walks to school.", "20%"),
+        ("Only one in 10 firms replied.", "10%"),
+        ("Nearly two thirds of staff agreed.", "~66.67%"),
+        ("About a fifth of the fleet is idle.", "~20%"),
+    ] {
+        let got: Vec<String> = found(text).into_iter().map(|(_, v)| v).collect();
+        assert_eq!(got, [want], "{text:?}");
+    }
+    // A one-part fraction is a share only before "of": otherwise an ordinal or a period.
+    assert_eq!(found("Shares fell for a third straight day."), []);
+    assert_eq!(found("Sales rose in a quarter."), []);
+    // Older forms keep their reading.
+    assert_eq!(q("a quarter of a million"), "250000");
+    assert_eq!(q("half a million dollars"), "500000 USD");
+    assert_eq!(q("a quarter-point"), "0.25 pp");
+}
+
+#[test]
+fn floor_verbs_and_bracketed_conversions_bound_the_amount() {
+    assert_eq!(
+        found("Sales topped $4.2bn last year."),
+        [("$4.2bn", ">=4200000000 USD".to_string())]
+    );
+    assert_eq!(
+        found("Output exceeded 900 tonnes."),
+        [("900", ">=900".to_string())]
+    );
+    // A conversion in brackets right after an amount takes its qualifier.
+    assert_eq!(
+        found("The fund holds about $3bn (£2.2bn) in bonds."),
+        [
+            ("about $3bn", "~3000000000 USD".to_string()),
+            ("£2.2bn", "~2200000000 GBP".to_string())
+        ]
+    );
+    assert_eq!(
+        found("Orvel faces a fine of up to €5m ($5.4m)."),
+        [
+            ("up to €5m", "<=5000000 EUR".to_string()),
+            ("$5.4m", "<=5400000 USD".to_string())
+        ]
+    );
+    assert_eq!(
+        found("Revenue topped $9bn (£6.7bn)."),
+        [
+            ("$9bn", ">=9000000000 USD".to_string()),
+            ("£6.7bn", ">=6700000000 GBP".to_string())
+        ]
+    );
+    // Plain heads, other units or a bracket that goes on: the amount stands as written.
+    assert_eq!(
+        found("Kelso paid $25bn (£18.7bn) in all."),
+        [
+            ("$25bn", "25000000000 USD".to_string()),
+            ("£18.7bn", "18700000000 GBP".to_string())
+        ]
+    );
+    assert_eq!(
+        found("Over 40 stores (12%) closed."),
+        [("Over 40", ">=40".to_string()), ("12%", "12%".to_string())]
+    );
+    assert_eq!(
+        found("Nearly $2bn (£1.5bn in cash and shares) went."),
+        [
+            ("Nearly $2bn", "~2000000000 USD".to_string()),
+            ("£1.5bn", "1500000000 GBP".to_string())
+        ]
+    );
+}
+
+#[test]
+fn handfuls_and_scores_in_made_up_news() {
+    assert_eq!(
+        found("Scores of boats and a handful of tugs left Varno."),
+        [
+            ("Scores", "40..99".to_string()),
+            ("a handful", "2..9".to_string())
+        ]
+    );
+    // "scores" not followed by "of" is the noun of marks, no count.
+    assert_eq!(
+        found("Test scores rose 3 points."),
+        [("3", "3".to_string())]
+    );
 }
