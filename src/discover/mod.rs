@@ -18,7 +18,7 @@
 //! facts that two or more sources state are kept, conflicts first. docs/discovery.md
 //! states every rule and threshold.
 
-mod words;
+pub mod words;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,12 +33,16 @@ use crate::span::Span;
 
 pub use words::{similarity, stem, tokens};
 
-/// Words either side of an amount that make its key.
-pub const WINDOW: usize = 6;
+/// Content words on the left of an amount, and on its right, that make its key; looked
+/// for within this many words either side.
+pub const KEY_LEFT: usize = 5;
+pub const KEY_RIGHT: usize = 4;
+pub const KEY_SPAN: usize = 12;
 /// How alike two keys must be (weighted Jaccard) for their amounts to be one fact.
-pub const THRESHOLD: f64 = 0.3;
-/// Words before the amount that its literal pattern keeps.
-pub const PATTERN_WORDS: usize = 3;
+pub const THRESHOLD: f64 = 0.22;
+/// Words before the amount, and after it, that its literal pattern keeps.
+pub const PATTERN_WORDS: usize = 4;
+pub const PATTERN_AFTER: usize = 2;
 
 /// One amount in one article, with what it counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +55,8 @@ pub struct Candidate {
     pub amount: Amount,
     /// A count's head noun, stemmed ("store").
     pub head: Option<String>,
+    /// What the amount is a part of, when "of" follows it: "30% of its oil" → `oil`.
+    pub of: BTreeSet<String>,
     /// The key: stems of the content words around the amount.
     pub key: BTreeSet<String>,
     /// Each stem of the key as the sentence writes it (lower case).
@@ -92,8 +98,13 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
         for (range, amount) in &amounts {
             let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
             let after: Vec<&words::Token> = toks.iter().filter(|t| t.start >= range.end).collect();
+            // "page 4", "aged 45": a label's number. "to $33.6bn from $28bn", "$3.67 versus
+            // $3.88", "higher than 5%": the amount after "from", "versus" or "than" is the
+            // one compared with, an earlier or other value, not the fact.
             if let Some(prev) = before.last()
-                && words::LABEL_WORDS.contains(&stem(prev.text).as_str())
+                && (words::LABEL_WORDS.contains(&stem(prev.text).as_str())
+                    || ["from", "versus", "vs", "than"]
+                        .contains(&words::surface(prev.text).as_str()))
             {
                 continue;
             }
@@ -105,16 +116,18 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
             }
             let raw = &stext[range.clone()];
             let mut head = None;
+            let mut head_written: Option<String> = None;
             let mut head_end = range.end;
             if amount.unit == Unit::Count {
-                if not_a_count(raw, &amount.quantity) {
+                // "30-second": a count glued to a hyphen is a modifier, not an amount.
+                if not_a_count(raw, &amount.quantity) || stext[range.end..].starts_with('-') {
                     continue;
                 }
                 for (k, t) in after.iter().take(3).enumerate() {
                     if inside(t) {
                         break;
                     }
-                    let s = stem(t.text);
+                    let s = words::surface(t.text);
                     if k == 0 && s == "of" {
                         continue;
                     }
@@ -123,52 +136,74 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                     {
                         continue;
                     }
-                    if !words::is_stop(&s) {
-                        head = Some(s);
+                    if let Some(k) = words::key_word(t.text) {
+                        head = Some(k);
+                        head_written = Some(s);
                         head_end = t.end;
                     }
                     break;
                 }
-                match &head {
-                    None => continue,
-                    Some(h)
-                        if words::TIME_WORDS.contains(&h.as_str()) || h.ends_with("-old") =>
-                    {
-                        continue;
-                    }
-                    Some(_) => {}
+                match (&head, &head_written) {
+                    (Some(h), Some(w))
+                        if !words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w)
+                            && !w.ends_with("-old") => {}
+                    _ => continue,
                 }
             }
-            let near = before
+            // The key: the content words nearest the amount, on its left (where the
+            // measure word and the owner mostly are) and on its right ("of its oil").
+            let left = before
                 .iter()
                 .rev()
+                .take(KEY_SPAN)
                 .filter(|t| !inside(t))
-                .take(WINDOW)
-                .chain(after.iter().filter(|t| !inside(t)).take(WINDOW));
+                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+                .take(KEY_LEFT);
+            let right = after
+                .iter()
+                .take(KEY_SPAN)
+                .filter(|t| !inside(t))
+                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+                .take(KEY_RIGHT);
             let mut key = BTreeSet::new();
             let mut written = BTreeMap::new();
-            for t in near {
-                let s = stem(t.text);
-                if words::is_stop(&s) {
-                    continue;
-                }
+            // A count's head noun is compared on its own: it is no part of the key.
+            let right = right.filter(|(k, _)| Some(k) != head.as_ref());
+            for (k, t) in left.chain(right) {
                 written
-                    .entry(s.clone())
+                    .entry(k.clone())
                     .or_insert_with(|| words::surface(t.text));
-                key.insert(s);
+                key.insert(k);
             }
             if key.is_empty() {
                 continue;
             }
-            let first = before
-                .len()
-                .saturating_sub(PATTERN_WORDS)
-                .min(before.len());
+            // "30% of its oil": what the amount is a share or part of, the key words of
+            // the four words after "of".
+            let of: BTreeSet<String> = match after.first() {
+                Some(t) if !inside(t) && words::surface(t.text) == "of" => after
+                    .iter()
+                    .skip(1)
+                    .take(4)
+                    .take_while(|t| !inside(t))
+                    .filter_map(|t| words::key_word(t.text))
+                    .collect(),
+                _ => BTreeSet::new(),
+            };
+            let first = before.len().saturating_sub(PATTERN_WORDS);
             let from = before.get(first).map_or(range.start, |t| t.start);
+            // After the amount: a count's words up to its head noun, then two words more,
+            // within the sentence.
+            let to = after
+                .iter()
+                .filter(|t| t.start >= head_end)
+                .take(PATTERN_AFTER)
+                .last()
+                .map_or(head_end, |t| t.end);
             let pattern = format!(
                 "{}{{number}}{}",
                 literal(&stext[from..range.start]),
-                literal(&stext[range.end..head_end])
+                literal(&stext[range.end..to])
             );
             out.push(Candidate {
                 article: index,
@@ -176,6 +211,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 span: Span::new(sentence.start + range.start, sentence.start + range.end),
                 amount: *amount,
                 head,
+                of,
                 key,
                 written,
                 pattern,
@@ -210,10 +246,41 @@ fn literal(s: &str) -> String {
     out
 }
 
+/// How far apart two amounts of one fact may be: sources that disagree on an amount
+/// rarely do so by more than this factor; amounts further apart are other facts.
+pub const MAX_RATIO: f64 = 1.7;
+
+/// One number that stands for an amount: a point, a bound, a range's middle.
+fn point(q: &Quantity) -> f64 {
+    match q {
+        Quantity::Exact(n) | Quantity::Approx(n) | Quantity::AtLeast(n) | Quantity::AtMost(n) => {
+            *n
+        }
+        Quantity::Range(lo, hi) => (lo + hi) / 2.0,
+    }
+}
+
+/// Whether two amounts are within [`MAX_RATIO`] of each other.
+fn near_in_value(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (point(a), point(b));
+    let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+    if lo <= 0.0 {
+        return hi <= 0.0;
+    }
+    hi / lo <= MAX_RATIO
+}
+
 /// Can two candidates be one fact? Different sources, the same unit, a count's same head
-/// noun, and keys at least [`THRESHOLD`] alike.
+/// noun, the same thing they are a part of when both say ("of its oil"), amounts within
+/// [`MAX_RATIO`] of each other, and keys at least [`THRESHOLD`] alike.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if a.article == b.article || a.amount.unit != b.amount.unit || a.head != b.head {
+        return None;
+    }
+    if !a.of.is_empty() && !b.of.is_empty() && a.of.is_disjoint(&b.of) {
+        return None;
+    }
+    if !near_in_value(&a.amount.quantity, &b.amount.quantity) {
         return None;
     }
     let s = similarity(&a.key, &b.key, w);

@@ -54,20 +54,50 @@ pub fn surface(word: &str) -> String {
     w
 }
 
-/// A crude stem, so that singular and plural meet: "accounts" → "account", "companies" →
-/// "company", "shares" → "share". Only plural endings are taken off: verbs keep their
-/// tense ("rose" and "rise" stay apart), which is what a key wants.
+/// Words that say an amount went down, and up: each set counts as one word in a key
+/// ("fell 8%" and "decreased 8 percent" share it).
+const DOWN: &[&str] = &[
+    "decline", "declined", "declines", "declining", "decrease", "decreased", "decreases",
+    "down", "drop", "dropped", "dropping", "drops", "fall", "fallen", "falling", "falls", "fell",
+    "lower", "plunge", "plunged", "plunging", "sank", "slid", "slump", "slumped", "tumble",
+    "tumbled",
+];
+const UP: &[&str] = &[
+    "climb", "climbed", "gain", "gained", "grew", "grow", "growing", "grows", "higher",
+    "increase", "increased", "increases", "increasing", "jump", "jumped", "rise", "risen",
+    "rises", "rising", "rose", "soar", "soared", "surge", "surged", "up",
+];
+
+/// A crude stem, so that forms of one word meet: plural, past and -ing endings and "-ly"
+/// are taken off, then a final "e", and the rest is cut to seven letters ("accounts" and
+/// "account", "trading" and "trade", "quarterly" and "quarter"). A word of going down
+/// ("fell", "decreased") is `-down`, of going up ("rose", "grew") `+up`.
 pub fn stem(word: &str) -> String {
     let w = surface(word);
-    let n = w.chars().count();
-    if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+    if DOWN.contains(&w.as_str()) {
+        return "-down".into();
     }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-    {
-        return w[..w.len() - 1].to_string();
+    if UP.contains(&w.as_str()) {
+        return "+up".into();
     }
-    w
+    let mut s = w.as_str();
+    let long = |r: &str| r.chars().count() >= 3;
+    let mut owned: Option<String> = None;
+    if let Some(r) = s.strip_suffix("ies").filter(|r| long(r)) {
+        owned = Some(format!("{r}y"));
+    } else if !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+        for end in ["ing", "ed", "ly", "es", "s"] {
+            if let Some(r) = s.strip_suffix(end).filter(|r| long(r)) {
+                s = r;
+                break;
+            }
+        }
+    }
+    let mut out = owned.unwrap_or_else(|| s.to_string());
+    if out.chars().count() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out.chars().take(7).collect()
 }
 
 /// Words that say nothing about what an amount counts: function words, reporting verbs,
@@ -76,7 +106,7 @@ const STOP: &[&str] = &[
     "a", "about", "above", "according", "across", "after", "against", "ago", "all", "almost",
     "also", "although", "among", "an", "and", "another", "any", "approximately", "are", "around",
     "as", "at", "be", "because", "been", "before", "being", "below", "between", "billion", "both",
-    "but", "by", "can", "cent", "could", "did", "do", "does", "dollar", "down", "during", "each",
+    "but", "by", "can", "cent", "could", "did", "do", "does", "dollar", "during", "each",
     "estimated", "euro", "even", "ever", "every", "few", "for", "from", "had", "has", "have",
     "he", "her", "here", "him", "his", "how", "however", "i", "if", "in", "including", "into",
     "is", "it", "its", "just", "least", "less", "like", "many", "may", "might", "million",
@@ -85,17 +115,22 @@ const STOP: &[&str] = &[
     "point", "pound", "rough", "roughly", "said", "say", "saying", "says", "several", "she",
     "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "them",
     "then", "there", "these", "they", "this", "those", "though", "through", "thousand", "to",
-    "told", "too", "trillion", "under", "until", "up", "upon", "us", "very", "was", "we",
+    "told", "too", "trillion", "under", "until", "upon", "us", "very", "was", "we",
     "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
     "will", "with", "within", "would", "year", "yet", "you", "your", "mr", "ms", "mrs", "dr",
 ];
 
-/// Whether `stem` (already a [`stem`]) is a word that says nothing about what an amount
-/// counts, or no word at all (digits).
-pub fn is_stop(stem: &str) -> bool {
-    stem.chars().count() < 2
-        || stem.chars().any(|c| c.is_ascii_digit())
-        || STOP.contains(&stem)
+/// The word as a key word: its [`stem`], or None for a word that says nothing about what
+/// an amount counts (a function word, a reporting verb, a hedge, a word of amounts, digits).
+pub fn key_word(word: &str) -> Option<String> {
+    let w = surface(word);
+    // An acronym is a name ("US", "EU", "CPI"), even when it spells a function word.
+    let letters = word.trim_end_matches(['\'', '\u{2019}', 's']);
+    if letters.chars().count() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(letters.to_ascii_lowercase());
+    }
+    (w.chars().count() >= 2 && !w.chars().any(|c| c.is_ascii_digit()) && !STOP.contains(&w.as_str()))
+        .then(|| stem(&w))
 }
 
 /// Words that stand between an amount and what it counts ("46 other outlets", "2,000 more
@@ -167,11 +202,16 @@ mod tests {
 
     #[test]
     fn stems_meet_singular_and_plural() {
-        assert_eq!(stem("Stores"), "store");
+        assert_eq!(stem("Stores"), stem("store"));
         assert_eq!(stem("bakeries"), "bakery");
         assert_eq!(stem("Vantor’s"), "vantor");
         assert_eq!(stem("loss"), "loss");
         assert_eq!(stem("bonus"), "bonus");
+        assert_eq!(stem("trading"), stem("trade"));
+        assert_eq!(stem("quarterly"), stem("quarter"));
+        assert_ne!(stem("compared"), stem("company"));
+        assert_eq!(stem("slumped"), stem("decreased"));
+        assert_eq!(stem("grew"), "+up");
     }
 
     #[test]

@@ -6,9 +6,13 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::words::Weights;
-use super::{Candidate, PATTERN_WORDS, WINDOW, unit_name};
+use super::{Candidate, KEY_SPAN, PATTERN_WORDS, unit_name};
 use crate::read::number::Unit;
 use crate::rules::RuleSet;
+
+/// How far two amounts of a discovered fact may differ and still agree: rounding ("$10.2
+/// billion" for 10.26, "$10.3 billion" for the same) stays within it.
+pub const TOLERANCE: &str = "2%";
 
 /// Key words a label shows.
 const SHOWN: usize = 4;
@@ -181,7 +185,8 @@ pub fn rule_file(
         }
         let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(t, "context = [{}]", list(&d.context));
-        let _ = writeln!(t, "window = {}", WINDOW + PATTERN_WORDS + 2);
+        let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
         let _ = writeln!(t, "patterns = [");
         for p in &d.patterns {
             let _ = writeln!(t, "  {},", quoted(p));
