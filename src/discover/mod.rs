@@ -53,8 +53,9 @@ pub struct Candidate {
     /// The amount's words.
     pub span: Span,
     pub amount: Amount,
-    /// A count's head noun, stemmed ("store").
+    /// A count's head noun, stemmed ("stor"), and as written ("stores").
     pub head: Option<String>,
+    pub noun: Option<String>,
     /// What the amount is a part of, when "of" follows it: "30% of its oil" → `oil`.
     pub of: BTreeSet<String>,
     /// The key: stems of the content words around the amount.
@@ -94,7 +95,11 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
         let stext = sentence.slice(text);
         let amounts = number::find_amounts(stext);
         let toks = tokens(stext);
-        let inside = |t: &words::Token| amounts.iter().any(|(r, _)| t.start < r.end && r.start < t.end);
+        let inside = |t: &words::Token| {
+            amounts
+                .iter()
+                .any(|(r, _)| t.start < r.end && r.start < t.end)
+        };
         for (range, amount) in &amounts {
             let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
             let after: Vec<&words::Token> = toks.iter().filter(|t| t.start >= range.end).collect();
@@ -109,8 +114,10 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 continue;
             }
             if let Some(next) = after.first()
-                && ["am", "pm", "a.m", "p.m", "gmt", "et", "bst", "utc", "est", "cet"]
-                    .contains(&next.text.to_lowercase().trim_end_matches('.'))
+                && [
+                    "am", "pm", "a.m", "p.m", "gmt", "et", "bst", "utc", "est", "cet",
+                ]
+                .contains(&next.text.to_lowercase().trim_end_matches('.'))
             {
                 continue;
             }
@@ -211,6 +218,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 span: Span::new(sentence.start + range.start, sentence.start + range.end),
                 amount: *amount,
                 head,
+                noun: head_written.clone(),
                 of,
                 key,
                 written,
@@ -253,9 +261,7 @@ pub const MAX_RATIO: f64 = 1.7;
 /// One number that stands for an amount: a point, a bound, a range's middle.
 fn point(q: &Quantity) -> f64 {
     match q {
-        Quantity::Exact(n) | Quantity::Approx(n) | Quantity::AtLeast(n) | Quantity::AtMost(n) => {
-            *n
-        }
+        Quantity::Exact(n) | Quantity::Approx(n) | Quantity::AtLeast(n) | Quantity::AtMost(n) => *n,
         Quantity::Range(lo, hi) => (lo + hi) / 2.0,
     }
 }
@@ -311,8 +317,7 @@ pub fn group(cands: &[Candidate], w: &words::Weights) -> Vec<Vec<usize>> {
         }
         let ok = groups[gi].iter().all(|&x| {
             groups[gj].iter().all(|&y| {
-                cands[x].article != cands[y].article
-                    && sim.contains_key(&(x.min(y), x.max(y)))
+                cands[x].article != cands[y].article && sim.contains_key(&(x.min(y), x.max(y)))
             })
         });
         if !ok {

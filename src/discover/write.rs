@@ -93,7 +93,7 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
                 .unwrap_or_else(|| s.to_string())
         };
         let shown: Vec<String> = shared.iter().take(SHOWN).map(|s| written(s)).collect();
-        let head_written = first.head.as_deref().map(written);
+        let head_written = first.noun.clone();
         let unit = first.amount.unit;
         let tag = match unit {
             Unit::Count => id_part(head_written.as_deref().unwrap_or("count")),
@@ -113,7 +113,11 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         let label = if shown.is_empty() {
             what(unit, head_written.as_deref())
         } else {
-            format!("{} — {}", what(unit, head_written.as_deref()), shown.join(", "))
+            format!(
+                "{} — {}",
+                what(unit, head_written.as_deref()),
+                shown.join(", ")
+            )
         };
         let mut context: Vec<String> = Vec::new();
         for m in &members {
