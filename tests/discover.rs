@@ -49,8 +49,9 @@ fn statuses(json: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `init` on `corpus`, then lint, test and check with the file it wrote.
-fn init_round_trip(corpus: &str) {
+/// `init` on `corpus`, then lint and test the file it wrote, and (`compare`) check with
+/// it: the same facts with the same statuses as discovery.
+fn init_round_trip(corpus: &str, compare: bool) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("starter.toml");
     let file = file.to_str().expect("utf-8 path");
@@ -60,6 +61,9 @@ fn init_round_trip(corpus: &str) {
     assert_eq!(code, 0, "{corpus}: lint: {out}{err}");
     let (code, out, err) = run(&["test", file]);
     assert_eq!(code, 0, "{corpus}: test: {out}{err}");
+    if !compare {
+        return;
+    }
     let (_, discovered, _) = run(&[
         "check", "--rules", NO_FACTS, "--corpus", corpus, "--format", "json",
     ]);
@@ -71,7 +75,7 @@ fn init_round_trip(corpus: &str) {
 
 #[test]
 fn init_writes_a_file_that_lints_tests_and_finds_the_same() {
-    init_round_trip(STORY);
+    init_round_trip(STORY, true);
 }
 
 #[test]
@@ -85,7 +89,9 @@ fn init_round_trips_on_every_real_story() {
         .collect();
     stories.sort();
     assert_eq!(stories.len(), 7);
+    // The file is the one discovery ran, so checking with it again (slow in a debug
+    // build) is left to the fixture story and to docs/discovery.md's runs.
     for s in stories {
-        init_round_trip(s.to_str().expect("utf-8 path"));
+        init_round_trip(s.to_str().expect("utf-8 path"), false);
     }
 }

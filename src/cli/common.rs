@@ -133,7 +133,7 @@ impl CommonArgs {
         };
         let discovery = self.discovery(published, &base)?;
         let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
-        let articles = stdin.then(|| Articles::Read(discovery.1));
+        let articles = stdin.then_some(Articles::Read(discovery.1));
         Ok((discovery.0.rules, articles))
     }
 

@@ -352,6 +352,8 @@ pub struct Discovery {
 
 /// Discover the facts of `articles` that two or more sources state, as a rule file. `base`
 /// is what rule files without facts said (the story's title, speakers, entities): kept.
+// A rule error (the written file not parsing: a bug) is built at most once per run.
+#[allow(clippy::result_large_err)]
 pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleError> {
     let mut weights = words::Weights::default();
     for a in articles {
