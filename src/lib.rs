@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod discover;
 pub mod extract;
 pub mod lint;
 pub mod pipeline;

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! text, span → corpus, read → rules → extract → placed → compare → report
-//!   → baseline, ruletest, lint → pipeline → cli
+//!   → baseline, ruletest, lint, discover → pipeline → cli
 //! ```
 //!
 //! Every `src/**/*.rs` is read as text; comments (doc comments included), string and
@@ -27,7 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["placed"],
     &["compare"],
     &["report"],
-    &["baseline", "ruletest", "lint"],
+    &["baseline", "ruletest", "lint", "discover"],
     &["pipeline"],
     &["cli"],
 ];

@@ -122,10 +122,13 @@ impl CommonArgs {
         wide: bool,
         err: &mut dyn Write,
     ) -> Result<Report, Error> {
-        let rules = rules::load(&self.rules)?;
         let published = self.published()?;
         let reading = self.reading();
-        let articles = self.articles(&reading)?;
+        let (rules, in_memory) = self.rules_or_discovered(&published)?;
+        let articles = match in_memory {
+            Some(articles) => articles,
+            None => self.articles(&reading)?,
+        };
         let options = pipeline::Options {
             articles,
             published: published.clone(),
@@ -150,6 +153,59 @@ impl CommonArgs {
             );
         }
         Ok(report)
+    }
+
+    /// The rule files named, when they name facts. When they name none (the default
+    /// `rules` folder absent or holding no rule file, or rule files without a `[[fact]]`),
+    /// the facts discovered from the articles ([`crate::discover`]); their story, speakers
+    /// and entities are kept. Standard input can be read once only: the articles discovery
+    /// read from it are returned to be run.
+    pub(super) fn rules_or_discovered(
+        &self,
+        published: &[(String, Date)],
+    ) -> Result<(rules::RuleSet, Option<Articles>), Error> {
+        let base = match self.named_rules()? {
+            Some(set) if !set.facts.is_empty() => return Ok((set, None)),
+            Some(set) => set,
+            None => rules::RuleSet::default(),
+        };
+        let discovery = self.discovery(published, &base)?;
+        let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
+        let articles = stdin.then_some(Articles::Read(discovery.1));
+        Ok((discovery.0.rules, articles))
+    }
+
+    /// Discovery over the articles (read in memory, `--published` applied).
+    pub(super) fn discovery(
+        &self,
+        published: &[(String, Date)],
+        base: &rules::RuleSet,
+    ) -> Result<(crate::discover::Discovery, Vec<corpus::Article>), Error> {
+        let mut corpus = self.read_corpus()?;
+        for (key, date) in published {
+            corpus.set_published(key, *date);
+        }
+        let found = crate::discover::discover(&corpus.articles, base)?;
+        Ok((found, corpus.articles))
+    }
+
+    /// The rules `--rules` names; None when there are none: the default `rules` folder is
+    /// absent or holds no rule file. A folder named on purpose must hold rule files.
+    pub(super) fn named_rules(&self) -> Result<Option<rules::RuleSet>, Error> {
+        let default = self.rules.len() == 1 && self.rules[0].as_os_str() == "rules";
+        if default {
+            let p = &self.rules[0];
+            let any = p.is_file()
+                || std::fs::read_dir(p).is_ok_and(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                });
+            if !any {
+                return Ok(None);
+            }
+        }
+        Ok(Some(rules::load(&self.rules)?))
     }
 
     /// How articles are read: `--corpus-format`, `--feed-field`, `--max-article-size`,
@@ -263,7 +319,7 @@ impl CommonArgs {
     }
 
     /// `--published FILE=DATE`, each one read.
-    fn published(&self) -> Result<Vec<(String, Date)>, Error> {
+    pub(super) fn published(&self) -> Result<Vec<(String, Date)>, Error> {
         self.published
             .iter()
             .map(|p| {

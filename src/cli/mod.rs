@@ -16,6 +16,7 @@ pub mod check;
 pub mod common;
 mod error;
 pub mod extract;
+pub mod init;
 pub mod lint;
 mod output;
 mod terminal;
@@ -55,6 +56,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Check rule files without a corpus: errors, and rules that can never match.
     Lint(lint::LintArgs),
+    /// Write a starter rule file from the facts discovered in the articles.
+    Init(init::InitArgs),
 }
 
 /// Entry point of the binary: the one place that holds the process's standard output and
@@ -98,6 +101,7 @@ pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Wri
         Command::Extract(args) => extract::run(args, terminal, out, err),
         Command::Test(args) => test::run(args, out),
         Command::Lint(args) => lint::run(args, out, err),
+        Command::Init(args) => init::run(args, out, err),
     };
     exit_code(result, err)
 }

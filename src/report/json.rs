@@ -49,6 +49,9 @@ pub struct RuleFact<'a> {
     pub id: &'a str,
     pub label: &'a str,
     pub kind: Kind,
+    /// `"discovered"` for a fact found without a rule file; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<&'a str>,
 }
 
 impl<'a> Document<'a> {
@@ -66,6 +69,7 @@ impl<'a> Document<'a> {
                         id: &f.fact,
                         label: &f.label,
                         kind: f.kind,
+                        origin: f.origin,
                     })
                     .collect(),
             },

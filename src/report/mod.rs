@@ -154,6 +154,10 @@ pub struct FactReport {
     /// [`Report::evidence`], in the order of `disagreements`.
     pub conflicts: Vec<(usize, usize)>,
     pub notes: Vec<String>,
+    /// `"discovered"` for a fact found without a rule file (`crate::discover`); left out
+    /// of JSON for a rule file's facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<&'static str>,
 }
 
 /// One quotation (or scare-quoted phrase), placed in its file.
@@ -452,6 +456,7 @@ impl Report {
                 kind: f.kind,
                 status: f.status,
                 notes: f.notes,
+                origin: rules.discovered.then_some("discovered"),
             })
             .collect();
         let evidence: Vec<Evidence> = observations

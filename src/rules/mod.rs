@@ -37,6 +37,9 @@ pub struct RuleSet {
     pub facts: Vec<Fact>,
     pub speakers: Vec<SpeakerRule>,
     pub entities: Vec<EntityRule>,
+    /// The facts were discovered from the articles (`crate::discover`), not named by a
+    /// rule file: reports mark them so.
+    pub discovered: bool,
 }
 
 impl RuleSet {

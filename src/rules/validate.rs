@@ -171,6 +171,7 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
         None => (None, None),
     };
     Ok(RuleSet {
+        discovered: false,
         files: vec![file.to_path_buf()],
         title,
         description,

@@ -1,0 +1,31 @@
+//! `crosscheck init`: the starter rule file, written from what discovery finds in the
+//! articles ([`crate::discover`]).
+
+use std::io::Write;
+
+use super::common::CommonArgs;
+use super::{Error, Outcome};
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The articles, how they are read, and where the file goes (`-o FILE`; default
+    /// standard output). `--rules`: a rule file whose story, speakers and entities to keep.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Discover the facts two or more sources state and write them as a rule file that
+/// `crosscheck lint` and `crosscheck test` pass as written.
+pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+    let common = &args.common;
+    let published = common.published()?;
+    let base = common.named_rules()?.unwrap_or_default();
+    let (found, _) = common.discovery(&published, &base)?;
+    common.write_raw(found.toml.as_bytes(), out)?;
+    let _ = writeln!(
+        err,
+        "{} facts discovered; edit them, then run `crosscheck lint` and `crosscheck test`",
+        found.rules.facts.len()
+    );
+    Ok(Outcome::Pass)
+}

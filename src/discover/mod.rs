@@ -1,0 +1,435 @@
+//! Discovery: the facts a story's sources state, found without a rule file.
+//!
+//! Beside the rule path, above comparison (it runs extraction and comparison to keep only
+//! what two sources state). Every amount an article writes (read by the number reader:
+//! money with its currency, percentages, points, counts, vague counts) is a candidate
+//! ([`Candidate`]), keyed by what it counts: the content words either side of it in its
+//! sentence (the measure word, "profit", "stake", "share"; the owner, "Velka's"; what it is
+//! a share of) and, for a count, its head noun ("stores", "workers"). Candidates of two
+//! sources with the same unit (and, for counts, the same head noun) whose keys are alike
+//! (a weighted Jaccard similarity, rare words weighing more: [`words::similarity`]) are
+//! grouped, at most one per source, every pair of a group alike (complete link).
+//!
+//! A group is written as a rule fact ([`write`]): a `quantity` in the group's unit, its
+//! shared key words as context, one literal pattern per member (the words before the
+//! amount, and a count's head noun), and each member's sentence as an example. The rule
+//! file is then parsed, run and compared like any other, so a discovered fact is compared
+//! exactly as a rule fact is, and `crosscheck init`'s file finds what discovery found. Only
+//! facts that two or more sources state are kept, conflicts first. docs/discovery.md
+//! states every rule and threshold.
+
+pub mod words;
+mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::compare::{self, Status};
+use crate::corpus::Article;
+use crate::extract;
+use crate::read::number::{self, Amount, Quantity, Unit};
+use crate::rules::{self, RuleError, RuleSet};
+use crate::span::Span;
+
+pub use words::{similarity, stem, tokens};
+
+/// Content words on the left of an amount, and on its right, that make its key; looked
+/// for within this many words either side.
+pub const KEY_LEFT: usize = 5;
+pub const KEY_RIGHT: usize = 4;
+pub const KEY_SPAN: usize = 12;
+/// How alike two keys must be (weighted Jaccard) for their amounts to be one fact.
+pub const THRESHOLD: f64 = 0.22;
+/// Words before the amount, and after it, that its literal pattern keeps.
+pub const PATTERN_WORDS: usize = 4;
+pub const PATTERN_AFTER: usize = 2;
+
+/// One amount in one article, with what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub article: usize,
+    /// The sentence, as a byte span of the article's text.
+    pub sentence: Span,
+    /// The amount's words.
+    pub span: Span,
+    pub amount: Amount,
+    /// A count's head noun, stemmed ("stor"), and as written ("stores").
+    pub head: Option<String>,
+    pub noun: Option<String>,
+    /// What the amount is a part of, when "of" follows it: "30% of its oil" → `oil`.
+    pub of: BTreeSet<String>,
+    /// The key: stems of the content words around the amount.
+    pub key: BTreeSet<String>,
+    /// Each stem of the key as the sentence writes it (lower case).
+    pub written: BTreeMap<String, String>,
+    /// The rule pattern that finds this amount again: the words before it, `{number}`,
+    /// and a count's words up to its head noun.
+    pub pattern: String,
+}
+
+/// The unit as a key part: currencies apart, percent, points, counts, measures.
+pub fn unit_name(unit: Unit) -> String {
+    match unit {
+        Unit::Count => "count".into(),
+        Unit::Currency(c) | Unit::Measure(c) => c.into(),
+        Unit::Percent => "%".into(),
+        Unit::Points => "pp".into(),
+    }
+}
+
+/// Every amount of an article that can be a fact, with its key. Amounts that are not
+/// facts are left out: a year, a label's number ("page 4", "aged 45"), a time of day, a
+/// duration or other count of time, a count below two, and a count with no head noun.
+pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
+    let text = &article.text;
+    let mut out = Vec::new();
+    for sentence in &article.sentences {
+        let in_body = sentence.start >= article.body_start
+            && article
+                .paragraphs
+                .iter()
+                .any(|p| p.start <= sentence.start && sentence.end <= p.end);
+        if !in_body {
+            continue;
+        }
+        let stext = sentence.slice(text);
+        let amounts = number::find_amounts(stext);
+        let toks = tokens(stext);
+        let inside = |t: &words::Token| {
+            amounts
+                .iter()
+                .any(|(r, _)| t.start < r.end && r.start < t.end)
+        };
+        for (range, amount) in &amounts {
+            let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
+            let after: Vec<&words::Token> = toks.iter().filter(|t| t.start >= range.end).collect();
+            // "page 4", "aged 45": a label's number. "to $33.6bn from $28bn", "$3.67 versus
+            // $3.88", "higher than 5%": the amount after "from", "versus" or "than" is the
+            // one compared with, an earlier or other value, not the fact.
+            if let Some(prev) = before.last()
+                && (words::LABEL_WORDS.contains(&stem(prev.text).as_str())
+                    || ["from", "versus", "vs", "than"]
+                        .contains(&words::surface(prev.text).as_str()))
+            {
+                continue;
+            }
+            if let Some(next) = after.first()
+                && [
+                    "am", "pm", "a.m", "p.m", "gmt", "et", "bst", "utc", "est", "cet",
+                ]
+                .contains(&next.text.to_lowercase().trim_end_matches('.'))
+            {
+                continue;
+            }
+            let raw = &stext[range.clone()];
+            let mut head = None;
+            let mut head_written: Option<String> = None;
+            let mut head_end = range.end;
+            if amount.unit == Unit::Count {
+                // "30-second": a count glued to a hyphen is a modifier, not an amount.
+                if not_a_count(raw, &amount.quantity) || stext[range.end..].starts_with('-') {
+                    continue;
+                }
+                for (k, t) in after.iter().take(3).enumerate() {
+                    if inside(t) {
+                        break;
+                    }
+                    let s = words::surface(t.text);
+                    if k == 0 && s == "of" {
+                        continue;
+                    }
+                    if words::MODIFIERS.contains(&s.as_str())
+                        || t.text.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        continue;
+                    }
+                    if let Some(k) = words::key_word(t.text) {
+                        head = Some(k);
+                        head_written = Some(s);
+                        head_end = t.end;
+                    }
+                    break;
+                }
+                match (&head, &head_written) {
+                    (Some(h), Some(w))
+                        if !words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w)
+                            && !w.ends_with("-old") => {}
+                    _ => continue,
+                }
+            }
+            // The key: the content words nearest the amount, on its left (where the
+            // measure word and the owner mostly are) and on its right ("of its oil").
+            let left = before
+                .iter()
+                .rev()
+                .take(KEY_SPAN)
+                .filter(|t| !inside(t))
+                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+                .take(KEY_LEFT);
+            let right = after
+                .iter()
+                .take(KEY_SPAN)
+                .filter(|t| !inside(t))
+                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+                .take(KEY_RIGHT);
+            let mut key = BTreeSet::new();
+            let mut written = BTreeMap::new();
+            // A count's head noun is compared on its own: it is no part of the key.
+            let right = right.filter(|(k, _)| Some(k) != head.as_ref());
+            for (k, t) in left.chain(right) {
+                written
+                    .entry(k.clone())
+                    .or_insert_with(|| words::surface(t.text));
+                key.insert(k);
+            }
+            if key.is_empty() {
+                continue;
+            }
+            // "30% of its oil": what the amount is a share or part of, the key words of
+            // the four words after "of".
+            let of: BTreeSet<String> = match after.first() {
+                Some(t) if !inside(t) && words::surface(t.text) == "of" => after
+                    .iter()
+                    .skip(1)
+                    .take(4)
+                    .take_while(|t| !inside(t))
+                    .filter_map(|t| words::key_word(t.text))
+                    .collect(),
+                _ => BTreeSet::new(),
+            };
+            let first = before.len().saturating_sub(PATTERN_WORDS);
+            let from = before.get(first).map_or(range.start, |t| t.start);
+            // After the amount: a count's words up to its head noun, then two words more,
+            // within the sentence.
+            let to = after
+                .iter()
+                .filter(|t| t.start >= head_end)
+                .take(PATTERN_AFTER)
+                .last()
+                .map_or(head_end, |t| t.end);
+            let pattern = format!(
+                "{}{{number}}{}",
+                literal(&stext[from..range.start]),
+                literal(&stext[range.end..to])
+            );
+            out.push(Candidate {
+                article: index,
+                sentence: *sentence,
+                span: Span::new(sentence.start + range.start, sentence.start + range.end),
+                amount: *amount,
+                head,
+                noun: head_written.clone(),
+                of,
+                key,
+                written,
+                pattern,
+            });
+        }
+    }
+    out
+}
+
+/// A bare number that is a year ("1998") or less than two of anything ("one"): not a
+/// count discovery compares.
+fn not_a_count(raw: &str, q: &Quantity) -> bool {
+    let (lo, hi) = q.bounds();
+    let digits = raw.trim().chars().all(|c| c.is_ascii_digit());
+    hi < 2.0 || (digits && lo == hi && (1800.0..=2100.0).contains(&lo))
+}
+
+/// Text as a pattern that matches it literally, white space as one space (any white space
+/// in a pattern).
+fn literal(s: &str) -> String {
+    let words: Vec<String> = s.split_whitespace().map(regex::escape).collect();
+    let mut out = words.join(" ");
+    if s.starts_with(char::is_whitespace) && !out.is_empty() {
+        out.insert(0, ' ');
+    }
+    if s.ends_with(char::is_whitespace) && !out.is_empty() {
+        out.push(' ');
+    }
+    if s.chars().all(char::is_whitespace) && !s.is_empty() {
+        out = " ".into();
+    }
+    out
+}
+
+/// How far apart two amounts of one fact may be: sources that disagree on an amount
+/// rarely do so by more than this factor; amounts further apart are other facts.
+pub const MAX_RATIO: f64 = 1.7;
+
+/// One number that stands for an amount: a point, a bound, a range's middle.
+fn point(q: &Quantity) -> f64 {
+    match q {
+        Quantity::Exact(n) | Quantity::Approx(n) | Quantity::AtLeast(n) | Quantity::AtMost(n) => *n,
+        Quantity::Range(lo, hi) => (lo + hi) / 2.0,
+    }
+}
+
+/// Whether two amounts are within [`MAX_RATIO`] of each other.
+fn near_in_value(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (point(a), point(b));
+    let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+    if lo <= 0.0 {
+        return hi <= 0.0;
+    }
+    hi / lo <= MAX_RATIO
+}
+
+/// Can two candidates be one fact? Different sources, the same unit, a count's same head
+/// noun, the same thing they are a part of when both say ("of its oil"), amounts within
+/// [`MAX_RATIO`] of each other, and keys at least [`THRESHOLD`] alike.
+fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
+    if a.article == b.article || a.amount.unit != b.amount.unit || a.head != b.head {
+        return None;
+    }
+    if !a.of.is_empty() && !b.of.is_empty() && a.of.is_disjoint(&b.of) {
+        return None;
+    }
+    if !near_in_value(&a.amount.quantity, &b.amount.quantity) {
+        return None;
+    }
+    let s = similarity(&a.key, &b.key, w);
+    (s >= THRESHOLD).then_some(s)
+}
+
+/// Candidates grouped into facts: the most alike pairs first, two groups joined only when
+/// they share no source and every pair across them is alike (complete link). Groups of
+/// one are dropped.
+pub fn group(cands: &[Candidate], w: &words::Weights) -> Vec<Vec<usize>> {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sim: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for i in 0..cands.len() {
+        for j in i + 1..cands.len() {
+            if let Some(s) = alike(&cands[i], &cands[j], w) {
+                pairs.push((s, i, j));
+                sim.insert((i, j), s);
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut of: Vec<usize> = (0..cands.len()).collect();
+    let mut groups: Vec<Vec<usize>> = (0..cands.len()).map(|i| vec![i]).collect();
+    for (_, i, j) in pairs {
+        let (gi, gj) = (of[i], of[j]);
+        if gi == gj {
+            continue;
+        }
+        let ok = groups[gi].iter().all(|&x| {
+            groups[gj].iter().all(|&y| {
+                cands[x].article != cands[y].article && sim.contains_key(&(x.min(y), x.max(y)))
+            })
+        });
+        if !ok {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[gj]);
+        for &m in &moved {
+            of[m] = gi;
+        }
+        groups[gi].extend(moved);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_iter()
+        .filter(|g| g.len() >= 2)
+        .map(|mut g| {
+            g.sort_unstable();
+            g
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What discovery found: the starter rule file, and its facts ready to run.
+#[derive(Debug, Clone)]
+pub struct Discovery {
+    /// The rule file `crosscheck init` writes.
+    pub toml: String,
+    /// The same file parsed, every fact marked discovered.
+    pub rules: RuleSet,
+}
+
+/// Discover the facts of `articles` that two or more sources state, as a rule file. `base`
+/// is what rule files without facts said (the story's title, speakers, entities): kept.
+// A rule error (the written file not parsing: a bug) is built at most once per run.
+#[allow(clippy::result_large_err)]
+pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleError> {
+    let mut weights = words::Weights::default();
+    for a in articles {
+        for s in &a.sentences {
+            weights.add_sentence(s.slice(&a.text));
+        }
+    }
+    let cands: Vec<Candidate> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| candidates(a, i))
+        .collect();
+    let groups = group(&cands, &weights);
+    let drafts = write::drafts(&cands, &groups, &weights);
+    let file = Path::new("discovered.toml");
+    // First run: which drafts two sources state once run as rules, and their status.
+    let first = write::rule_file(base, articles.len(), &drafts, &BTreeMap::new());
+    let rules1 = rules::parse(file, &first)?;
+    let ex = extract::extract(&rules1, articles);
+    let names: Vec<String> = articles.iter().map(|a| a.file_name.clone()).collect();
+    let findings = compare::compare(&rules1, &ex.observations, &names);
+    let rank = |s: Status| match s {
+        Status::Conflict => 0,
+        Status::Loose => 1,
+        Status::Agree => 2,
+        _ => 3,
+    };
+    let mut kept: Vec<(usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.sources.len() >= 2 && rank(f.status) < 3)
+        .map(|(i, f)| (rank(f.status), i))
+        .collect();
+    kept.sort();
+    let drafts: Vec<write::Draft> = kept.iter().map(|&(_, i)| drafts[i].clone()).collect();
+    // Examples: each source's first sentence of the fact, with the value it gives.
+    let mut examples: BTreeMap<String, Vec<write::ExampleDraft>> = BTreeMap::new();
+    for &(_, i) in &kept {
+        let f = &findings[i];
+        for s in &f.sources {
+            let Some(&o) = s.observations.first() else {
+                continue;
+            };
+            let o = &ex.observations[o];
+            let a = &articles[o.article];
+            examples
+                .entry(f.fact.clone())
+                .or_default()
+                .push(write::ExampleDraft {
+                    sentence: crate::text::collapse_spaces(o.sentence.slice(&a.text)),
+                    published: a.published,
+                    value: o.value.canonical(),
+                });
+        }
+    }
+    // An example another member's pattern also reads is dropped: the file must pass
+    // `crosscheck test` as written.
+    let mut toml = write::rule_file(base, articles.len(), &drafts, &examples);
+    let parsed = rules::parse(file, &toml)?;
+    let failed = crate::ruletest::run(&parsed);
+    if failed.failed() {
+        for r in failed.results.iter().filter(|r| r.fails()) {
+            if let Some(list) = examples.get_mut(&r.fact) {
+                list.retain(|e| e.sentence != r.sentence);
+            }
+        }
+        toml = write::rule_file(base, articles.len(), &drafts, &examples);
+    }
+    let mut rules = rules::parse(file, &toml)?;
+    rules.files = Vec::new();
+    rules.discovered = true;
+    rules.title = Some(write::report_title(base, drafts.len()));
+    rules.speakers = base.speakers.clone();
+    rules.entities = base.entities.clone();
+    Ok(Discovery { toml, rules })
+}
+
+#[cfg(test)]
+mod tests;

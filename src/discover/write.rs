@@ -1,0 +1,225 @@
+//! Groups of candidates written as a rule file: one `[[fact]]` per group.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use super::words::Weights;
+use super::{Candidate, KEY_SPAN, PATTERN_WORDS, unit_name};
+use crate::read::number::Unit;
+use crate::rules::RuleSet;
+
+/// How far two amounts of a discovered fact may differ and still agree: rounding ("$10.2
+/// billion" for 10.26, "$10.3 billion" for the same) stays within it.
+pub const TOLERANCE: &str = "2%";
+
+/// Key words a label shows.
+const SHOWN: usize = 4;
+
+/// One discovered fact, before it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    pub label: String,
+    /// `units = [...]`: the reader's unit, none for a count (its pattern names its noun).
+    pub unit: Option<String>,
+    /// The key words the group's members share, as written.
+    pub context: Vec<String>,
+    pub patterns: Vec<String>,
+}
+
+/// One `[[fact.example]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleDraft {
+    pub sentence: String,
+    pub published: Option<Date>,
+    pub value: String,
+}
+
+/// What an amount in `unit` is, for a label: "USD amount", "percentage", "count of stores".
+fn what(unit: Unit, head: Option<&str>) -> String {
+    match unit {
+        Unit::Count => format!("count of {}", head.unwrap_or("things")),
+        Unit::Currency(c) => format!("{c} amount"),
+        Unit::Percent => "percentage".into(),
+        Unit::Points => "percentage points".into(),
+        Unit::Measure(m) => format!("{m} measure"),
+    }
+}
+
+/// An id part: lower-case ASCII letters and digits, other characters as `_`.
+fn id_part(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while out.contains("__") {
+        out = out.replace("__", "_");
+    }
+    out.trim_matches('_').to_string()
+}
+
+/// Each group as a draft fact: its shared key words (rarest first) make its label and id,
+/// every member's pattern is one of its patterns.
+pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Draft> {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    for g in groups {
+        let members: Vec<&Candidate> = g.iter().map(|&i| &cands[i]).collect();
+        let first = members[0];
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &members {
+            for s in &m.key {
+                *count.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let mut shared: Vec<&str> = count
+            .iter()
+            .filter(|(s, n)| **n >= 2 && Some(**s) != first.head.as_deref())
+            .map(|(s, _)| *s)
+            .collect();
+        shared.sort_by(|a, b| w.weight(b).total_cmp(&w.weight(a)).then(a.cmp(b)));
+        let written = |s: &str| -> String {
+            members
+                .iter()
+                .find_map(|m| m.written.get(s).cloned())
+                .unwrap_or_else(|| s.to_string())
+        };
+        let shown: Vec<String> = shared.iter().take(SHOWN).map(|s| written(s)).collect();
+        let head_written = first.noun.clone();
+        let unit = first.amount.unit;
+        let tag = match unit {
+            Unit::Count => id_part(head_written.as_deref().unwrap_or("count")),
+            Unit::Percent => "pct".into(),
+            other => id_part(&unit_name(other)),
+        };
+        let words: Vec<String> = shown.iter().take(2).map(|s| id_part(s)).collect();
+        let base = format!("d.{tag}.{}", words.join("_"));
+        let base = base.trim_end_matches(['.', '_']).to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        ids.insert(id.clone());
+        let label = if shown.is_empty() {
+            what(unit, head_written.as_deref())
+        } else {
+            format!(
+                "{} — {}",
+                what(unit, head_written.as_deref()),
+                shown.join(", ")
+            )
+        };
+        let mut context: Vec<String> = Vec::new();
+        for m in &members {
+            for s in &shared {
+                if let Some(x) = m.written.get(*s)
+                    && !context.contains(x)
+                {
+                    context.push(x.clone());
+                }
+            }
+        }
+        if let Some(h) = &head_written
+            && context.is_empty()
+        {
+            context.push(h.clone());
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        for m in &members {
+            if !patterns.contains(&m.pattern) {
+                patterns.push(m.pattern.clone());
+            }
+        }
+        out.push(Draft {
+            id,
+            label,
+            unit: (unit != Unit::Count).then(|| unit_name(unit)),
+            context,
+            patterns,
+        });
+    }
+    out
+}
+
+/// A TOML string (basic, escaped).
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The starter rule file: a header that says how it was made and what to do next, the
+/// story, then one fact per draft with its examples.
+pub fn rule_file(
+    base: &RuleSet,
+    articles: usize,
+    drafts: &[Draft],
+    examples: &BTreeMap<String, Vec<ExampleDraft>>,
+) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# Starter rule file written by `crosscheck init` from {articles} articles: one fact per"
+    );
+    t.push_str(
+        "# amount that two or more sources state, grouped by the words around it (see\n\
+         # docs/discovery.md). Rename the ids, edit the labels, widen the patterns, add\n\
+         # `[[fact.example]]`s; then `crosscheck lint`, `crosscheck test`, `crosscheck check`.\n\n",
+    );
+    let title = base.title.as_deref().unwrap_or("Discovered facts");
+    let _ = writeln!(t, "[story]\ntitle = {}", quoted(title));
+    if let Some(d) = &base.description {
+        let _ = writeln!(t, "description = {}", quoted(d));
+    }
+    for d in drafts {
+        let _ = writeln!(t, "\n[[fact]]");
+        let _ = writeln!(t, "id = {}", quoted(&d.id));
+        let _ = writeln!(t, "label = {}", quoted(&d.label));
+        t.push_str("kind = \"quantity\"\n");
+        if let Some(u) = &d.unit {
+            let _ = writeln!(t, "units = [{}]", quoted(u));
+        }
+        let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(t, "context = [{}]", list(&d.context));
+        let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
+        let _ = writeln!(t, "patterns = [");
+        for p in &d.patterns {
+            let _ = writeln!(t, "  {},", quoted(p));
+        }
+        t.push_str("]\n");
+        for e in examples.get(&d.id).into_iter().flatten() {
+            t.push_str("\n[[fact.example]]\n");
+            let _ = writeln!(t, "sentence = {}", quoted(&e.sentence));
+            if let Some(p) = e.published {
+                let _ = writeln!(t, "published = \"{p}\"");
+            }
+            let _ = writeln!(t, "value = {}", quoted(&e.value));
+        }
+    }
+    t
+}
+
+/// The report's one line that says the facts were discovered, not named by a rule file.
+pub fn report_title(base: &RuleSet, facts: usize) -> String {
+    let what = format!(
+        "no rule file names a fact: {facts} discovered from the articles, each stated by two or more sources (`crosscheck init` writes them as rules)"
+    );
+    match &base.title {
+        Some(t) => format!("{t} — {what}"),
+        None => {
+            let mut c = what.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
