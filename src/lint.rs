@@ -76,10 +76,10 @@ pub fn lint(paths: &[PathBuf]) -> Lint {
     out.files = files.len();
     let mut recipes: Vec<Recipe> = Vec::new();
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
+        let text = match rules::read_text(file) {
             Ok(t) => t,
             Err(e) => {
-                out.errors.push(rules::io_error(file, e));
+                out.errors.push(e);
                 continue;
             }
         };

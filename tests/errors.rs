@@ -232,6 +232,19 @@ fn cases() -> Vec<Case> {
             &["error: DIR/rules.toml:2:6: fact id is empty"],
         ),
         rule(
+            "id with a control character",
+            "[[fact]]\nid = \"a\\u001B[2Jb\"\nlabel = \"b\"\nkind = \"quantity\"\nunits = [\"x\"]\n",
+            &[
+                "error: DIR/rules.toml:2:6: fact id contains the control character U+001B",
+                "help: use letters, digits",
+            ],
+        ),
+        rule(
+            "id with a bidi override",
+            "[[fact]]\nid = \"a\\u202Eb\"\nlabel = \"b\"\nkind = \"quantity\"\nunits = [\"x\"]\n",
+            &["error: DIR/rules.toml:2:6: fact id contains the control character U+202E"],
+        ),
+        rule(
             "duplicate id",
             "[[fact]]\nid = \"a\"\nlabel = \"b\"\nkind = \"quantity\"\nunits = [\"x\"]\n[[fact]]\nid = \"a\"\nlabel = \"c\"\nkind = \"quantity\"\nunits = [\"x\"]\n",
             &[
@@ -330,7 +343,11 @@ fn cases() -> Vec<Case> {
         ),
         Case {
             rule: Some("title = \"caf\u{e9}\""),
-            stderr: &["error: DIR/rules.toml: cannot read: stream did not contain valid UTF-8"],
+            stderr: &[
+                "error: DIR/rules.toml:1:13: not valid UTF-8 (byte 0xE9)",
+                "1 | title = \"caf\u{fffd}\"",
+                "  help: save the rule file as UTF-8",
+            ],
             ..case("rule file not UTF-8")
         },
     ]
@@ -392,4 +409,46 @@ fn every_cli_message_says_what_where_and_how() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// #21 item 12: a rule file named twice (or a folder and a file in it) is read once, not
+/// refused for "duplicate fact id".
+#[test]
+fn hostile_a_rule_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    fs::create_dir(&rules).unwrap();
+    fs::write(
+        rules.join("r.toml"),
+        "[[fact]]\nid = \"a\"\nlabel = \"Troops\"\nkind = \"quantity\"\nunits = [\"troops\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("good.txt"), GOOD_ARTICLE).unwrap();
+    let file = rules.join("r.toml").display().to_string();
+    let folder = rules.display().to_string();
+    let corpus = dir.path().join("good.txt").display().to_string();
+    for twice in [[&file, &file], [&folder, &file]] {
+        let (code, out, err) = common::run(&[
+            "check", "--rules", twice[0], "--rules", twice[1], "--corpus", &corpus,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("Troops") && !err.contains("duplicate"),
+            "{out}{err}"
+        );
+    }
+}
+
+/// #21 item 12: `--threads` beyond the machine's parallelism is lowered, with a note.
+#[test]
+fn hostile_threads_beyond_the_cores_are_capped_with_a_note() {
+    let (code, _, err) = common::run(&["check", "--threads", "10000"]);
+    assert_eq!(code, 0, "{err}");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert!(
+        err.contains(&format!(
+            "note: --threads 10000: this machine runs {cores} at once"
+        )),
+        "{err}"
+    );
 }

@@ -9,7 +9,7 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
     let files = rule_files(paths)?;
     let mut set = RuleSet::default();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| io_error(&f, e))?;
+        let text = read_text(&f)?;
         let one = parse(&f, &text)?;
         merge(&mut set, one, &f, &text)?;
     }
@@ -51,7 +51,51 @@ pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RuleError> {
             });
         }
     }
+    // A file named twice (`--rules r.toml --rules r.toml`, or a folder and a file in it) is
+    // read once, where it first comes: its facts would otherwise be "duplicate ids".
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
+}
+
+/// A rule file's text; a file that cannot be read, or is not UTF-8, as a rule error.
+pub fn read_text(path: &Path) -> Result<String, RuleError> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))
+}
+
+/// A rule file that is not UTF-8: where the first bad byte is (line and column of the
+/// characters before it), so it can be found and fixed.
+fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> RuleError {
+    let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    let before = std::str::from_utf8(good).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+    RuleError {
+        file: path.to_path_buf(),
+        line: Some(line),
+        column: Some(column),
+        message: format!("not valid UTF-8 (byte 0x{byte:02X})"),
+        help: Some("save the rule file as UTF-8".into()),
+        snippet: Some((
+            String::from_utf8_lossy(line_of(bytes, e.valid_up_to())).into_owned(),
+            1,
+        )),
+    }
+}
+
+/// The line (without its end) that holds byte `at`.
+fn line_of(bytes: &[u8], at: usize) -> &[u8] {
+    let start = bytes
+        .get(..at)
+        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+        .map_or(0, |i| i + 1);
+    let end = bytes
+        .get(at..)
+        .and_then(|b| b.iter().position(|&c| c == b'\n'))
+        .map_or(bytes.len(), |i| at + i);
+    bytes.get(start..end).unwrap_or_default()
 }
 
 /// A file that could not be read, as a rule error.

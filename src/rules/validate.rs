@@ -39,6 +39,15 @@ pub fn validate(file: &Path, text: &str, raw: raw::RuleFile) -> Result<RuleSet, 
         if id.is_empty() {
             return Err(loc.error(f.id.span(), "fact id is empty".into(), None));
         }
+        // An id is printed in every report, terminal and CI log: a control or bidi-override
+        // character there could rewrite what the reader sees.
+        if let Some(c) = id.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
+            return Err(loc.error(
+                f.id.span(),
+                format!("fact id contains the control character U+{:04X}", c as u32),
+                Some("use letters, digits, `.`, `-` and `_`, e.g. \"story.troops\"".into()),
+            ));
+        }
         if let Some(prev) = facts.iter().find(|p| p.id == id) {
             return Err(loc.error(
                 f.id.span(),
@@ -279,4 +288,10 @@ fn validate_examples(
         });
     }
     Ok(out)
+}
+
+/// Unicode's explicit direction marks and overrides (U+200E/F, U+202A–E, U+2066–9): not
+/// `char::is_control`, but they reorder what a terminal shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
