@@ -452,3 +452,126 @@ fn html_has_no_network_loads() {
         assert!(!out.contains(pattern), "{pattern} in the page");
     }
 }
+
+// ── One comparison, every format ────────────────────────────────────────────────
+
+/// A made-up story: three sources give three different days, a fourth repeats the first
+/// source's day, a fifth gives only the month (compatible with every day in it).
+fn three_dates() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rules.toml"),
+        "[[fact]]\nid = \"bridge.opened\"\nlabel = \"Day the bridge opened\"\nkind = \"date\"\n\
+         patterns = ['opened\\b[^.]{0,20}?{date}']\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    for (file, outlet, when, who) in [
+        ("a.txt", "North Gazette", "on March 3, 2021", "officials"),
+        ("b.txt", "South Herald", "on March 4, 2021", "the mayor"),
+        ("c.txt", "East Post", "on March 5, 2021", "residents"),
+        ("d.txt", "West Times", "on March 3, 2021", "the council"),
+        ("e.txt", "Central Wire", "in March 2021", "an engineer"),
+    ] {
+        fs::write(
+            dir.path().join("corpus").join(file),
+            format!("---\nsource: {outlet}\n---\nThe river bridge opened {when}, {who} said.\n"),
+        )
+        .unwrap();
+    }
+    let path = |p: &str| dir.path().join(p).to_str().unwrap().to_string();
+    let (rules, corpus) = (path("rules.toml"), path("corpus"));
+    (dir, rules, corpus)
+}
+
+/// Each format's picture of which sources are in conflict, read from its own output.
+/// Expected by hand: a/d (March 3), b (March 4) and c (March 5) conflict pairwise; e
+/// ("March 2021") is compatible with all of them, so it is not in conflict.
+#[test]
+fn every_format_shows_the_same_cells_in_conflict() {
+    let (_dir, rules, corpus) = three_dates();
+    let check = |format: &str| {
+        ok(&[
+            "check", "--rules", &rules, "--corpus", &corpus, "--format", format,
+        ])
+    };
+    let expected: Vec<(usize, &str)> = vec![
+        (1, "conflict"),
+        (2, "conflict"),
+        (3, "conflict"),
+        (4, "conflict"),
+        (5, "loose"),
+    ];
+    let files = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+    let in_conflict: Vec<usize> = expected
+        .iter()
+        .filter(|(_, s)| *s == "conflict")
+        .map(|(n, _)| *n)
+        .collect();
+
+    // JSON: each cell's status.
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    let cells: Vec<(usize, String)> = json["findings"][0]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["source_number"].as_u64().unwrap() as usize,
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(usize, String)> = expected.iter().map(|(n, s)| (*n, s.to_string())).collect();
+    assert_eq!(cells, want, "json");
+
+    // HTML: each matrix cell's class.
+    let html = check("html");
+    let re = regex::Regex::new(r#"<td class="cell s-(\w+)" data-source="(\d+)">"#).unwrap();
+    let cells: Vec<(usize, String)> = re
+        .captures_iter(&html)
+        .map(|c| (c[2].parse().unwrap(), c[1].to_string()))
+        .collect();
+    assert_eq!(cells, want, "html");
+
+    // GitHub: the files that get a conflict warning.
+    let github = check("github");
+    let flagged: Vec<usize> = (1..=files.len())
+        .filter(|n| {
+            github
+                .lines()
+                .any(|l| l.starts_with(&format!("::warning file={corpus}/{}", files[n - 1])))
+        })
+        .collect();
+    assert_eq!(flagged, in_conflict, "github:\n{github}");
+
+    // Text: the files named in the fact's "!" lines.
+    let text = check("text");
+    let bangs: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("! "))
+        .collect();
+    assert_eq!(bangs.len(), 3, "{text}");
+    let named: Vec<usize> = (1..=files.len())
+        .filter(|n| bangs.iter().any(|l| l.contains(files[n - 1])))
+        .collect();
+    assert_eq!(named, in_conflict, "text:\n{text}");
+
+    // Markdown: the summary table's bold cells.
+    let md = check("markdown");
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| **bridge.opened**"))
+        .unwrap();
+    let bold: Vec<usize> = row
+        .split(" | ")
+        .skip(2)
+        .enumerate()
+        .filter(|(_, c)| {
+            c.trim_matches(|ch| ch == '|' || ch == ' ')
+                .starts_with("**")
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(bold, in_conflict, "markdown:\n{row}");
+}

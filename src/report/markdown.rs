@@ -9,11 +9,11 @@
 
 use std::io::{self, Write};
 
-use super::{FactReport, QuoteEntry, Report};
+use super::cards::{QuoteCards, Speaker};
+use super::{FactReport, Report};
+use crate::compare::Status;
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
-use crate::compare::{QuoteStatus, Status};
-use crate::read::quote::{Attribution, QuoteKind};
 
 /// Escape text for Markdown. Characters that are markup anywhere in a line are preceded
 /// by a backslash (CommonMark lets any ASCII punctuation be escaped): `\\`, a backtick, `*`,
@@ -133,6 +133,8 @@ fn write_summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         ];
         for s in &r.sources {
             row.push(match f.cells.iter().find(|c| c.source_number == s.number) {
+                // A cell the comparison puts in conflict is bold, as its fact is.
+                Some(c) if c.status == Status::Conflict => bold(&c.values.join(", ")),
                 Some(c) => escape(&c.values.join(", ")),
                 None => "–".to_string(),
             });
@@ -191,30 +193,6 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
     Ok(())
 }
 
-fn speaker(q: &QuoteEntry) -> String {
-    let who = q.speaker.as_deref().unwrap_or("no speaker found");
-    let how = match q.attribution {
-        Some(Attribution::Pronoun) => " (“he/she said”)",
-        Some(Attribution::Continuation) => " (continued quotation)",
-        Some(Attribution::Reference) => " (“the statement said”)",
-        _ => "",
-    };
-    match &q.description {
-        Some(d) => format!("{}{how} — {}", escape(who), escape(d)),
-        None => format!("{}{how}", escape(who)),
-    }
-}
-
-fn quote_marker(s: QuoteStatus) -> &'static str {
-    match s {
-        QuoteStatus::AttributionConflict => "✗",
-        QuoteStatus::Reworded => "≠",
-        QuoteStatus::Shortened => "≈",
-        QuoteStatus::Same => "✓",
-        QuoteStatus::Single => "·",
-    }
-}
-
 /// The word diff: ~~removed~~ **added**, the rest as is.
 pub fn diff(ops: &[DiffOp]) -> String {
     ops.iter()
@@ -228,65 +206,54 @@ pub fn diff(ops: &[DiffOp]) -> String {
 }
 
 fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let quotes: Vec<(usize, &QuoteEntry)> = r
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuoteKind::Quote)
-        .collect();
-    if quotes.is_empty() {
+    let model = QuoteCards::of(r);
+    if model.quotations.is_empty() {
         return Ok(());
     }
+    let speaker = |s: &Speaker| s.render(escape, escape);
     writeln!(out)?;
     writeln!(out, "## Quotations")?;
-    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
+    for card in &model.cards {
         writeln!(out)?;
-        let who = f
-            .who()
-            .map(|w| format!(": {}", escape(&w)))
+        let who = card
+            .who
+            .as_ref()
+            .map(|w| format!(": {}", escape(w)))
             .unwrap_or_default();
         writeln!(
             out,
             "### {} {} — {}{who}",
-            quote_marker(f.status),
-            f.status.name(),
-            escape(&f.sources(r)),
+            card.marker,
+            card.status.name(),
+            escape(&card.sources),
         )?;
         writeln!(out)?;
-        for m in &f.members {
-            let Some(q) = r.quotes.get(m.quote) else {
-                continue;
-            };
+        for m in &card.members {
+            let q = m.quote;
             writeln!(
                 out,
                 "- \\[{}\\] {} — {}:{}:{} ({})",
                 q.source_number,
-                speaker(q),
+                speaker(&m.speaker),
                 escape(&q.file),
                 q.line,
                 q.column,
-                escape(&m.note())
+                escape(&m.note)
             )?;
             writeln!(out)?;
             writeln!(out, "  > “{}”", escape(&q.text))?;
             writeln!(out)?;
-            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
-                writeln!(out, "  Diff: {}", diff(&m.diff))?;
+            if m.changed {
+                writeln!(out, "  Diff: {}", diff(&m.member.diff))?;
                 writeln!(out)?;
             }
         }
     }
-    let paired: std::collections::HashSet<usize> = r
-        .quote_findings
-        .iter()
-        .filter(|f| f.quotes.len() > 1)
-        .flat_map(|f| f.quotes.iter().copied())
-        .collect();
     writeln!(out)?;
     writeln!(out, "### Quotations in one source only")?;
     let mut current = 0;
-    for (i, q) in quotes.iter().filter(|(i, _)| !paired.contains(i)) {
-        let _ = i;
+    for item in model.quotations.iter().filter(|q| q.only_here) {
+        let q = item.quote;
         if q.source_number != current {
             current = q.source_number;
             writeln!(out)?;
@@ -298,7 +265,7 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             "- {}:{} {}: “{}”",
             q.line,
             q.column,
-            speaker(q),
+            speaker(&item.speaker),
             escape(&q.text)
         )?;
     }

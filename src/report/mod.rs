@@ -9,6 +9,7 @@
 //! bytes and the CLI picks a sink; [`Format`] is the table of formats (names, the
 //! subcommands that write them, the detail they need, their writers).
 
+pub mod cards;
 pub mod csv;
 pub mod findings;
 pub mod format;
@@ -135,6 +136,9 @@ impl Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     pub source_number: usize,
+    /// The cell's state, from the comparison (`compare::SourceValues::status`): every
+    /// format shows this one, so no two formats can disagree about a cell.
+    pub status: Status,
     /// Distinct display values, in text order.
     pub values: Vec<String>,
     /// Indices into [`Report::evidence`].
@@ -150,8 +154,9 @@ pub struct FactReport {
     pub status: Status,
     pub cells: Vec<Cell>,
     pub disagreements: Vec<String>,
-    /// The pairs of observations that cannot both be true, as indices into
-    /// [`Report::evidence`], in the order of `disagreements`.
+    /// The pairs of values that cannot both be true, each as its first observations
+    /// (indices into [`Report::evidence`]), in the order of `disagreements`. Another source
+    /// repeating one of the values is in conflict too: [`Cell::status`] says which cells are.
     pub conflicts: Vec<(usize, usize)>,
     pub notes: Vec<String>,
 }
@@ -440,6 +445,7 @@ impl Report {
                         };
                         Cell {
                             source_number: s.article + 1,
+                            status: s.status,
                             values,
                             evidence: s.observations,
                         }

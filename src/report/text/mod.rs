@@ -17,11 +17,12 @@ mod page;
 
 use page::{MIN_TEXT, Page, Style, cut, pad, strip_trailing, visible_width, water_fill, width};
 
-use super::{Evidence, QuoteEntry, Report};
+use super::cards::QuoteCards;
+use super::{Evidence, Report};
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
 use crate::compare::{QuoteStatus, Status};
-use crate::read::quote::{Attribution, QuoteKind};
+use crate::read::quote::QuoteKind;
 
 /// Longest value shown in a table cell before it is cut with an ellipsis.
 const CELL_MAX: usize = 40;
@@ -374,82 +375,53 @@ fn word_diff_marked(diff: &[DiffOp]) -> (String, Vec<(usize, usize, Style)>) {
     (s, marks)
 }
 
-fn speaker_line(q: &QuoteEntry) -> String {
-    let who = q.speaker.as_deref().unwrap_or("no speaker found");
-    // How the speaker was found, when it is not simply named next to the quotation.
-    let how = match q.attribution {
-        Some(Attribution::Pronoun) => " (“he/she said”)",
-        Some(Attribution::Continuation) => " (continued quotation)",
-        Some(Attribution::Reference) => " (“the statement said”)",
-        _ => "",
-    };
-    match &q.description {
-        Some(d) => format!("{who}{how} — {d}"),
-        None => format!("{who}{how}"),
-    }
-}
-
-fn quote_status_marker(s: QuoteStatus) -> &'static str {
-    match s {
-        QuoteStatus::AttributionConflict => "✗",
-        QuoteStatus::Reworded => "≠",
-        QuoteStatus::Shortened => "≈",
-        QuoteStatus::Same => "✓",
-        QuoteStatus::Single => "·",
-    }
-}
-
 fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
-    let quotes: Vec<&QuoteEntry> = r
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Quote)
-        .collect();
-    if quotes.is_empty() {
+    let model = QuoteCards::of(r);
+    if model.quotations.is_empty() {
         return Ok(());
     }
     writeln!(p.out)?;
-    let mut sources: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
+    let mut sources: Vec<usize> = model
+        .quotations
+        .iter()
+        .map(|q| q.quote.source_number)
+        .collect();
     sources.dedup();
-    let title = format!("Quotations ({} in {} sources)", quotes.len(), sources.len());
+    let title = format!(
+        "Quotations ({} in {} sources)",
+        model.quotations.len(),
+        sources.len()
+    );
     writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
-    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
+    for card in &model.cards {
         writeln!(p.out)?;
-        let status = format!("{} {}", quote_status_marker(f.status), f.status.name());
-        let who = f.who().map(|w| format!(": {w}")).unwrap_or_default();
+        let status = format!("{} {}", card.marker, card.status.name());
+        let who = card
+            .who
+            .as_ref()
+            .map(|w| format!(": {w}"))
+            .unwrap_or_default();
         let head = format!(
             "{} — {}{who}",
-            p.paint(&status, quote_style(f.status)),
-            f.sources(r)
+            p.paint(&status, quote_style(card.status)),
+            card.sources
         );
         writeln!(p.out, "{head}")?;
-        for m in &f.members {
-            let Some(q) = r.quotes.get(m.quote) else {
-                continue;
-            };
-            let text = format!("{}  {}:{}:{}", speaker_line(q), q.file, q.line, q.column);
+        for m in &card.members {
+            let q = m.quote;
+            let text = format!("{}  {}:{}:{}", m.speaker.plain(), q.file, q.line, q.column);
             p.para(&format!("  [{}] ", q.source_number), 6, &text, &[])?;
-            p.para("      ", 6, &m.note(), &[])?;
+            p.para("      ", 6, &m.note, &[])?;
             p.para("      ", 6, &format!("“{}”", q.text), &[])?;
-            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
-                let (diff, marks) = word_diff_marked(&m.diff);
+            if m.changed {
+                let (diff, marks) = word_diff_marked(&m.member.diff);
                 p.para("      diff: ", 12, &diff, &marks)?;
             }
         }
     }
-    let paired: std::collections::HashSet<usize> = r
-        .quote_findings
-        .iter()
-        .filter(|f| f.quotes.len() > 1)
-        .flat_map(|f| f.quotes.iter().copied())
-        .collect();
     let mut current = 0;
-    for (i, q) in r
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuoteKind::Quote)
-    {
+    for item in &model.quotations {
+        let q = item.quote;
         if q.source_number != current {
             current = q.source_number;
             writeln!(p.out)?;
@@ -458,16 +430,16 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
         let first = format!("  {}:{:<5} ", q.line, q.column);
         let text = format!(
             "{}{}{}",
-            speaker_line(q),
+            item.speaker.plain(),
             if q.unbalanced {
                 "  [unbalanced quote marks]"
             } else {
                 ""
             },
-            if paired.contains(&i) {
-                ""
-            } else {
+            if item.only_here {
                 "  (only this source)"
+            } else {
+                ""
             }
         );
         p.para(&first, 6, &text, &[])?;
@@ -478,10 +450,9 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
             &[],
         )?;
     }
-    let phrases: Vec<String> = r
-        .quotes
+    let phrases: Vec<String> = model
+        .phrases
         .iter()
-        .filter(|q| q.kind == QuoteKind::Phrase)
         .map(|q| format!("[{}] “{}”", q.source_number, q.text))
         .collect();
     if !phrases.is_empty() {
