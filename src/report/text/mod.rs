@@ -553,29 +553,86 @@ pub fn marked_sentence(e: &Evidence) -> String {
     marked_sentence_at(e).0
 }
 
-/// [`marked_sentence`] and the byte range of the bracketed value in it.
+/// [`marked_sentence`] and the byte range of the bracketed value in it. A sentence longer
+/// than [`SENTENCE_MAX`] loses words from the middle of the text before and after the value,
+/// never its start, the words next to the value or its end (where the attribution usually
+/// is): `The river bridge … [on March 3] … the mayor said.`
 fn marked_sentence_at(e: &Evidence) -> (String, Option<(usize, usize)>) {
     let s = &e.sentence;
     let (a, b) = (e.highlight.start.min(s.len()), e.highlight.end.min(s.len()));
     let (Some(pre), Some(mid), Some(post)) = (s.get(..a), s.get(a..b), s.get(b..)) else {
         return (s.clone(), None);
     };
-    let budget = SENTENCE_MAX.saturating_sub(width(mid)) / 2;
-    let pre = if width(pre) > budget {
-        let skip = width(pre) - budget;
-        format!("…{}", pre.chars().skip(skip).collect::<String>())
-    } else {
-        pre.to_string()
-    };
-    let post = if width(post) > budget {
-        format!("{}…", post.chars().take(budget).collect::<String>())
-    } else {
-        post.to_string()
-    };
+    let (pre, post) = fit_around(pre, width(mid), post, SENTENCE_MAX);
     let start = pre.len();
     let text = format!("{pre}[{mid}]{post}");
     let end = start + mid.len() + 2;
     (text, Some((start, end)))
+}
+
+/// The text before and after a value of width `mid`, shortened so the whole fits `max`
+/// (when it can): a side that fits keeps all its words, and the room it leaves goes to the
+/// other side; a side that does not loses words from its middle ([`elide`]): before the
+/// value, a third of its room keeps the sentence's start and two thirds the words leading
+/// to the value; after it, half the words following the value and half the sentence's end.
+fn fit_around(pre: &str, mid: usize, post: &str, max: usize) -> (String, String) {
+    let room = max.saturating_sub(mid);
+    let (wp, wq) = (width(pre), width(post));
+    if wp + wq <= room {
+        return (pre.to_string(), post.to_string());
+    }
+    let half = room / 2;
+    let (bp, bq) = if wp <= half {
+        (wp, room - wp)
+    } else if wq <= half {
+        (room - wq, wq)
+    } else {
+        (half, room - half)
+    };
+    (elide(pre, bp, bp / 3), elide(post, bq, bq / 2))
+}
+
+/// `s` in at most about `keep` characters: its first `head` characters and its last ones,
+/// each cut back to a whole word, with ` … ` between (`…` alone at either edge). Unchanged
+/// when it fits.
+fn elide(s: &str, keep: usize, head: usize) -> String {
+    if width(s) <= keep {
+        return s.to_string();
+    }
+    // The ellipsis and its spaces take three of the characters.
+    let tail = keep.saturating_sub(head + 3);
+    let chars: Vec<char> = s.chars().collect();
+    let mut h = head.min(chars.len());
+    // Back to the last space inside the head, so no word is cut (unless it is one word).
+    if h < chars.len() && !chars[h].is_whitespace() {
+        if let Some(space) = chars[..h].iter().rposition(|c| c.is_whitespace()) {
+            h = space;
+        }
+    }
+    let mut t = chars.len() - tail.min(chars.len() - h);
+    // Forward to the first space inside the tail.
+    if t > h && t < chars.len() && !chars[t - 1].is_whitespace() {
+        if let Some(space) = chars[t..].iter().position(|c| c.is_whitespace()) {
+            t += space;
+        }
+    }
+    let head: String = chars[..h].iter().collect();
+    let tail: String = chars[t..].iter().collect();
+    let (head_t, tail_t) = (head.trim_end(), tail.trim_start());
+    let mut out = match (head_t.is_empty(), tail_t.is_empty()) {
+        (true, true) => "…".to_string(),
+        (true, false) => format!("… {tail_t}"),
+        (false, true) => format!("{head_t} …"),
+        (false, false) => format!("{head_t} … {tail_t}"),
+    };
+    // The white space that met the value on either side stays.
+    if s.starts_with(char::is_whitespace) && !out.starts_with(char::is_whitespace) {
+        out.insert(0, ' ');
+    }
+    if s.ends_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    out
 }
 
 fn write_problems(r: &Report, p: &mut Page) -> io::Result<()> {
@@ -643,4 +700,61 @@ pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::
     }
     write_names(r, p)?;
     write_problems(r, p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Made-up sentence pieces: a value in the middle of a long sentence whose attribution
+    /// comes last.
+    const BEFORE: &str = "After a week of heavy rain across the northern valleys and a long night of work by the \
+         volunteer crews from three neighbouring towns, the old stone bridge over the river finally ";
+    const AFTER: &str = ", a full day later than the council had promised in its notice to the residents of both banks, \
+         while the engineers were still checking the supports, according to a spokeswoman for the county.";
+
+    #[test]
+    fn a_sentence_that_fits_is_not_cut() {
+        let (pre, post) = fit_around("The bridge opened ", 10, ", officials said.", 220);
+        assert_eq!(pre, "The bridge opened ");
+        assert_eq!(post, ", officials said.");
+        // Short before, long after: the room before goes to after.
+        let long_after = format!(", {}", "word ".repeat(35).trim_end());
+        let (pre, post) = fit_around("It opened ", 10, &long_after, 220);
+        assert_eq!(pre, "It opened ");
+        assert_eq!(post, long_after, "{} chars fit", 10 + 10 + long_after.len());
+    }
+
+    #[test]
+    fn a_long_sentence_keeps_its_start_the_value_and_the_attribution() {
+        let (pre, post) = fit_around(BEFORE, 12, AFTER, 120);
+        let text = format!("{pre}[reopened on]{post}");
+        assert!(text.starts_with("After a week"), "{text}");
+        assert!(text.ends_with("for the county."), "{text}");
+        assert!(pre.ends_with("finally "), "{pre:?}");
+        assert!(post.starts_with(", a full"), "{post:?}");
+        assert!(text.contains(" … "), "{text}");
+        assert!(
+            text.chars().count() <= 120 + 2 + 12,
+            "{} {text}",
+            text.chars().count()
+        );
+        // Every word kept is whole: each is a word of the sentence.
+        let whole = format!("{BEFORE}reopened on{AFTER}");
+        let words: Vec<&str> = whole.split_whitespace().collect();
+        for w in text.replace(['[', ']'], "").split_whitespace() {
+            assert!(w == "…" || words.contains(&w), "{w:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn elide_cuts_between_words() {
+        assert_eq!(
+            elide("one two three four five six", 100, 10),
+            "one two three four five six"
+        );
+        assert_eq!(elide("one two three four five six", 17, 8), "one two … six");
+        // One long word is cut rather than lost.
+        assert_eq!(elide("abcdefghijklmnop", 8, 3), "abc … op");
+    }
 }
