@@ -419,3 +419,60 @@ fn a_symbolic_link_loop_is_skipped_and_reported() {
     assert!(files[0].ends_with("stories/inner/a.txt"), "{files:?}");
     assert!(files[1].ends_with("stories/other/b.txt"), "{files:?}");
 }
+
+// ── Paths: positional or flag, the same run ───────────────────────────────────────
+
+/// Every way to name the rules and the corpus, as data: each command line of a group
+/// must give the same exit code and the same bytes as the group's first. `--rules` works
+/// on every subcommand, a corpus path may be given without `--corpus`, and the flags
+/// still work.
+#[test]
+fn paths_can_be_passed_as_arguments_or_flags() {
+    let one = "corpus/ap-lightning-deployment.txt";
+    let rule = "rules/kazakhstan-2022.toml";
+    let groups: &[&[&[&str]]] = &[
+        &[
+            &["check", "--format", "csv"],
+            &["check", "corpus", "--format", "csv"],
+            &["check", "--corpus", "corpus", "--format", "csv"],
+            &["check", "--rules", "rules", "corpus", "--format", "csv"],
+        ],
+        &[
+            &[
+                "check", "--corpus", one, "--rules", rule, "--format", "json",
+            ],
+            &["check", one, "--rules", rule, "--format", "json"],
+        ],
+        &[
+            &["extract", "--corpus", one, "--format", "csv"],
+            &["extract", one, "--format", "csv"],
+        ],
+        &[
+            &["test"],
+            &["test", "rules"],
+            &["test", "--rules", "rules"],
+            &["test", "--rules", rule],
+        ],
+        &[&["lint", rule], &["lint", "--rules", rule], &["lint"]],
+    ];
+    for group in groups {
+        let first = run(group[0]);
+        assert_eq!(first.0, 0, "{:?}: {}", group[0], first.2);
+        assert!(!first.1.is_empty(), "{:?}", group[0]);
+        for args in &group[1..] {
+            assert_eq!(run(args), first, "{args:?} differs from {:?}", group[0]);
+        }
+    }
+    // A corpus path and --corpus add up: two articles, not one.
+    let (code, out, err) = run(&[
+        "check",
+        one,
+        "--corpus",
+        "corpus/cgtn-progress-or-war.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2, "{out}");
+}

@@ -18,12 +18,16 @@ use crate::rules;
 
 #[derive(Debug, clap::Args)]
 pub struct CommonArgs {
-    /// Rule file or folder of rule files (repeatable).
-    #[arg(long = "rules", value_name = "PATH", default_value = "rules")]
+    /// Rule file or folder of rule files (repeatable; default: rules).
+    #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
+    /// Article files, saved web pages (.html), feeds (.jsonl, .csv) or folders of them;
+    /// `-` reads standard input. The same as --corpus (default: corpus).
+    #[arg(value_name = "CORPUS")]
+    pub corpus_paths: Vec<PathBuf>,
     /// Article file, saved web page (.html), feed (.jsonl, .csv) or folder of them
-    /// (repeatable); `-` reads standard input.
-    #[arg(long = "corpus", value_name = "PATH", default_value = "corpus")]
+    /// (repeatable); `-` reads standard input. Added to the CORPUS paths.
+    #[arg(long = "corpus", value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
     /// Read the files named with --corpus, and standard input, as this format (default:
     /// by extension; standard input: text). Files in folders go by their extension.
@@ -67,6 +71,17 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
+    /// The rule paths: those given with --rules, else `rules`.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        or_default(&[&self.rules], "rules")
+    }
+
+    /// The corpus paths: the CORPUS arguments, then those given with --corpus, else
+    /// `corpus`.
+    pub fn corpus(&self) -> Vec<PathBuf> {
+        or_default(&[&self.corpus_paths, &self.corpus], "corpus")
+    }
+
     /// Refuse a format the subcommand does not write (or `--wide` without csv) before any
     /// work is done.
     pub(super) fn refuse(&self, command: report::Command, wide: bool) -> Result<(), Error> {
@@ -84,7 +99,7 @@ impl CommonArgs {
         wide: bool,
         err: &mut dyn Write,
     ) -> Result<Report, Error> {
-        let rules = rules::load(&self.rules)?;
+        let rules = rules::load(&self.rule_paths())?;
         let published = self.published()?;
         let reading = self.reading();
         let articles = self.articles(&reading)?;
@@ -134,11 +149,12 @@ impl CommonArgs {
     /// up to the per-article cap for one article).
     #[allow(clippy::disallowed_methods)]
     fn articles(&self, reading: &corpus::ReadOptions) -> Result<Articles, Error> {
-        let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
+        let paths = self.corpus();
+        let stdin = paths.iter().any(|p| p.as_os_str() == "-");
         if !stdin {
-            return Ok(Articles::Paths(self.corpus.clone()));
+            return Ok(Articles::Paths(paths));
         }
-        if self.corpus.len() > 1 {
+        if paths.len() > 1 {
             return Err(Error::Usage(
                 "--corpus - reads standard input alone: name no other --corpus with it",
             ));
@@ -172,7 +188,7 @@ impl CommonArgs {
                 (corpus::decode_bytes(&input, bytes, &reading), Vec::new())
             }
             _ => {
-                let listing = corpus::list(&self.corpus, reading.format)?;
+                let listing = corpus::list(&self.corpus(), reading.format)?;
                 let decoded = listing
                     .inputs
                     .iter()
@@ -393,4 +409,14 @@ fn parse_size(s: &str) -> Result<u64, String> {
     n.checked_mul(1 << shift)
         .filter(|&b| b > 0)
         .ok_or_else(|| format!("{s:?} is not a size crosscheck can use"))
+}
+
+/// The paths given in each of `given`, in order; `default` alone when none is.
+pub fn or_default(given: &[&Vec<PathBuf>], default: &str) -> Vec<PathBuf> {
+    let all: Vec<PathBuf> = given.iter().flat_map(|g| g.iter().cloned()).collect();
+    if all.is_empty() {
+        vec![PathBuf::from(default)]
+    } else {
+        all
+    }
 }
