@@ -35,6 +35,9 @@ fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
+/// A browser test: given the browser's path, it panics on a failure.
+type BrowserTest = fn(&Path);
+
 /// Each browser test, run with the browser; without one, ignored outside CI and failed in
 /// it, the reason said either way.
 // The reason is said on standard output, next to the summary, for a person running the tests.
@@ -43,7 +46,7 @@ fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let browser = chromium();
     let skip = browser.is_none() && !in_ci();
-    let tests: [(&str, fn(&Path)); 2] = [
+    let tests: [(&str, BrowserTest); 2] = [
         (
             "report_opens_in_chromium_with_the_conflicts",
             report_opens_in_chromium_with_the_conflicts,

@@ -604,17 +604,20 @@ fn elide(s: &str, keep: usize, head: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut h = head.min(chars.len());
     // Back to the last space inside the head, so no word is cut (unless it is one word).
-    if h < chars.len() && !chars[h].is_whitespace() {
-        if let Some(space) = chars[..h].iter().rposition(|c| c.is_whitespace()) {
-            h = space;
-        }
+    if h < chars.len()
+        && !chars[h].is_whitespace()
+        && let Some(space) = chars[..h].iter().rposition(|c| c.is_whitespace())
+    {
+        h = space;
     }
     let mut t = chars.len() - tail.min(chars.len() - h);
     // Forward to the first space inside the tail.
-    if t > h && t < chars.len() && !chars[t - 1].is_whitespace() {
-        if let Some(space) = chars[t..].iter().position(|c| c.is_whitespace()) {
-            t += space;
-        }
+    if t > h
+        && t < chars.len()
+        && !chars[t - 1].is_whitespace()
+        && let Some(space) = chars[t..].iter().position(|c| c.is_whitespace())
+    {
+        t += space;
     }
     let head: String = chars[..h].iter().collect();
     let tail: String = chars[t..].iter().collect();
