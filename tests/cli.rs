@@ -476,3 +476,104 @@ fn paths_can_be_passed_as_arguments_or_flags() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 2, "{out}");
 }
+
+// ── Readability ───────────────────────────────────────────────────────────────────
+
+/// Per line matching `re`, the byte where its first group starts (the lines' prefixes are
+/// ASCII, so bytes are columns).
+fn column_after(text: &str, re: &str) -> Vec<usize> {
+    let re = regex::Regex::new(re).unwrap();
+    text.lines()
+        .filter_map(|l| re.captures(l).map(|c| c.get(1).unwrap().start()))
+        .collect()
+}
+
+/// Each check as data: a command line, then what its output must show.
+#[test]
+fn reports_read_right() {
+    // Quotations listed per source: every speaker starts in one column, whatever the
+    // width of `line:column` before it.
+    let (_, text, _) = run(&["check", "--width", "0"]);
+    let starts = column_after(&text, r"^  \d+:\d+ +(\S)");
+    assert!(starts.len() > 10, "{text}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}");
+
+    // No line of the text report starts like a list item, at any width (the legend used
+    // to wrap into `- not stated`).
+    for width in ["100", "80", "60", "40"] {
+        let (_, text, _) = run(&["check", "--width", width]);
+        assert!(
+            !text.lines().any(|l| l.starts_with("- ")),
+            "--width {width}:\n{text}"
+        );
+    }
+
+    // extract: the position column stays in one column even for long values.
+    let (_, text, _) = run(&["extract", "--width", "0"]);
+    let re = regex::Regex::new(r"^  \S.*  (\d+:\d+)$").unwrap();
+    let cols: Vec<usize> = text
+        .lines()
+        .filter_map(|l| {
+            re.captures(l)
+                .map(|c| l[..c.get(1).unwrap().start()].chars().count())
+        })
+        .collect();
+    assert!(cols.len() > 20, "{text}");
+    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{cols:?}");
+
+    // Markdown pasted into a document reads as written: source labels, approximate and
+    // lower-bound values are not backslashed.
+    let (_, md, _) = run(&["check", "--format", "markdown"]);
+    for ugly in ["\\[", "\\~", "\\>", "\\_"] {
+        assert!(!md.contains(ugly), "{ugly} in\n{md}");
+    }
+    assert!(
+        md.contains("| [1] | [2] |") || md.contains("[1] | [2]"),
+        "{md}"
+    );
+    assert!(md.contains("~2000") && md.contains(">=100000"), "{md}");
+}
+
+#[test]
+fn lint_counts_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.toml");
+    fs::write(&path, DAY_RULE).unwrap();
+    let (code, out, err) = run(&["lint", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // (It warns that the fact has no examples: "1 warning", singular too.)
+    assert_eq!(out.trim(), "1 rule file, 1 fact: 0 errors, 1 warning");
+}
+
+/// `extract --help` lists exactly the formats `extract` writes; `check --help` those
+/// `check` writes. Each listed format is accepted, each other one refused.
+#[test]
+fn help_lists_the_formats_each_subcommand_accepts() {
+    let listed = |cmd: &str| -> Vec<String> {
+        let (_, help, _) = run(&[cmd, "--help"]);
+        let at = help.find("--format <FORMAT>").unwrap();
+        let block = &help[at..];
+        let end = block[1..].find("\n      --").map_or(block.len(), |e| e + 1);
+        block[..end]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- "))
+            .map(|v| v.split(':').next().unwrap().trim().to_string())
+            .collect()
+    };
+    let all = listed("check")
+        .into_iter()
+        .chain(listed("extract"))
+        .collect::<std::collections::BTreeSet<_>>();
+    for cmd in ["check", "extract"] {
+        let formats = listed(cmd);
+        assert!(!formats.is_empty());
+        for f in &all {
+            let (code, _, err) = run(&[cmd, "corpus/ap-lightning-deployment.txt", "--format", f]);
+            assert_eq!(
+                code == 0,
+                formats.contains(f),
+                "{cmd} --format {f}: exit {code}, listed {formats:?}: {err}"
+            );
+        }
+    }
+}

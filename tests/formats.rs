@@ -575,3 +575,18 @@ fn every_format_shows_the_same_cells_in_conflict() {
         .collect();
     assert_eq!(bold, in_conflict, "markdown:\n{row}");
 }
+
+/// Annotations name the other side in words: "a.txt and d.txt say", not "a.txt, d.txt says".
+#[test]
+fn annotations_say_who_says_what_in_words() {
+    let (_dir, rules, corpus) = three_dates();
+    let github = ok(&[
+        "check", "--rules", &rules, "--corpus", &corpus, "--format", "github",
+    ]);
+    assert!(
+        github.contains("a.txt and d.txt say 2021-03-03"),
+        "{github}"
+    );
+    assert!(github.contains("b.txt says 2021-03-04"), "{github}");
+    assert!(!github.contains(", d.txt says"), "{github}");
+}

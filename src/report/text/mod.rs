@@ -145,7 +145,9 @@ pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Re
     .map(|(s, word)| format!("{} {word}", p.paint(marker(*s), status_style(*s))))
     .chain(["- not stated".to_string()])
     .collect();
-    write_items(p, "", 0, &legend)?;
+    // Led by "Key:" and wrapped under its first item, so a wrapped line never starts with
+    // a marker that reads as a list (`- not stated`).
+    write_items(p, "Key: ", 5, &legend)?;
 
     // Evidence per fact.
     for f in &r.facts {
@@ -420,6 +422,14 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
         }
     }
     let mut current = 0;
+    // Positions in one column, as wide as the widest `line:column`, so the speakers line up.
+    let at = |q: &super::QuoteEntry| format!("{}:{}", q.line, q.column);
+    let at_w = model
+        .quotations
+        .iter()
+        .map(|item| width(&at(item.quote)))
+        .max()
+        .unwrap_or(0);
     for item in &model.quotations {
         let q = item.quote;
         if q.source_number != current {
@@ -427,7 +437,7 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
             writeln!(p.out)?;
             writeln!(p.out, "[{}] {}", q.source_number, q.file)?;
         }
-        let first = format!("  {}:{:<5} ", q.line, q.column);
+        let first = format!("  {}  ", pad(&at(q), at_w));
         let text = format!(
             "{}{}{}",
             item.speaker.plain(),
@@ -663,13 +673,37 @@ fn plural(n: usize) -> &'static str {
 pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let p = &mut Page { out, opts };
     write_sources(r, p)?;
+    // Fact and value columns as wide as their widest entry (a value up to CELL_MAX), so
+    // positions stay in one column.
+    let quotes = || r.quotes.iter().filter(|q| q.kind == QuoteKind::Quote);
+    let fact_w = r
+        .evidence
+        .iter()
+        .map(|e| width(&e.fact))
+        .chain(quotes().map(|_| width("quote")))
+        .max()
+        .unwrap_or(0);
+    let value_w = r
+        .evidence
+        .iter()
+        .map(|e| width(&e.display))
+        .chain(quotes().map(|q| width(q.speaker.as_deref().unwrap_or("-"))))
+        .max()
+        .unwrap_or(0)
+        .min(CELL_MAX);
     for s in &r.sources {
         writeln!(p.out)?;
         writeln!(p.out, "[{}] {} — {}", s.number, s.file, s.source)?;
         let mut any = false;
         for e in r.evidence.iter().filter(|e| e.source_number == s.number) {
             any = true;
-            let head = format!("{:<22} {:<12} {}:{}", e.fact, e.display, e.line, e.column);
+            let head = format!(
+                "{}  {}  {}:{}",
+                pad(&e.fact, fact_w),
+                pad(&e.display, value_w),
+                e.line,
+                e.column
+            );
             p.para("  ", 6, &head, &[])?;
             let (text, mark) = marked_sentence_at(e);
             let marks: Vec<(usize, usize, Style)> =
@@ -684,9 +718,9 @@ pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::
             any = true;
             writeln!(
                 p.out,
-                "  {:<22} {:<12} {}:{}",
-                "quote",
-                q.speaker.as_deref().unwrap_or("-"),
+                "  {}  {}  {}:{}",
+                pad("quote", fact_w),
+                pad(q.speaker.as_deref().unwrap_or("-"), value_w),
                 q.line,
                 q.column
             )?;
