@@ -86,7 +86,9 @@ fn output_file_is_written() {
     assert_eq!(code, 0);
     assert!(out.is_empty());
     let written = fs::read_to_string(&path).unwrap();
-    assert!(written.starts_with("fact,label,kind,status,source,file,line,column,value,raw\n"));
+    assert!(written.starts_with(
+        "fact,label,kind,status,source,file,line,column,value,raw,row_type,sentence,cell_status\n"
+    ));
     // No temporary file is left behind.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     // The report is as readable as any file the user creates (a temporary file is

@@ -180,11 +180,12 @@ fn wide_csv_has_a_column_per_source() {
             "label",
             "kind",
             "status",
-            "ap-kazakhstan-uncertainty.txt",
-            "ap-lightning-deployment.txt",
-            "cgtn-progress-or-war.txt",
-            "irish-times-editorial.txt",
-            "jamestown-edm-tough-talks.txt"
+            // Headed by outlet (front matter `source`), as a desk knows them.
+            "Associated Press (republished by an aggregator)",
+            "Associated Press",
+            "CGTN (opinion)",
+            "The Irish Times",
+            "Eurasia Daily Monitor (Jamestown Foundation)"
         ]
     );
     let rows: Vec<Vec<String>> = r
@@ -589,4 +590,91 @@ fn annotations_say_who_says_what_in_words() {
     );
     assert!(github.contains("b.txt says 2021-03-04"), "{github}");
     assert!(!github.contains(", d.txt says"), "{github}");
+}
+
+/// Two articles of one outlet: each column still names one source.
+#[test]
+fn wide_csv_headers_name_one_source_each() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, outlet) in [
+        ("x.txt", "Daily Ledger"),
+        ("y.txt", "Daily Ledger"),
+        ("z.txt", ""),
+    ] {
+        let front = if outlet.is_empty() {
+            String::new()
+        } else {
+            format!("---\nsource: {outlet}\n---\n")
+        };
+        fs::write(
+            dir.path().join(file),
+            format!("{front}Valdoria sent 2,000 troops to the border.\n"),
+        )
+        .unwrap();
+    }
+    let out = ok(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--wide",
+    ]);
+    let header = out.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "fact,label,kind,status,Daily Ledger (x.txt),Daily Ledger (y.txt),z.txt"
+    );
+}
+
+/// `check --format csv` for a spreadsheet: a column to filter rows by type, the evidence
+/// sentence, and each cell's state from the comparison.
+#[test]
+fn check_csv_has_row_types_and_sentences() {
+    let out = ok(&["check", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // New columns come after the old ones.
+    assert_eq!(col("raw"), 9);
+    let (row_type, sentence, cell) = (col("row_type"), col("sentence"), col("cell_status"));
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    for (kind, fact) in [
+        ("fact", None),
+        ("quote", Some("quote")),
+        ("name", Some("name")),
+    ] {
+        let of: Vec<&Vec<String>> = rows.iter().filter(|x| x[row_type] == kind).collect();
+        assert!(!of.is_empty(), "no {kind} rows");
+        if let Some(fact) = fact {
+            assert!(of.iter().all(|x| x[0] == fact), "{kind}");
+        }
+        // Every row stating something shows the sentence it was read from, holding its words.
+        for x in of.iter().filter(|x| !x[9].is_empty()) {
+            assert!(
+                x[sentence].contains(&x[9]),
+                "{kind}: {:?} not in {:?}",
+                x[9],
+                x[sentence]
+            );
+        }
+    }
+    // The same cell states as the other formats: in ua.border_troops, [1] and [4] conflict,
+    // the two ~100000 sources are compatible with both.
+    let ua: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|x| x[0] == "ua.border_troops")
+        .map(|x| (x[8].as_str(), x[cell].as_str()))
+        .collect();
+    assert_eq!(
+        ua,
+        [
+            (">=100000", "conflict"),
+            ("~100000", "loose"),
+            ("~100000", "loose"),
+            ("10000..99999", "conflict"),
+        ]
+    );
 }
