@@ -579,3 +579,54 @@ fn help_lists_the_formats_each_subcommand_accepts() {
         }
     }
 }
+
+// ── Conventions: completions, man page, --quiet ──────────────────────────────────
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, mark) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef crosscheck"),
+        ("fish", "complete -c crosscheck"),
+    ] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(mark), "{shell}: {out}");
+        for word in ["check", "extract", "lint", "rules", "corpus"] {
+            assert!(out.contains(word), "{shell}: no {word}");
+        }
+    }
+    let (code, _, _) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn man_page_has_every_subcommand() {
+    let (code, out, err) = run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(".TH crosscheck 1"), "{out}");
+    for sub in ["CHECK", "EXTRACT", "TEST", "LINT"] {
+        assert!(out.contains(&format!(".SH \"CROSSCHECK {sub}\"")), "{sub}");
+    }
+    assert!(out.contains("\\-\\-rules"), "{out}");
+}
+
+#[test]
+fn quiet_shows_only_disagreements() {
+    let (code, out, err) = run(&["check", "--quiet", "--width", "0"]);
+    assert_eq!(code, 0, "{err}");
+    // The two conflicts and the framing difference, no agreeing fact, no quotation list.
+    for shown in ["ua.border_troops", "kz.deployment_day", "kz.action"] {
+        assert!(out.contains(shown), "{shown}: {out}");
+    }
+    for hidden in ["kz.troops", "talks.geneva_day", "(only this source)"] {
+        assert!(!out.contains(hidden), "{hidden}: {out}");
+    }
+    // The same header counts as the full report.
+    let (_, full, _) = run(&["check", "--width", "0"]);
+    assert_eq!(out.lines().nth(1), full.lines().nth(1));
+    let (_dir, rules, corpus) = day_corpus("Troops arrived on March 3, 2021.\n");
+    let (code, out, _) = run(&["check", "-q", "--rules", &rules, "--corpus", &corpus]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No disagreements."), "{out}");
+}

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
 use jiff::civil::Date;
 
+use super::config::Config;
 use super::error::at;
 use super::{ColorChoice, Error, Terminal, output};
 use crate::corpus;
@@ -51,9 +52,9 @@ pub struct CommonArgs {
     /// (repeatable); weekdays and year-less dates are resolved against it.
     #[arg(long = "published", value_name = "FILE=DATE")]
     pub published: Vec<String>,
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", default_value = "text")]
-    pub format: Format,
+    /// Output format (default: text).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -64,6 +65,12 @@ pub struct CommonArgs {
     /// terminal's width, else 100.
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+    /// Ignore crosscheck.toml (the project file found in the current folder or above).
+    #[arg(long = "no-config")]
+    pub no_config: bool,
+    /// The project file's settings, filled in after parsing (see `config`).
+    #[arg(skip)]
+    pub config: Option<Config>,
     /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS). The
     /// report is the same bytes whatever the number.
     #[arg(long, value_name = "N")]
@@ -71,21 +78,52 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
-    /// The rule paths: those given with --rules, else `rules`.
+    /// The rule paths: those given with --rules, else crosscheck.toml's, else `rules`.
     pub fn rule_paths(&self) -> Vec<PathBuf> {
-        or_default(&[&self.rules], "rules")
+        let config = self.config.as_ref().map(|c| &c.rules);
+        or_default(&[&self.rules], config, "rules")
     }
 
     /// The corpus paths: the CORPUS arguments, then those given with --corpus, else
-    /// `corpus`.
+    /// crosscheck.toml's, else `corpus`.
     pub fn corpus(&self) -> Vec<PathBuf> {
-        or_default(&[&self.corpus_paths, &self.corpus], "corpus")
+        let config = self.config.as_ref().map(|c| &c.corpus);
+        or_default(&[&self.corpus_paths, &self.corpus], config, "corpus")
+    }
+
+    /// The format: --format, else crosscheck.toml's, else text.
+    pub fn format(&self) -> Result<Format, Error> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        match self
+            .config
+            .as_ref()
+            .and_then(|c| c.format.as_ref().map(|f| (c, f)))
+        {
+            None => Ok(Format::Text),
+            Some((c, name)) => Format::ALL
+                .into_iter()
+                .find(|f| f.name() == name)
+                .ok_or_else(|| Error::Config {
+                    path: c.path.display().to_string(),
+                    message: format!("format {name:?} is not a format"),
+                }),
+        }
+    }
+
+    /// The --published flags, else crosscheck.toml's `[published]`, as FILE=DATE.
+    fn published_flags(&self) -> &[String] {
+        match &self.config {
+            Some(c) if self.published.is_empty() => &c.published,
+            _ => &self.published,
+        }
     }
 
     /// Refuse a format the subcommand does not write (or `--wide` without csv) before any
     /// work is done.
     pub(super) fn refuse(&self, command: report::Command, wide: bool) -> Result<(), Error> {
-        match self.format.refusal(command, wide) {
+        match self.format()?.refusal(command, wide) {
             Some(message) => Err(Error::Usage(message)),
             None => Ok(()),
         }
@@ -107,13 +145,13 @@ impl CommonArgs {
             articles,
             published: published.clone(),
             threads: self.threads,
-            detail: self.format.detail(command, wide),
+            detail: self.format()?.detail(command, wide),
             reading,
         };
         let report = pipeline::check(&rules, options).map_err(|e| match e {
             pipeline::RunError::Corpus(e) => Error::Corpus(e),
             pipeline::RunError::UnmatchedPublished { index } => Error::UnmatchedPublished {
-                flag: self.published[index].clone(),
+                flag: self.published_flags()[index].clone(),
                 file: published[index].0.clone(),
             },
             pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
@@ -242,7 +280,7 @@ impl CommonArgs {
 
     /// `--published FILE=DATE`, each one read.
     fn published(&self) -> Result<Vec<(String, Date)>, Error> {
-        self.published
+        self.published_flags()
             .iter()
             .map(|p| {
                 p.split_once('=')
@@ -265,14 +303,16 @@ impl CommonArgs {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let to_file = self.output.is_some();
+        let format = self.format()?;
         let options = WriteOptions {
             text: TextOptions {
                 width: terminal.width(self.width, to_file),
                 color: terminal.color(self.color, to_file),
+                ..options.text
             },
             ..options
         };
-        let write = |w: &mut dyn Write| self.format.write(command, report, &options, w);
+        let write = |w: &mut dyn Write| format.write(command, report, &options, w);
         match &self.output {
             // Straight into the temporary file: a report can be as large as the corpus.
             Some(path) => output::stream_atomically(path, write).map_err(|source| Error::Write {
@@ -411,12 +451,17 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s:?} is not a size crosscheck can use"))
 }
 
-/// The paths given in each of `given`, in order; `default` alone when none is.
-pub fn or_default(given: &[&Vec<PathBuf>], default: &str) -> Vec<PathBuf> {
+/// The paths given in each of `given`, in order; else the project file's (`config`), else
+/// `default` alone.
+pub fn or_default(
+    given: &[&Vec<PathBuf>],
+    config: Option<&Vec<PathBuf>>,
+    default: &str,
+) -> Vec<PathBuf> {
     let all: Vec<PathBuf> = given.iter().flat_map(|g| g.iter().cloned()).collect();
-    if all.is_empty() {
-        vec![PathBuf::from(default)]
-    } else {
-        all
+    match config {
+        _ if !all.is_empty() => all,
+        Some(c) if !c.is_empty() => c.clone(),
+        _ => vec![PathBuf::from(default)],
     }
 }

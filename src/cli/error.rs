@@ -60,6 +60,9 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The project file `crosscheck.toml` could not be read.
+    #[error("{path}: {message}")]
+    Config { path: String, message: String },
     /// `test` could not write its results.
     #[error("cannot write the results: {0}")]
     Results(#[source] io::Error),

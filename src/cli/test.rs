@@ -17,15 +17,22 @@ pub struct TestArgs {
     /// to the RULES paths.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules_flag: Vec<PathBuf>,
+    /// Ignore crosscheck.toml (the project file found in the current folder or above).
+    #[arg(long = "no-config")]
+    pub no_config: bool,
+    /// The project file's settings, filled in after parsing.
+    #[arg(skip)]
+    pub config: Option<super::config::Config>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TestFormat::Text)]
     pub format: TestFormat,
 }
 
 impl TestArgs {
-    /// The RULES paths, then those given with --rules; `rules` when none is.
+    /// The RULES paths, then those given with --rules; else crosscheck.toml's; else `rules`.
     pub fn rule_paths(&self) -> Vec<PathBuf> {
-        super::common::or_default(&[&self.rules, &self.rules_flag], "rules")
+        let config = self.config.as_ref().map(|c| &c.rules);
+        super::common::or_default(&[&self.rules, &self.rules_flag], config, "rules")
     }
 }
 

@@ -38,6 +38,9 @@ pub struct TextOptions {
     pub width: Option<usize>,
     /// Colour with ANSI escape codes.
     pub color: bool,
+    /// Only the disagreements (`check --quiet`): facts in conflict or framed differently,
+    /// quotation cards worded or attributed differently, names and problems.
+    pub quiet: bool,
 }
 
 fn status_style(status: Status) -> Option<Style> {
@@ -131,6 +134,31 @@ pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Re
     writeln!(p.out)?;
     write_sources(r, p)?;
     writeln!(p.out)?;
+    // Quiet: the same report without what agrees.
+    let quiet;
+    let r = if p.opts.quiet {
+        quiet = Report {
+            facts: r
+                .facts
+                .iter()
+                .filter(|f| f.status.is_disagreement())
+                .cloned()
+                .collect(),
+            quote_findings: r
+                .quote_findings
+                .iter()
+                .filter(|q| super::cards::quote_is_disagreement(q.status))
+                .cloned()
+                .collect(),
+            ..r.clone()
+        };
+        if quiet.facts.is_empty() && quiet.quote_findings.is_empty() {
+            writeln!(p.out, "No disagreements.")?;
+        }
+        &quiet
+    } else {
+        r
+    };
     write_table(r, p)?;
     writeln!(p.out)?;
     let legend: Vec<String> = [
@@ -379,7 +407,7 @@ fn word_diff_marked(diff: &[DiffOp]) -> (String, Vec<(usize, usize, Style)>) {
 
 fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
     let model = QuoteCards::of(r);
-    if model.quotations.is_empty() {
+    if model.quotations.is_empty() || (p.opts.quiet && model.cards.is_empty()) {
         return Ok(());
     }
     writeln!(p.out)?;
@@ -420,6 +448,9 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
                 p.para("      diff: ", 12, &diff, &marks)?;
             }
         }
+    }
+    if p.opts.quiet {
+        return Ok(());
     }
     let mut current = 0;
     // Positions in one column, as wide as the widest `line:column`, so the speakers line up.
