@@ -678,3 +678,40 @@ fn check_csv_has_row_types_and_sentences() {
         ]
     );
 }
+
+/// The JSON Schema generated from the report's types (docs/report.schema.json, kept
+/// current by this test: `UPDATE_SCHEMA=1 cargo test --test formats json_schema` rewrites
+/// it) holds for real reports: the bundled story, extract, made-up dates, hostile text.
+#[test]
+fn json_schema_is_current_and_reports_follow_it() {
+    let schema = crosscheck::report::json::schema();
+    let path = common::root().join("docs/report.schema.json");
+    let written = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &written).unwrap();
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap_or_default(),
+        written,
+        "docs/report.schema.json is not the schema of the types: UPDATE_SCHEMA=1 cargo test --test formats json_schema"
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let (_dir, rules, corpus) = three_dates();
+    let reports = [
+        ok(&["check", "--format", "json"]),
+        ok(&["extract", "--format", "json"]),
+        ok(&[
+            "check", "--rules", &rules, "--corpus", &corpus, "--format", "json",
+        ]),
+        hostile(&["check", "--format", "json"]),
+    ];
+    for out in &reports {
+        let doc: serde_json::Value = serde_json::from_str(out).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // It can fail: a report with a field of the wrong type does not validate.
+    let mut doc: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
+    doc["findings"][0]["cells"][0]["status"] = serde_json::json!(7);
+    assert!(!validator.is_valid(&doc));
+}

@@ -90,7 +90,9 @@ fn known_entities(rules: &RuleSet) -> Vec<KnownEntity> {
 }
 
 /// What the sources say about one fact, taken together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Values that cannot all be true together.

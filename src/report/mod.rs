@@ -44,7 +44,7 @@ pub(crate) use crate::text::collapse;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article of the run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// 1-based, as shown in the text report's columns.
     pub number: usize,
@@ -57,12 +57,12 @@ pub struct SourceInfo {
     pub published: Option<String>,
     /// Lines of the article left out of extraction as boilerplate (docs/inputs.md): said,
     /// so that nothing is dropped without a word. Left out of JSON when none.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "is_zero", default)]
     pub boilerplate_lines: usize,
     /// Whether line and column refer to text crosscheck extracted (a saved web page, a
     /// feed row; `crosscheck extract --text` shows it) rather than to the file on disk.
     /// Left out of JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub extracted_text: bool,
 }
 
@@ -89,7 +89,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// One observation, placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub fact: Arc<str>,
     pub kind: Kind,
@@ -133,7 +133,7 @@ impl Evidence {
 }
 
 /// One fact × source cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Cell {
     pub source_number: usize,
     /// The cell's state, from the comparison (`compare::SourceValues::status`): every
@@ -146,7 +146,7 @@ pub struct Cell {
 }
 
 /// One fact's comparison, ready to print.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FactReport {
     pub fact: String,
     pub label: String,
@@ -162,7 +162,7 @@ pub struct FactReport {
 }
 
 /// One quotation (or scare-quoted phrase), placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QuoteEntry {
     pub source_number: usize,
     /// The source's outlet and file name, shared with every other row of the source.
@@ -190,7 +190,7 @@ pub struct QuoteEntry {
 }
 
 /// One statement across sources: every source's quotation of it, as a card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QuoteFindingEntry {
     /// The card's status: attribution-conflict when two different people are given the
     /// words; else reworded, shortened or same by its members' wordings; single for one.
@@ -309,7 +309,7 @@ fn and_list_with(items: &[String], prefix: &str) -> String {
 }
 
 /// Where one spelling of a name is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NameUse {
     pub source_number: usize,
     /// The source's file name, shared with every other row of the source.
@@ -320,7 +320,7 @@ pub struct NameUse {
 }
 
 /// One spelling of a name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SpellingEntry {
     pub text: String,
     pub kind: VariantKind,
@@ -331,14 +331,14 @@ pub struct SpellingEntry {
 }
 
 /// A name spelled in more than one way across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NameEntry {
     pub canonical: String,
     pub spellings: Vec<SpellingEntry>,
 }
 
 /// A problem with an article or a value, placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
