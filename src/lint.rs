@@ -44,10 +44,11 @@ impl Lint {
         let s = |n: usize| if n == 1 { "" } else { "s" };
         writeln!(
             out,
-            "{} rule file{}, {} facts: {} error{}, {} warning{}",
+            "{} rule file{}, {} fact{}: {} error{}, {} warning{}",
             self.files,
             s(self.files),
             self.facts,
+            s(self.facts),
             self.errors.len(),
             s(self.errors.len()),
             self.warnings.len(),

@@ -65,8 +65,9 @@ pub struct Options {
     pub published: Vec<(String, Date)>,
     /// Threads that read articles (None: rayon's default).
     pub threads: Option<usize>,
-    /// What the report must carry: below [`Detail::Full`], no evidence sentences, no
-    /// sentences of name uses and no word diffs; at [`Detail::FirstOnly`], only what a
+    /// What the report must carry: below [`Detail::Full`], no word diffs; at
+    /// [`Detail::NoDiffs`], no evidence sentences and no sentences of name uses either; at
+    /// [`Detail::FirstOnly`] (sentences kept), only what a
     /// table of findings prints (the first use of each name text in an article, each
     /// quotation's first comparison).
     pub detail: Detail,
@@ -162,7 +163,8 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
     run.names = Default::default();
-    let sentences = (detail == Detail::Full)
+    let sentences = detail
+        .keeps_sentences()
         .then(|| name_sentences(&run, &findings, kept.as_deref(), &reading, &recurring));
     drop(kept);
     // The run moves into the report (its strings are not copied; the rest is freed).

@@ -174,13 +174,13 @@ pub struct Places {
 
 impl Places {
     /// Place one article's extraction in that article, keeping what the report needs at
-    /// `detail`: below [`Detail::Full`], each observation's sentence is left empty (and its
+    /// `detail`: at [`Detail::NoDiffs`], each observation's sentence is left empty (and its
     /// highlight at 0..0), as the formats that do not print it need not hold it (on the
     /// benchmark corpus the sentences weigh more than everything else kept of an observation);
     /// at [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
     /// (the first use of a spelling in an article is the first mention of one of its texts).
     pub fn of(a: &Article, ex: &Extraction, detail: Detail) -> Places {
-        let sentences = detail == Detail::Full;
+        let sentences = detail.keeps_sentences();
         let observations = ex
             .observations
             .iter()
@@ -268,12 +268,21 @@ impl Places {
 pub enum Detail {
     /// Everything.
     Full,
-    /// No word diffs of quotation pairs.
+    /// No word diffs of quotation pairs, and no sentences (annotations, the wide sheet).
     NoDiffs,
     /// No word diffs; for each quotation only its first comparison (the one that gives it
     /// its status) besides every attribution conflict; for each spelling of a name only its
-    /// first use in each source. What a table of findings (`check --format csv`) prints.
+    /// first use in each source. What a table of findings (`check --format csv`) prints,
+    /// sentences included.
     FirstOnly,
+}
+
+impl Detail {
+    /// Whether evidence sentences and the sentences of name uses are kept: for every
+    /// report that prints them (all but annotations and the wide sheet).
+    pub fn keeps_sentences(self) -> bool {
+        matches!(self, Detail::Full | Detail::FirstOnly)
+    }
 }
 
 /// A whole run's extraction, without the text.

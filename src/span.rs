@@ -8,7 +8,19 @@
 use serde::Serialize;
 
 /// A half-open byte range `start..end` into one file's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Default,
+    schemars::JsonSchema,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

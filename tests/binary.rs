@@ -194,3 +194,55 @@ fn colour_is_on_on_a_terminal_unless_no_color_is_set() {
     assert!(written.contains("Russian troops sent to Kazakhstan"));
     assert!(!written.contains(ESC), "{written}");
 }
+
+/// crosscheck.toml, found from a folder below it, as data: the file's text, a command line,
+/// the exit status, and what the output (stdout, then stderr) must hold.
+#[test]
+fn a_project_file_sets_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story");
+    std::fs::create_dir_all(story.join("articles")).unwrap();
+    std::fs::create_dir_all(story.join("notes/drafts")).unwrap();
+    std::fs::write(
+        story.join("r.toml"),
+        "[[fact]]\nid = \"day\"\nlabel = \"Day troops arrived\"\nkind = \"date\"\ncontext = [\"troops\"]\n",
+    )
+    .unwrap();
+    std::fs::write(story.join("articles/a.txt"), "Troops arrived Thursday.\n").unwrap();
+    let base = "rules = [\"r.toml\"]\ncorpus = [\"articles\"]\n";
+    let csv = format!("{base}format = \"csv\"\n");
+    let dated = format!("{base}[published]\n\"a.txt\" = \"2022-01-08\"\n");
+    let cases: &[(&str, &[&str], i32, &str)] = &[
+        (&csv, &["check"], 0, "fact,label,kind,status"),
+        (&csv, &["check", "--format", "json"], 0, "\"version\": 2"),
+        (&csv, &["lint"], 0, "1 rule file, 1 fact"),
+        (&csv, &["check", "--no-config"], 2, "rules"),
+        (&dated, &["check", "--format", "csv"], 0, ",2022-01-06,"),
+        (
+            "rule = [\"r.toml\"]\n",
+            &["check"],
+            2,
+            "crosscheck.toml: unknown field `rule`",
+        ),
+        (
+            "format = \"pdf\"\n",
+            &["check"],
+            2,
+            "format \"pdf\" is not a format",
+        ),
+    ];
+    for (file, args, want, holds) in cases {
+        std::fs::write(story.join("crosscheck.toml"), file).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(*args)
+            .current_dir(story.join("notes/drafts"))
+            .output()
+            .unwrap();
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        assert_eq!(code(&o), *want, "{file:?} {args:?}: {all}");
+        assert!(
+            all.contains(holds),
+            "{file:?} {args:?}: {holds:?} not in\n{all}"
+        );
+    }
+}

@@ -86,7 +86,9 @@ fn output_file_is_written() {
     assert_eq!(code, 0);
     assert!(out.is_empty());
     let written = fs::read_to_string(&path).unwrap();
-    assert!(written.starts_with("fact,label,kind,status,source,file,line,column,value,raw\n"));
+    assert!(written.starts_with(
+        "fact,label,kind,status,source,file,line,column,value,raw,row_type,sentence,cell_status\n"
+    ));
     // No temporary file is left behind.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     // The report is as readable as any file the user creates (a temporary file is
@@ -418,4 +420,213 @@ fn a_symbolic_link_loop_is_skipped_and_reported() {
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(files[0].ends_with("stories/inner/a.txt"), "{files:?}");
     assert!(files[1].ends_with("stories/other/b.txt"), "{files:?}");
+}
+
+// ── Paths: positional or flag, the same run ───────────────────────────────────────
+
+/// Every way to name the rules and the corpus, as data: each command line of a group
+/// must give the same exit code and the same bytes as the group's first. `--rules` works
+/// on every subcommand, a corpus path may be given without `--corpus`, and the flags
+/// still work.
+#[test]
+fn paths_can_be_passed_as_arguments_or_flags() {
+    let one = "corpus/ap-lightning-deployment.txt";
+    let rule = "rules/kazakhstan-2022.toml";
+    let groups: &[&[&[&str]]] = &[
+        &[
+            &["check", "--format", "csv"],
+            &["check", "corpus", "--format", "csv"],
+            &["check", "--corpus", "corpus", "--format", "csv"],
+            &["check", "--rules", "rules", "corpus", "--format", "csv"],
+        ],
+        &[
+            &[
+                "check", "--corpus", one, "--rules", rule, "--format", "json",
+            ],
+            &["check", one, "--rules", rule, "--format", "json"],
+        ],
+        &[
+            &["extract", "--corpus", one, "--format", "csv"],
+            &["extract", one, "--format", "csv"],
+        ],
+        &[
+            &["test"],
+            &["test", "rules"],
+            &["test", "--rules", "rules"],
+            &["test", "--rules", rule],
+        ],
+        &[&["lint", rule], &["lint", "--rules", rule], &["lint"]],
+    ];
+    for group in groups {
+        let first = run(group[0]);
+        assert_eq!(first.0, 0, "{:?}: {}", group[0], first.2);
+        assert!(!first.1.is_empty(), "{:?}", group[0]);
+        for args in &group[1..] {
+            assert_eq!(run(args), first, "{args:?} differs from {:?}", group[0]);
+        }
+    }
+    // A corpus path and --corpus add up: two articles, not one.
+    let (code, out, err) = run(&[
+        "check",
+        one,
+        "--corpus",
+        "corpus/cgtn-progress-or-war.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2, "{out}");
+}
+
+// ── Readability ───────────────────────────────────────────────────────────────────
+
+/// Per line matching `re`, the byte where its first group starts (the lines' prefixes are
+/// ASCII, so bytes are columns).
+fn column_after(text: &str, re: &str) -> Vec<usize> {
+    let re = regex::Regex::new(re).unwrap();
+    text.lines()
+        .filter_map(|l| re.captures(l).map(|c| c.get(1).unwrap().start()))
+        .collect()
+}
+
+/// Each check as data: a command line, then what its output must show.
+#[test]
+fn reports_read_right() {
+    // Quotations listed per source: every speaker starts in one column, whatever the
+    // width of `line:column` before it.
+    let (_, text, _) = run(&["check", "--width", "0"]);
+    let starts = column_after(&text, r"^  \d+:\d+ +(\S)");
+    assert!(starts.len() > 10, "{text}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}");
+
+    // No line of the text report starts like a list item, at any width (the legend used
+    // to wrap into `- not stated`).
+    for width in ["100", "80", "60", "40"] {
+        let (_, text, _) = run(&["check", "--width", width]);
+        assert!(
+            !text.lines().any(|l| l.starts_with("- ")),
+            "--width {width}:\n{text}"
+        );
+    }
+
+    // extract: the position column stays in one column even for long values.
+    let (_, text, _) = run(&["extract", "--width", "0"]);
+    let re = regex::Regex::new(r"^  \S.*  (\d+:\d+)$").unwrap();
+    let cols: Vec<usize> = text
+        .lines()
+        .filter_map(|l| {
+            re.captures(l)
+                .map(|c| l[..c.get(1).unwrap().start()].chars().count())
+        })
+        .collect();
+    assert!(cols.len() > 20, "{text}");
+    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{cols:?}");
+
+    // Markdown pasted into a document reads as written: source labels, approximate and
+    // lower-bound values are not backslashed.
+    let (_, md, _) = run(&["check", "--format", "markdown"]);
+    for ugly in ["\\[", "\\~", "\\>", "\\_"] {
+        assert!(!md.contains(ugly), "{ugly} in\n{md}");
+    }
+    assert!(
+        md.contains("| [1] | [2] |") || md.contains("[1] | [2]"),
+        "{md}"
+    );
+    assert!(md.contains("~2000") && md.contains(">=100000"), "{md}");
+}
+
+#[test]
+fn lint_counts_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.toml");
+    fs::write(&path, DAY_RULE).unwrap();
+    let (code, out, err) = run(&["lint", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // (It warns that the fact has no examples: "1 warning", singular too.)
+    assert_eq!(out.trim(), "1 rule file, 1 fact: 0 errors, 1 warning");
+}
+
+/// `extract --help` lists exactly the formats `extract` writes; `check --help` those
+/// `check` writes. Each listed format is accepted, each other one refused.
+#[test]
+fn help_lists_the_formats_each_subcommand_accepts() {
+    let listed = |cmd: &str| -> Vec<String> {
+        let (_, help, _) = run(&[cmd, "--help"]);
+        let at = help.find("--format <FORMAT>").unwrap();
+        let block = &help[at..];
+        let end = block[1..].find("\n      --").map_or(block.len(), |e| e + 1);
+        block[..end]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- "))
+            .map(|v| v.split(':').next().unwrap().trim().to_string())
+            .collect()
+    };
+    let all = listed("check")
+        .into_iter()
+        .chain(listed("extract"))
+        .collect::<std::collections::BTreeSet<_>>();
+    for cmd in ["check", "extract"] {
+        let formats = listed(cmd);
+        assert!(!formats.is_empty());
+        for f in &all {
+            let (code, _, err) = run(&[cmd, "corpus/ap-lightning-deployment.txt", "--format", f]);
+            assert_eq!(
+                code == 0,
+                formats.contains(f),
+                "{cmd} --format {f}: exit {code}, listed {formats:?}: {err}"
+            );
+        }
+    }
+}
+
+// ── Conventions: completions, man page, --quiet ──────────────────────────────────
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, mark) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef crosscheck"),
+        ("fish", "complete -c crosscheck"),
+    ] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(mark), "{shell}: {out}");
+        for word in ["check", "extract", "lint", "rules", "corpus"] {
+            assert!(out.contains(word), "{shell}: no {word}");
+        }
+    }
+    let (code, _, _) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn man_page_has_every_subcommand() {
+    let (code, out, err) = run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(".TH crosscheck 1"), "{out}");
+    for sub in ["CHECK", "EXTRACT", "TEST", "LINT"] {
+        assert!(out.contains(&format!(".SH \"CROSSCHECK {sub}\"")), "{sub}");
+    }
+    assert!(out.contains("\\-\\-rules"), "{out}");
+}
+
+#[test]
+fn quiet_shows_only_disagreements() {
+    let (code, out, err) = run(&["check", "--quiet", "--width", "0"]);
+    assert_eq!(code, 0, "{err}");
+    // The two conflicts and the framing difference, no agreeing fact, no quotation list.
+    for shown in ["ua.border_troops", "kz.deployment_day", "kz.action"] {
+        assert!(out.contains(shown), "{shown}: {out}");
+    }
+    for hidden in ["kz.troops", "talks.geneva_day", "(only this source)"] {
+        assert!(!out.contains(hidden), "{hidden}: {out}");
+    }
+    // The same header counts as the full report.
+    let (_, full, _) = run(&["check", "--width", "0"]);
+    assert_eq!(out.lines().nth(1), full.lines().nth(1));
+    let (_dir, rules, corpus) = day_corpus("Troops arrived on March 3, 2021.\n");
+    let (code, out, _) = run(&["check", "-q", "--rules", &rules, "--corpus", &corpus]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No disagreements."), "{out}");
 }

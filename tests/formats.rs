@@ -180,11 +180,12 @@ fn wide_csv_has_a_column_per_source() {
             "label",
             "kind",
             "status",
-            "ap-kazakhstan-uncertainty.txt",
-            "ap-lightning-deployment.txt",
-            "cgtn-progress-or-war.txt",
-            "irish-times-editorial.txt",
-            "jamestown-edm-tough-talks.txt"
+            // Headed by outlet (front matter `source`), as a desk knows them.
+            "Associated Press (republished by an aggregator)",
+            "Associated Press",
+            "CGTN (opinion)",
+            "The Irish Times",
+            "Eurasia Daily Monitor (Jamestown Foundation)"
         ]
     );
     let rows: Vec<Vec<String>> = r
@@ -451,4 +452,266 @@ fn html_has_no_network_loads() {
     for pattern in ["src=", "url(", "@import", "http://", "https://", "<link"] {
         assert!(!out.contains(pattern), "{pattern} in the page");
     }
+}
+
+// ── One comparison, every format ────────────────────────────────────────────────
+
+/// A made-up story: three sources give three different days, a fourth repeats the first
+/// source's day, a fifth gives only the month (compatible with every day in it).
+fn three_dates() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rules.toml"),
+        "[[fact]]\nid = \"bridge.opened\"\nlabel = \"Day the bridge opened\"\nkind = \"date\"\n\
+         patterns = ['opened\\b[^.]{0,20}?{date}']\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    for (file, outlet, when, who) in [
+        ("a.txt", "North Gazette", "on March 3, 2021", "officials"),
+        ("b.txt", "South Herald", "on March 4, 2021", "the mayor"),
+        ("c.txt", "East Post", "on March 5, 2021", "residents"),
+        ("d.txt", "West Times", "on March 3, 2021", "the council"),
+        ("e.txt", "Central Wire", "in March 2021", "an engineer"),
+    ] {
+        fs::write(
+            dir.path().join("corpus").join(file),
+            format!("---\nsource: {outlet}\n---\nThe river bridge opened {when}, {who} said.\n"),
+        )
+        .unwrap();
+    }
+    let path = |p: &str| dir.path().join(p).to_str().unwrap().to_string();
+    let (rules, corpus) = (path("rules.toml"), path("corpus"));
+    (dir, rules, corpus)
+}
+
+/// Each format's picture of which sources are in conflict, read from its own output.
+/// Expected by hand: a/d (March 3), b (March 4) and c (March 5) conflict pairwise; e
+/// ("March 2021") is compatible with all of them, so it is not in conflict.
+#[test]
+fn every_format_shows_the_same_cells_in_conflict() {
+    let (_dir, rules, corpus) = three_dates();
+    let check = |format: &str| {
+        ok(&[
+            "check", "--rules", &rules, "--corpus", &corpus, "--format", format,
+        ])
+    };
+    let expected: Vec<(usize, &str)> = vec![
+        (1, "conflict"),
+        (2, "conflict"),
+        (3, "conflict"),
+        (4, "conflict"),
+        (5, "loose"),
+    ];
+    let files = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+    let in_conflict: Vec<usize> = expected
+        .iter()
+        .filter(|(_, s)| *s == "conflict")
+        .map(|(n, _)| *n)
+        .collect();
+
+    // JSON: each cell's status.
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    let cells: Vec<(usize, String)> = json["findings"][0]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["source_number"].as_u64().unwrap() as usize,
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(usize, String)> = expected.iter().map(|(n, s)| (*n, s.to_string())).collect();
+    assert_eq!(cells, want, "json");
+
+    // HTML: each matrix cell's class.
+    let html = check("html");
+    let re = regex::Regex::new(r#"<td class="cell s-(\w+)" data-source="(\d+)">"#).unwrap();
+    let cells: Vec<(usize, String)> = re
+        .captures_iter(&html)
+        .map(|c| (c[2].parse().unwrap(), c[1].to_string()))
+        .collect();
+    assert_eq!(cells, want, "html");
+
+    // GitHub: the files that get a conflict warning.
+    let github = check("github");
+    let flagged: Vec<usize> = (1..=files.len())
+        .filter(|n| {
+            github
+                .lines()
+                .any(|l| l.starts_with(&format!("::warning file={corpus}/{}", files[n - 1])))
+        })
+        .collect();
+    assert_eq!(flagged, in_conflict, "github:\n{github}");
+
+    // Text: the files named in the fact's "!" lines.
+    let text = check("text");
+    let bangs: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("! "))
+        .collect();
+    assert_eq!(bangs.len(), 3, "{text}");
+    let named: Vec<usize> = (1..=files.len())
+        .filter(|n| bangs.iter().any(|l| l.contains(files[n - 1])))
+        .collect();
+    assert_eq!(named, in_conflict, "text:\n{text}");
+
+    // Markdown: the summary table's bold cells.
+    let md = check("markdown");
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| **bridge.opened**"))
+        .unwrap();
+    let bold: Vec<usize> = row
+        .split(" | ")
+        .skip(2)
+        .enumerate()
+        .filter(|(_, c)| {
+            c.trim_matches(|ch| ch == '|' || ch == ' ')
+                .starts_with("**")
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(bold, in_conflict, "markdown:\n{row}");
+}
+
+/// Annotations name the other side in words: "a.txt and d.txt say", not "a.txt, d.txt says".
+#[test]
+fn annotations_say_who_says_what_in_words() {
+    let (_dir, rules, corpus) = three_dates();
+    let github = ok(&[
+        "check", "--rules", &rules, "--corpus", &corpus, "--format", "github",
+    ]);
+    assert!(
+        github.contains("a.txt and d.txt say 2021-03-03"),
+        "{github}"
+    );
+    assert!(github.contains("b.txt says 2021-03-04"), "{github}");
+    assert!(!github.contains(", d.txt says"), "{github}");
+}
+
+/// Two articles of one outlet: each column still names one source.
+#[test]
+fn wide_csv_headers_name_one_source_each() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, outlet) in [
+        ("x.txt", "Daily Ledger"),
+        ("y.txt", "Daily Ledger"),
+        ("z.txt", ""),
+    ] {
+        let front = if outlet.is_empty() {
+            String::new()
+        } else {
+            format!("---\nsource: {outlet}\n---\n")
+        };
+        fs::write(
+            dir.path().join(file),
+            format!("{front}Valdoria sent 2,000 troops to the border.\n"),
+        )
+        .unwrap();
+    }
+    let out = ok(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--wide",
+    ]);
+    let header = out.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "fact,label,kind,status,Daily Ledger (x.txt),Daily Ledger (y.txt),z.txt"
+    );
+}
+
+/// `check --format csv` for a spreadsheet: a column to filter rows by type, the evidence
+/// sentence, and each cell's state from the comparison.
+#[test]
+fn check_csv_has_row_types_and_sentences() {
+    let out = ok(&["check", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // New columns come after the old ones.
+    assert_eq!(col("raw"), 9);
+    let (row_type, sentence, cell) = (col("row_type"), col("sentence"), col("cell_status"));
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    for (kind, fact) in [
+        ("fact", None),
+        ("quote", Some("quote")),
+        ("name", Some("name")),
+    ] {
+        let of: Vec<&Vec<String>> = rows.iter().filter(|x| x[row_type] == kind).collect();
+        assert!(!of.is_empty(), "no {kind} rows");
+        if let Some(fact) = fact {
+            assert!(of.iter().all(|x| x[0] == fact), "{kind}");
+        }
+        // Every row stating something shows the sentence it was read from, holding its words.
+        for x in of.iter().filter(|x| !x[9].is_empty()) {
+            assert!(
+                x[sentence].contains(&x[9]),
+                "{kind}: {:?} not in {:?}",
+                x[9],
+                x[sentence]
+            );
+        }
+    }
+    // The same cell states as the other formats: in ua.border_troops, [1] and [4] conflict,
+    // the two ~100000 sources are compatible with both.
+    let ua: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|x| x[0] == "ua.border_troops")
+        .map(|x| (x[8].as_str(), x[cell].as_str()))
+        .collect();
+    assert_eq!(
+        ua,
+        [
+            (">=100000", "conflict"),
+            ("~100000", "loose"),
+            ("~100000", "loose"),
+            ("10000..99999", "conflict"),
+        ]
+    );
+}
+
+/// The JSON Schema generated from the report's types (docs/report.schema.json, kept
+/// current by this test: `UPDATE_SCHEMA=1 cargo test --test formats json_schema` rewrites
+/// it) holds for real reports: the bundled story, extract, made-up dates, hostile text.
+#[test]
+fn json_schema_is_current_and_reports_follow_it() {
+    let schema = crosscheck::report::json::schema();
+    let path = common::root().join("docs/report.schema.json");
+    let written = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &written).unwrap();
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap_or_default(),
+        written,
+        "docs/report.schema.json is not the schema of the types: UPDATE_SCHEMA=1 cargo test --test formats json_schema"
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let (_dir, rules, corpus) = three_dates();
+    let reports = [
+        ok(&["check", "--format", "json"]),
+        ok(&["extract", "--format", "json"]),
+        ok(&[
+            "check", "--rules", &rules, "--corpus", &corpus, "--format", "json",
+        ]),
+        hostile(&["check", "--format", "json"]),
+    ];
+    for out in &reports {
+        let doc: serde_json::Value = serde_json::from_str(out).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // It can fail: a report with a field of the wrong type does not validate.
+    let mut doc: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
+    doc["findings"][0]["cells"][0]["status"] = serde_json::json!(7);
+    assert!(!validator.is_valid(&doc));
 }

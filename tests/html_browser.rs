@@ -2,8 +2,12 @@
 //! page that `crosscheck check --format html -o …` wrote, runs its script, and we read the
 //! DOM it ends with, its console, and a screenshot (kept under target/html-browser/).
 //!
-//! Without Chromium the test is skipped with a message, except in CI (`CI=true`), where it
-//! fails: .ci/run installs Chromium, so a missing browser there is a broken setup.
+//! The tests need Chromium: Debian's package (`apt-get install chromium`), or the path of
+//! another build in the `CHROMIUM` environment variable. Without it they are reported as
+//! *ignored* in the test summary, with the reason and how to install it, except in CI
+//! (`CI=true`), where they fail: .ci/run installs Chromium, so a missing browser there is a
+//! broken setup. (A plain `#[test]` can only pass or fail, so this file has its own main,
+//! libtest-mimic, which can ignore a test at run time.)
 
 mod common;
 
@@ -13,8 +17,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn chromium() -> Option<PathBuf> {
+    // CHROMIUM names the browser; one that is not there is missing (no fallback).
     if let Some(p) = std::env::var_os("CHROMIUM") {
-        return Some(PathBuf::from(p));
+        return Some(PathBuf::from(p)).filter(|p| p.exists());
     }
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
@@ -22,20 +27,59 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-/// The browser, or None (skip) when it is missing outside CI.
-// The skip is said on the test's stderr, for a person running the tests.
-#[allow(clippy::print_stderr)]
-fn require_chromium() -> Option<PathBuf> {
-    match chromium() {
-        Some(p) => Some(p),
-        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true but Chromium is missing: .ci/run installs the `chromium` package")
-        }
-        None => {
-            eprintln!("skipped: Chromium not found (apt-get install chromium, or set CHROMIUM)");
-            None
-        }
+/// Why the browser tests cannot run here, said in the summary next to "ignored".
+const MISSING: &str = "Chromium not found: install Debian's package (apt-get install chromium) or set CHROMIUM to a browser";
+
+/// Whether this run is CI's, where a missing browser is a failure, not a skip.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// A browser test: given the browser's path, it panics on a failure.
+type BrowserTest = fn(&Path);
+
+/// Each browser test, run with the browser; without one, ignored outside CI and failed in
+/// it, the reason said either way.
+// The reason is said on standard output, next to the summary, for a person running the tests.
+#[allow(clippy::print_stdout)]
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let browser = chromium();
+    let skip = browser.is_none() && !in_ci();
+    let tests: [(&str, BrowserTest); 2] = [
+        (
+            "report_opens_in_chromium_with_the_conflicts",
+            report_opens_in_chromium_with_the_conflicts,
+        ),
+        (
+            "hostile_article_stays_text_in_chromium",
+            hostile_article_stays_text_in_chromium,
+        ),
+    ];
+    let trials = tests
+        .into_iter()
+        .map(|(name, test)| {
+            let browser = browser.clone();
+            let trial = libtest_mimic::Trial::test(name, move || match &browser {
+                Some(chrome) => std::panic::catch_unwind(|| test(chrome)).map_err(|e| {
+                    e.downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_else(|| "panicked".into())
+                        .into()
+                }),
+                None if in_ci() => {
+                    Err(format!("CI=true but {MISSING}; .ci/run installs it").into())
+                }
+                None => Err(MISSING.into()),
+            });
+            trial.with_ignored_flag(skip)
+        })
+        .collect();
+    if skip {
+        println!("html_browser: ignored: {MISSING}");
     }
+    libtest_mimic::run(&args, trials).exit();
 }
 
 fn out_dir() -> PathBuf {
@@ -136,16 +180,12 @@ fn row<'a>(dom: &'a str, fact: &str) -> &'a str {
     &dom[start..end]
 }
 
-#[test]
-fn report_opens_in_chromium_with_the_conflicts() {
-    let Some(chrome) = require_chromium() else {
-        return;
-    };
+fn report_opens_in_chromium_with_the_conflicts(chrome: &Path) {
     let dir = out_dir();
     let page = dir.join("report.html");
     render(&page, None);
 
-    let (dom, log) = headless(&chrome, &page, &["--dump-dom".to_string()]);
+    let (dom, log) = headless(chrome, &page, &["--dump-dom".to_string()]);
     let console = console_lines(&log);
     assert!(console.is_empty(), "console messages: {console:#?}");
     // The script ran (under the page's CSP, so its hash is right): the filter is shown.
@@ -193,7 +233,7 @@ fn report_opens_in_chromium_with_the_conflicts() {
     let shot = dir.join("report.png");
     let _ = std::fs::remove_file(&shot);
     let (_, log) = headless(
-        &chrome,
+        chrome,
         &page,
         &[
             format!("--screenshot={}", shot.display()),
@@ -211,15 +251,11 @@ fn report_opens_in_chromium_with_the_conflicts() {
     assert!(png.len() > 50_000, "a blank page compresses far smaller");
 }
 
-#[test]
-fn hostile_article_stays_text_in_chromium() {
-    let Some(chrome) = require_chromium() else {
-        return;
-    };
+fn hostile_article_stays_text_in_chromium(chrome: &Path) {
     let corpus = common::hostile_corpus();
     let page = out_dir().join("hostile.html");
     render(&page, Some(corpus.path()));
-    let (dom, log) = headless(&chrome, &page, &["--dump-dom".to_string()]);
+    let (dom, log) = headless(chrome, &page, &["--dump-dom".to_string()]);
     // No script from the article ran: no console message (a blocked script or an alert
     // would log one), and the only script element is the report's own.
     let console = console_lines(&log);

@@ -423,8 +423,7 @@ const QUANTITY: &[Row] = &[
         flips_without: Some(Status::Conflict),
     },
     Row {
-        // Values conflict, not sources: two sources saying 2000 are named once, with a
-        // count of the others.
+        // Values conflict, not sources: two sources saying 2000 make one pair, both named.
         name: "a value shared by several sources is named once",
         fact: TROOPS,
         options: "",
@@ -435,7 +434,7 @@ const QUANTITY: &[Row] = &[
         ],
         status: Status::Conflict,
         reasons: &[
-            "a.txt (and 1 other source) says 2000, c.txt says 3000: the ranges do not overlap, even with the rule's tolerance",
+            "a.txt and b.txt say 2000, c.txt says 3000: the ranges do not overlap, even with the rule's tolerance",
         ],
         notes: &[],
         flips_without: None,
@@ -453,9 +452,29 @@ const QUANTITY: &[Row] = &[
         ],
         status: Status::Conflict,
         reasons: &[
-            "a.txt says 3000, b.txt (and 2 other sources) says 2000: the ranges do not overlap, even with the rule's tolerance",
+            "a.txt says 3000, b.txt, c.txt and d.txt say 2000: the ranges do not overlap, even with the rule's tolerance",
             "a.txt says 3000, e.txt says 4000: the ranges do not overlap, even with the rule's tolerance",
-            "b.txt (and 2 other sources) says 2000, e.txt says 4000: the ranges do not overlap, even with the rule's tolerance",
+            "b.txt, c.txt and d.txt say 2000, e.txt says 4000: the ranges do not overlap, even with the rule's tolerance",
+        ],
+        notes: &[],
+        flips_without: None,
+    },
+    Row {
+        // Past three sources of a value, the rest are counted.
+        name: "many sources of a value: three named, the rest counted",
+        fact: TROOPS,
+        options: "",
+        texts: &[
+            "Valdoria sent 2,000 troops.",
+            "Valdoria sent 2,000 troops.",
+            "Valdoria sent 2,000 troops.",
+            "Valdoria sent 2,000 troops.",
+            "Valdoria sent 2,000 troops.",
+            "Valdoria sent 3,000 troops.",
+        ],
+        status: Status::Conflict,
+        reasons: &[
+            "a.txt, b.txt, c.txt and 2 other sources say 2000, f.txt says 3000: the ranges do not overlap, even with the rule's tolerance",
         ],
         notes: &[],
         flips_without: None,

@@ -28,6 +28,10 @@ pub struct CheckArgs {
     /// With `--format csv`: one row per fact, one column per source.
     #[arg(long)]
     pub wide: bool,
+    /// Text report: only the disagreements (conflicts, framing differences, quotations
+    /// worded or attributed differently, names spelled differently) and problems.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,10 +90,13 @@ pub fn run(
     let found = findings::findings(&report);
     let accepted = baseline.as_ref().map(Baseline::accepted);
     let options = WriteOptions {
+        text: report::text::TextOptions {
+            quiet: args.quiet,
+            ..Default::default()
+        },
         wide: args.wide,
         findings: &found,
         accepted: accepted.as_ref(),
-        ..WriteOptions::default()
     };
     common.deliver(report::Command::Check, &report, options, terminal, out)?;
     if let Some(path) = &args.write_baseline {

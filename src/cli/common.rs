@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
 use jiff::civil::Date;
 
+use super::config::Config;
 use super::error::at;
 use super::{ColorChoice, Error, Terminal, output};
 use crate::corpus;
@@ -18,12 +19,16 @@ use crate::rules;
 
 #[derive(Debug, clap::Args)]
 pub struct CommonArgs {
-    /// Rule file or folder of rule files (repeatable).
-    #[arg(long = "rules", value_name = "PATH", default_value = "rules")]
+    /// Rule file or folder of rule files (repeatable; default: rules).
+    #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
+    /// Article files, saved web pages (.html), feeds (.jsonl, .csv) or folders of them;
+    /// `-` reads standard input. The same as --corpus (default: corpus).
+    #[arg(value_name = "CORPUS")]
+    pub corpus_paths: Vec<PathBuf>,
     /// Article file, saved web page (.html), feed (.jsonl, .csv) or folder of them
-    /// (repeatable); `-` reads standard input.
-    #[arg(long = "corpus", value_name = "PATH", default_value = "corpus")]
+    /// (repeatable); `-` reads standard input. Added to the CORPUS paths.
+    #[arg(long = "corpus", value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
     /// Read the files named with --corpus, and standard input, as this format (default:
     /// by extension; standard input: text). Files in folders go by their extension.
@@ -47,9 +52,9 @@ pub struct CommonArgs {
     /// (repeatable); weekdays and year-less dates are resolved against it.
     #[arg(long = "published", value_name = "FILE=DATE")]
     pub published: Vec<String>,
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", default_value = "text")]
-    pub format: Format,
+    /// Output format (default: text).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
     /// Write the report to this file instead of standard output (`-` is standard output).
     /// A file the run reads (an article, a rule file, the baseline) is refused.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -61,6 +66,12 @@ pub struct CommonArgs {
     /// terminal's width, else 100.
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+    /// Ignore crosscheck.toml (the project file found in the current folder or above).
+    #[arg(long = "no-config")]
+    pub no_config: bool,
+    /// The project file's settings, filled in after parsing (see `config`).
+    #[arg(skip)]
+    pub config: Option<Config>,
     /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS). The
     /// report is the same bytes whatever the number.
     #[arg(long, value_name = "N")]
@@ -68,10 +79,52 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
+    /// The rule paths: those given with --rules, else crosscheck.toml's, else `rules`.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        let config = self.config.as_ref().map(|c| &c.rules);
+        or_default(&[&self.rules], config, "rules")
+    }
+
+    /// The corpus paths: the CORPUS arguments, then those given with --corpus, else
+    /// crosscheck.toml's, else `corpus`.
+    pub fn corpus(&self) -> Vec<PathBuf> {
+        let config = self.config.as_ref().map(|c| &c.corpus);
+        or_default(&[&self.corpus_paths, &self.corpus], config, "corpus")
+    }
+
+    /// The format: --format, else crosscheck.toml's, else text.
+    pub fn format(&self) -> Result<Format, Error> {
+        if let Some(f) = self.format {
+            return Ok(f);
+        }
+        match self
+            .config
+            .as_ref()
+            .and_then(|c| c.format.as_ref().map(|f| (c, f)))
+        {
+            None => Ok(Format::Text),
+            Some((c, name)) => Format::ALL
+                .into_iter()
+                .find(|f| f.name() == name)
+                .ok_or_else(|| Error::Config {
+                    path: c.path.display().to_string(),
+                    message: format!("format {name:?} is not a format"),
+                }),
+        }
+    }
+
+    /// The --published flags, else crosscheck.toml's `[published]`, as FILE=DATE.
+    fn published_flags(&self) -> &[String] {
+        match &self.config {
+            Some(c) if self.published.is_empty() => &c.published,
+            _ => &self.published,
+        }
+    }
+
     /// Refuse a format the subcommand does not write (or `--wide` without csv) before any
     /// work is done.
     pub(super) fn refuse(&self, command: report::Command, wide: bool) -> Result<(), Error> {
-        match self.format.refusal(command, wide) {
+        match self.format()?.refusal(command, wide) {
             Some(message) => Err(Error::Usage(message)),
             None => Ok(()),
         }
@@ -98,13 +151,14 @@ impl CommonArgs {
             .collect();
         // Only a file that exists can be one the run reads; the corpus is listed only then.
         let inputs = || {
-            let mut inputs: Vec<(PathBuf, &'static str)> = rules::rule_files(&self.rules)
+            let mut inputs: Vec<(PathBuf, &'static str)> = rules::rule_files(&self.rule_paths())
                 .unwrap_or_default()
                 .into_iter()
                 .map(|p| (p, "a rule file"))
                 .collect();
-            if !self.corpus.iter().any(|p| p.as_os_str() == "-")
-                && let Ok(listing) = corpus::list(&self.corpus, self.reading().format)
+            let corpus = self.corpus();
+            if !corpus.iter().any(|p| p.as_os_str() == "-")
+                && let Ok(listing) = corpus::list(&corpus, self.reading().format)
             {
                 inputs.extend(listing.inputs.into_iter().map(|i| (i.path, "an article")));
             }
@@ -133,13 +187,13 @@ impl CommonArgs {
             articles,
             published: published.clone(),
             threads: self.threads(err),
-            detail: self.format.detail(command, wide),
+            detail: self.format()?.detail(command, wide),
             reading,
         };
         let report = pipeline::check(&rules, options).map_err(|e| match e {
             pipeline::RunError::Corpus(e) => Error::Corpus(e),
             pipeline::RunError::UnmatchedPublished { index } => Error::UnmatchedPublished {
-                flag: self.published[index].clone(),
+                flag: self.published_flags()[index].clone(),
                 file: published[index].0.clone(),
             },
             pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
@@ -170,7 +224,7 @@ impl CommonArgs {
             None => rules::RuleSet::default(),
         };
         let discovery = self.discovery(published, &base)?;
-        let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
+        let stdin = self.corpus().iter().any(|p| p.as_os_str() == "-");
         let articles = stdin.then_some(Articles::Read(discovery.1));
         Ok((discovery.0.rules, articles))
     }
@@ -192,9 +246,11 @@ impl CommonArgs {
     /// The rules `--rules` names; None when there are none: the default `rules` folder is
     /// absent or holds no rule file. A folder named on purpose must hold rule files.
     pub(super) fn named_rules(&self) -> Result<Option<rules::RuleSet>, Error> {
-        let default = self.rules.len() == 1 && self.rules[0].as_os_str() == "rules";
-        if default {
-            let p = &self.rules[0];
+        let paths = self.rule_paths();
+        // Neither --rules nor crosscheck.toml named any: the default `rules` folder.
+        let default =
+            self.rules.is_empty() && self.config.as_ref().is_none_or(|c| c.rules.is_empty());
+        if let (true, Some(p)) = (default, paths.first()) {
             let any = p.is_file()
                 || std::fs::read_dir(p).is_ok_and(|entries| {
                     entries
@@ -205,7 +261,7 @@ impl CommonArgs {
                 return Ok(None);
             }
         }
-        Ok(Some(rules::load(&self.rules)?))
+        Ok(Some(rules::load(&paths)?))
     }
 
     /// `--threads`, at most the threads the machine runs at once: more only cost (10,000
@@ -243,11 +299,12 @@ impl CommonArgs {
     /// up to the per-article cap for one article).
     #[allow(clippy::disallowed_methods)]
     fn articles(&self, reading: &corpus::ReadOptions) -> Result<Articles, Error> {
-        let stdin = self.corpus.iter().any(|p| p.as_os_str() == "-");
+        let paths = self.corpus();
+        let stdin = paths.iter().any(|p| p.as_os_str() == "-");
         if !stdin {
-            return Ok(Articles::Paths(self.corpus.clone()));
+            return Ok(Articles::Paths(paths));
         }
-        if self.corpus.len() > 1 {
+        if paths.len() > 1 {
             return Err(Error::Usage(
                 "--corpus - reads standard input alone: name no other --corpus with it",
             ));
@@ -281,7 +338,7 @@ impl CommonArgs {
                 (corpus::decode_bytes(&input, bytes, &reading), Vec::new())
             }
             _ => {
-                let listing = corpus::list(&self.corpus, reading.format)?;
+                let listing = corpus::list(&self.corpus(), reading.format)?;
                 let decoded = listing
                     .inputs
                     .iter()
@@ -335,7 +392,7 @@ impl CommonArgs {
 
     /// `--published FILE=DATE`, each one read.
     pub(super) fn published(&self) -> Result<Vec<(String, Date)>, Error> {
-        self.published
+        self.published_flags()
             .iter()
             .map(|p| {
                 p.split_once('=')
@@ -358,14 +415,16 @@ impl CommonArgs {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let to_file = self.output_path().is_some();
+        let format = self.format()?;
         let options = WriteOptions {
             text: TextOptions {
                 width: terminal.width(self.width, to_file),
                 color: terminal.color(self.color, to_file),
+                ..options.text
             },
             ..options
         };
-        let write = |w: &mut dyn Write| self.format.write(command, report, &options, w);
+        let write = |w: &mut dyn Write| format.write(command, report, &options, w);
         match self.output_path() {
             // Straight into the temporary file: a report can be as large as the corpus.
             Some(path) => output::stream_atomically(path, write).map_err(|source| Error::Write {
@@ -502,4 +561,19 @@ fn parse_size(s: &str) -> Result<u64, String> {
     n.checked_mul(1 << shift)
         .filter(|&b| b > 0)
         .ok_or_else(|| format!("{s:?} is not a size crosscheck can use"))
+}
+
+/// The paths given in each of `given`, in order; else the project file's (`config`), else
+/// `default` alone.
+pub fn or_default(
+    given: &[&Vec<PathBuf>],
+    config: Option<&Vec<PathBuf>>,
+    default: &str,
+) -> Vec<PathBuf> {
+    let all: Vec<PathBuf> = given.iter().flat_map(|g| g.iter().cloned()).collect();
+    match config {
+        _ if !all.is_empty() => all,
+        Some(c) if !c.is_empty() => c.clone(),
+        _ => vec![PathBuf::from(default)],
+    }
 }

@@ -73,6 +73,9 @@ pub enum Error {
     /// The output file exists and is read-only.
     #[error("{flag} {file}: the file is read-only; make it writable or write elsewhere")]
     ReadOnlyOutput { file: String, flag: &'static str },
+    /// The project file `crosscheck.toml` could not be read.
+    #[error("{path}: {message}")]
+    Config { path: String, message: String },
     /// `test` could not write its results.
     #[error("cannot write the results: {0}")]
     Results(#[source] io::Error),

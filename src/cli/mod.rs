@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod common;
+pub mod config;
 mod error;
 pub mod extract;
 pub mod init;
@@ -58,6 +59,21 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Write a starter rule file from the facts discovered in the articles.
     Init(init::InitArgs),
+    /// Print a shell completion script: `crosscheck completions bash > …` (see README).
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff): `crosscheck man > crosscheck.1`.
+    Man,
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 /// Entry point of the binary: the one place that holds the process's standard output and
@@ -95,17 +111,83 @@ pub fn not_parsed(e: &clap::Error) -> Result<Outcome, Error> {
 
 /// Run a parsed command writing to `terminal` (tests pass `&Terminal::default()`: not a
 /// terminal); returns the exit code.
-pub fn run(cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if let Err(e) = load_config(&mut cli.command) {
+        return exit_code(Err(e), err);
+    }
     let result = match &cli.command {
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Extract(args) => extract::run(args, terminal, out, err),
         Command::Test(args) => test::run(args, out),
         Command::Lint(args) => lint::run(args, out, err),
         Command::Init(args) => init::run(args, out, err),
+        Command::Completions { shell } => completions(*shell, out),
+        Command::Man => man(out),
     };
     exit_code(result, err)
 }
 
+/// Find crosscheck.toml from the current folder up, unless `--no-config`, and give it to
+/// the subcommand.
+fn load_config(command: &mut Command) -> Result<(), Error> {
+    let slot = match command {
+        Command::Check(a) if !a.common.no_config => &mut a.common.config,
+        Command::Extract(a) if !a.common.no_config => &mut a.common.config,
+        Command::Test(a) if !a.no_config => &mut a.config,
+        Command::Lint(a) if !a.no_config => &mut a.config,
+        _ => return Ok(()),
+    };
+    let Ok(here) = std::env::current_dir() else {
+        return Ok(());
+    };
+    *slot = config::find(&here)?;
+    Ok(())
+}
+
+/// `crosscheck completions SHELL`.
+fn completions(shell: Shell, out: &mut dyn Write) -> Result<Outcome, Error> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+    };
+    // Into memory first: the generator panics on a write error (a closed pipe).
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "crosscheck", &mut buf);
+    out.write_all(&buf)
+        .and_then(|_| out.flush())
+        .map_err(Error::Results)?;
+    Ok(Outcome::Pass)
+}
+
+/// `crosscheck man`: the manual page: the command, then each subcommand's synopsis and
+/// options under its own heading.
+fn man(out: &mut dyn Write) -> Result<Outcome, Error> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let write = |out: &mut Vec<u8>| -> std::io::Result<()> {
+        clap_mangen::Man::new(cmd.clone()).render(out)?;
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let name = format!("crosscheck {}", sub.get_name());
+            writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+            if let Some(about) = sub.get_about() {
+                writeln!(out, "{}", about.to_string().replace('\\', "\\\\"))?;
+            }
+            let page = clap_mangen::Man::new(sub.clone().bin_name(name));
+            page.render_synopsis_section(out)?;
+            page.render_options_section(out)?;
+        }
+        Ok(())
+    };
+    let mut buf = Vec::new();
+    write(&mut buf)
+        .and_then(|_| out.write_all(&buf))
+        .and_then(|_| out.flush())
+        .map_err(Error::Results)?;
+    Ok(Outcome::Pass)
+}
 /// The exit status of a command, decided here and nowhere else. An error says what went
 /// wrong on `err` first.
 pub fn exit_code(result: Result<Outcome, Error>, err: &mut dyn Write) -> u8 {

@@ -90,7 +90,9 @@ fn known_entities(rules: &RuleSet) -> Vec<KnownEntity> {
 }
 
 /// What the sources say about one fact, taken together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Values that cannot all be true together.
@@ -157,6 +159,12 @@ pub struct SourceValues {
     pub observations: Vec<usize>,
     /// Distinct canonical values, in order of first appearance.
     pub values: Vec<String>,
+    /// This source's state in the comparison, the one every report format shows for its
+    /// cell: `conflict` when one of its values cannot be true with another source's value
+    /// (whichever source stated that value first); `loose` for a source compatible with
+    /// every value of a fact in conflict; `unresolved` when none of its values could be
+    /// compared; otherwise the fact's status.
+    pub status: Status,
 }
 
 /// Two observations that cannot both be right, and why.
@@ -214,6 +222,7 @@ fn compare_fact(fact: &Fact, observations: &[Observation], names: &[String]) -> 
                 article,
                 observations: obs,
                 values,
+                status: Status::None,
             }
         })
         .collect();
@@ -293,11 +302,27 @@ fn compare_values(
         });
         by_value[k].1.push(i);
     }
-    let others = |n: usize| match n {
-        0 => String::new(),
-        1 => " (and 1 other source)".to_string(),
-        n => format!(" (and {n} other sources)"),
+    // "a.txt says", "a.txt and b.txt say", "a.txt, b.txt, c.txt and 4 other sources say":
+    // every source of a value is named, up to a few.
+    let who_says = |members: &[usize], value: &str| {
+        const NAMED: usize = 3;
+        let mut named: Vec<String> = members
+            .iter()
+            .take(if members.len() > NAMED + 1 {
+                NAMED
+            } else {
+                members.len()
+            })
+            .map(|&i| name(i).to_string())
+            .collect();
+        let rest = members.len() - named.len();
+        if rest > 0 {
+            named.push(format!("{rest} other sources"));
+        }
+        let verb = if members.len() == 1 { "says" } else { "say" };
+        format!("{} {verb} {value}", list(&named))
     };
+    let mut conflicting: BTreeSet<&str> = BTreeSet::new();
     for (x, (va, ra)) in by_value.iter().enumerate() {
         for (vb, rb) in &by_value[x + 1..] {
             let (i, j) = (ra[0], rb[0]);
@@ -305,21 +330,17 @@ fn compare_values(
                 .value
                 .incompatible(&observations[j].value, kind)
             {
-                let (i, j, va, vb, na, nb) = if i < j {
-                    (i, j, va, vb, ra.len(), rb.len())
+                conflicting.insert(va.as_str());
+                conflicting.insert(vb.as_str());
+                let (i, j, va, vb, ra, rb) = if i < j {
+                    (i, j, va, vb, ra, rb)
                 } else {
-                    (j, i, vb, va, rb.len(), ra.len())
+                    (j, i, vb, va, rb, ra)
                 };
                 finding.disagreements.push(Disagreement {
                     a: i,
                     b: j,
-                    reason: format!(
-                        "{}{} says {va}, {}{} says {vb}: {reason}",
-                        name(i),
-                        others(na - 1),
-                        name(j),
-                        others(nb - 1),
-                    ),
+                    reason: format!("{}, {}: {reason}", who_says(ra, va), who_says(rb, vb)),
                 });
             }
         }
@@ -354,6 +375,28 @@ fn compare_values(
     } else {
         Status::Loose
     };
+    // Each source's cell, from the same comparison: by the values it states.
+    let status = finding.status;
+    for s in &mut finding.sources {
+        s.status = if s.values.iter().any(|v| conflicting.contains(v.as_str())) {
+            Status::Conflict
+        } else if !s.values.iter().any(|v| comparable.contains(v)) {
+            Status::Unresolved
+        } else if status == Status::Conflict {
+            Status::Loose
+        } else {
+            status
+        };
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Terms: the set of wording classes each source uses (denials aside); sources that use
@@ -386,6 +429,7 @@ fn compare_wordings(finding: &mut FactFinding, observations: &[Observation], nam
         }
         sets.push((s.article, classes));
     }
+    let counted_by: Vec<bool> = sets.iter().map(|(_, c)| !c.is_empty()).collect();
     let counted: Vec<&BTreeSet<String>> = sets
         .iter()
         .map(|(_, c)| c)
@@ -414,4 +458,9 @@ fn compare_wordings(finding: &mut FactFinding, observations: &[Observation], nam
         }
         Status::Framing
     };
+    // Each source's cell: a source whose every wording is denied states no wording.
+    let status = finding.status;
+    for (s, counted) in finding.sources.iter_mut().zip(counted_by) {
+        s.status = if counted { status } else { Status::Unresolved };
+    }
 }

@@ -47,7 +47,7 @@ pub struct KnownEntity {
 }
 
 /// How a spelling relates to its cluster's canonical name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VariantKind {
     /// The known entity's own spelling (or its surname alone: "Scholz" for "Olaf Scholz").

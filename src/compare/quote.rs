@@ -44,7 +44,7 @@ const STOPWORDS: &[&str] = &[
 static STOPWORDS_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(STOPWORDS));
 
 /// Serialised as `{"op": "same" | "removed" | "added", "text": "…"}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "op", content = "text", rename_all = "lowercase")]
 pub enum DiffOp {
     Same(String),
@@ -178,7 +178,7 @@ pub fn pair_quotes(items: &[(usize, &str)]) -> Vec<(usize, usize, f64)> {
 }
 
 /// What one statement across sources is, as a whole card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuoteStatus {
     /// The same words given to two different people.
@@ -207,7 +207,7 @@ impl QuoteStatus {
 }
 
 /// How one source's wording compares with the card's reference wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Wording {
     /// The reference itself: the card's longest wording (the first of the longest).
@@ -232,7 +232,7 @@ impl Wording {
 }
 
 /// One source's quotation on a card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QuoteMember {
     /// Index into [`Extraction::quotes`].
     pub quote: usize,
@@ -248,7 +248,7 @@ pub struct QuoteMember {
 
 /// One person (or organisation) a card's words are given to, however each source writes
 /// them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Person {
     /// The fullest of the written forms (most words, then first).
     pub name: String,

@@ -43,8 +43,22 @@ fn quote_label(text: &str) -> String {
 pub const EXTRACT_COLUMNS: &[&str] = &[
     "fact", "kind", "source", "file", "line", "column", "value", "raw", "sentence",
 ];
+/// New columns only ever go at the end: `row_type` (`fact`, `quote` or `name`, to filter
+/// on), `sentence` (the evidence), `cell_status` (the source's state for the fact).
 pub const CHECK_COLUMNS: &[&str] = &[
-    "fact", "label", "kind", "status", "source", "file", "line", "column", "value", "raw",
+    "fact",
+    "label",
+    "kind",
+    "status",
+    "source",
+    "file",
+    "line",
+    "column",
+    "value",
+    "raw",
+    "row_type",
+    "sentence",
+    "cell_status",
 ];
 
 /// Neutralise a cell that a spreadsheet would evaluate.
@@ -145,7 +159,9 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         if f.cells.is_empty() {
             record(
                 &mut w,
-                &[&f.fact, &f.label, kind, status, "", "", "", "", "", ""],
+                &[
+                    &f.fact, &f.label, kind, status, "", "", "", "", "", "", "fact", "", "",
+                ],
             )?;
         }
         for c in &f.cells {
@@ -169,6 +185,9 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &e.column.to_string(),
                         &e.value,
                         &e.raw,
+                        "fact",
+                        &e.sentence,
+                        c.status.name(),
                     ],
                 )?;
             }
@@ -204,6 +223,9 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 &q.column.to_string(),
                 q.speaker.as_deref().unwrap_or_default(),
                 &q.text,
+                "quote",
+                &q.text,
+                status.name(),
             ],
         )?;
     }
@@ -229,6 +251,9 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &u.column.to_string(),
                         &n.canonical,
                         &s.text,
+                        "name",
+                        &u.sentence,
+                        spelling_status(s.kind),
                     ],
                 )?;
             }
@@ -238,12 +263,14 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `crosscheck check --format csv --wide`: one row per fact, one column per source (headed
-/// by its file name), each cell the source's distinct canonical values joined with `; `.
+/// by its outlet, see [`wide_headers`]), each cell the source's distinct canonical values
+/// joined with `; `.
 pub fn write_check_wide(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out);
     let mut header: Vec<String> = CHECK_COLUMNS[..4].iter().map(|c| c.to_string()).collect();
-    header.extend(r.sources.iter().map(|s| s.file.clone()));
-    // File names are untrusted too: the header goes through `safe` like every other row.
+    header.extend(wide_headers(r));
+    // Outlets and file names are untrusted too: the header goes through `safe` like every
+    // other row.
     record(&mut w, &header)?;
     for f in &r.facts {
         let mut row = vec![
@@ -267,6 +294,23 @@ pub fn write_check_wide(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         record(&mut w, &row)?;
     }
     w.flush()
+}
+
+/// The wide sheet's source headers: each source's outlet (front matter `source`, else its
+/// file name); an outlet that heads more than one column gets its file name after it
+/// (`Associated Press (ap-1.txt)`), so every header names one source.
+pub fn wide_headers(r: &Report) -> Vec<String> {
+    let count = |outlet: &str| r.sources.iter().filter(|s| s.source == outlet).count();
+    r.sources
+        .iter()
+        .map(|s| {
+            if count(&s.source) > 1 && s.source != s.file {
+                format!("{} ({})", s.source, s.file)
+            } else {
+                s.source.clone()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

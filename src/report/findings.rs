@@ -386,12 +386,12 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
                         .filter_map(|&i| report.evidence.get(i))
                         .map(|e| &*e.file)
                         .collect();
+                    let others: Vec<String> = others.into_iter().map(str::to_string).collect();
+                    // "a.txt says", "a.txt and b.txt say".
+                    let verb = if others.len() == 1 { "says" } else { "say" };
                     for e in side.iter().filter_map(|&i| report.evidence.get(i)) {
-                        let mut detail = format!(
-                            "{} says {}",
-                            others.iter().copied().collect::<Vec<_>>().join(", "),
-                            f.values[other]
-                        );
+                        let mut detail =
+                            format!("{} {verb} {}", super::and_list(&others), f.values[other]);
                         if let Some(r) = &f.reason {
                             detail.push_str(&format!(" ({r})"));
                         }

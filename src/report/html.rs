@@ -20,11 +20,11 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest as _, Sha256};
 
-use super::{FactReport, QuoteEntry, Report};
+use super::cards::{QuoteCards, Speaker, quote_is_disagreement};
+use super::{FactReport, Report};
+use crate::compare::Status;
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
-use crate::compare::{QuoteStatus, Status};
-use crate::read::quote::{Attribution, QuoteKind};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -148,23 +148,6 @@ body.only-disagreements .quote-card:not(.dis), body.only-disagreements .single-q
   .matrix { font-size: 8.5pt; }
 }
 "#;
-
-fn quote_is_disagreement(status: QuoteStatus) -> bool {
-    matches!(
-        status,
-        QuoteStatus::AttributionConflict | QuoteStatus::Reworded
-    )
-}
-
-fn quote_marker(s: QuoteStatus) -> &'static str {
-    match s {
-        QuoteStatus::AttributionConflict => "✗",
-        QuoteStatus::Reworded => "≠",
-        QuoteStatus::Shortened => "≈",
-        QuoteStatus::Same => "✓",
-        QuoteStatus::Single => "·",
-    }
-}
 
 /// The Content-Security-Policy of every report: no loads at all, inline style, our script
 /// (pinned by the SHA-256 of its text, in standard base64, as CSP Level 2 asks).
@@ -331,18 +314,7 @@ fn matrix(r: &Report, h: &mut String) -> std::fmt::Result {
         for s in &r.sources {
             match f.cells.iter().find(|c| c.source_number == s.number) {
                 Some(c) => {
-                    // In a conflict, only the sources whose values clash are marked as
-                    // conflicting; a source compatible with every other stays "loose".
-                    let cell_status = if f.status == Status::Conflict
-                        && !c
-                            .evidence
-                            .iter()
-                            .any(|i| f.conflicts.iter().any(|(a, b)| a == i || b == i))
-                    {
-                        Status::Loose
-                    } else {
-                        f.status
-                    };
+                    let cell_status = c.status;
                     let class = status_class(cell_status);
                     let values: Vec<String> = c
                         .values
@@ -449,18 +421,8 @@ fn fact(r: &Report, n: usize, f: &FactReport, h: &mut String) -> std::fmt::Resul
     writeln!(h, "</article>")
 }
 
-fn speaker(q: &QuoteEntry) -> String {
-    let who = q.speaker.as_deref().unwrap_or("no speaker found");
-    let how = match q.attribution {
-        Some(Attribution::Pronoun) => " (“he/she said”)",
-        Some(Attribution::Continuation) => " (continued quotation)",
-        Some(Attribution::Reference) => " (“the statement said”)",
-        _ => "",
-    };
-    match &q.description {
-        Some(d) => format!("<strong>{}</strong>{how} — {}", escape(who), escape(d)),
-        None => format!("<strong>{}</strong>{how}", escape(who)),
-    }
+fn speaker(s: &Speaker) -> String {
+    s.render(|w| format!("<strong>{}</strong>", escape(w)), escape)
 }
 
 fn diff(ops: &[DiffOp]) -> String {
@@ -475,85 +437,69 @@ fn diff(ops: &[DiffOp]) -> String {
 }
 
 fn quotes(r: &Report, h: &mut String) -> std::fmt::Result {
+    let model = QuoteCards::of(r);
     writeln!(h, "<section id=\"quotes\">")?;
     writeln!(h, "<h2>Quotations</h2>")?;
-    let pairs: Vec<_> = r
-        .quote_findings
-        .iter()
-        .filter(|f| f.quotes.len() > 1)
-        .collect();
-    if pairs.is_empty() {
+    if model.cards.is_empty() {
         writeln!(
             h,
             "<p class=\"note\">No quotation appears in more than one source.</p>"
         )?;
     }
-    for (n, f) in pairs.iter().enumerate() {
-        let class = format!("q-{}", f.status.name());
-        let dis = if quote_is_disagreement(f.status) {
-            " dis"
-        } else {
-            ""
-        };
+    for (n, card) in model.cards.iter().enumerate() {
+        let class = format!("q-{}", card.status.name());
+        let dis = if card.disagreement { " dis" } else { "" };
         writeln!(
             h,
             "<article class=\"quote-card {class}{dis}\" id=\"quote-card-{n}\">"
         )?;
-        let who = f
-            .who()
-            .map(|w| format!(": {}", escape(&w)))
+        let who = card
+            .who
+            .as_ref()
+            .map(|w| format!(": {}", escape(w)))
             .unwrap_or_default();
         writeln!(
             h,
             "<h3><span class=\"badge {class}\">{} {}</span> {}{who}</h3>",
-            quote_marker(f.status),
-            f.status.name(),
-            escape(&f.sources(r)),
+            card.marker,
+            card.status.name(),
+            escape(&card.sources),
         )?;
         writeln!(h, "<div class=\"members\">")?;
-        for m in &f.members {
-            let Some(q) = r.quotes.get(m.quote) else {
-                continue;
-            };
+        for m in &card.members {
+            let q = m.quote;
             writeln!(
                 h,
                 "<figure><blockquote>“{}”</blockquote><figcaption>[{}] {} · <span class=\"where\">{}:{}:{}</span> · {}</figcaption>",
                 escape(&q.text),
                 q.source_number,
-                speaker(q),
+                speaker(&m.speaker),
                 escape(&q.file),
                 q.line,
                 q.column,
-                escape(&m.note())
+                escape(&m.note)
             )?;
-            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
-                writeln!(h, "<p class=\"diff\">{}</p>", diff(&m.diff))?;
+            if m.changed {
+                writeln!(h, "<p class=\"diff\">{}</p>", diff(&m.member.diff))?;
             }
             writeln!(h, "</figure>")?;
         }
         writeln!(h, "</div>")?;
         writeln!(h, "</article>")?;
     }
-    let paired: std::collections::HashSet<usize> = pairs
-        .iter()
-        .flat_map(|f| f.quotes.iter().copied())
-        .collect();
-    let singles: Vec<(usize, &QuoteEntry)> = r
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(i, q)| q.kind == QuoteKind::Quote && !paired.contains(i))
-        .collect();
+    let singles: Vec<_> = model.quotations.iter().filter(|q| q.only_here).collect();
     if !singles.is_empty() {
         writeln!(h, "<div class=\"single-quotes\">")?;
         writeln!(h, "<h3>In one source only ({})</h3>", singles.len())?;
         writeln!(h, "<ul>")?;
-        for (i, q) in singles {
+        for item in singles {
+            let q = item.quote;
             writeln!(
                 h,
-                "<li id=\"quote-{i}\">[{}] {}{}: “{}” <span class=\"where\">{}:{}:{}</span></li>",
+                "<li id=\"quote-{}\">[{}] {}{}: “{}” <span class=\"where\">{}:{}:{}</span></li>",
+                item.index,
                 q.source_number,
-                speaker(q),
+                speaker(&item.speaker),
                 if q.unbalanced {
                     " <em>(unbalanced quote marks)</em>"
                 } else {

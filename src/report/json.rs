@@ -17,7 +17,7 @@ use crate::compare::name::VariantKind;
 use crate::rules::Kind;
 
 /// `crosscheck check --format json` / `extract --format json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Document<'a> {
     /// Schema version; bumped when a field changes meaning.
     pub version: u32,
@@ -38,13 +38,13 @@ pub struct Document<'a> {
 }
 
 /// The rule files of the run and the facts they name.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Rules<'a> {
     pub files: &'a [String],
     pub facts: Vec<RuleFact<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct RuleFact<'a> {
     pub id: &'a str,
     pub label: &'a str,
@@ -152,4 +152,11 @@ pub fn write_lines(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The JSON Schema of [`Document`] (`--format json`), generated from the types that write
+/// it, so it cannot drift from them; docs/report.schema.json is this, written out, and a
+/// test checks it is current and that real reports validate against it.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document<'static>)).unwrap_or_default()
 }

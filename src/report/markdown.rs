@@ -4,36 +4,103 @@
 //! A summary table (facts × sources, conflicts in bold), then a section per fact with every
 //! observation: `file:line:column`, the value, and the sentence quoted (`>`) with the value's
 //! words in bold. Quotation pairs show their word diff as ~~removed~~ **added**. Article text
-//! is untrusted: every Markdown metacharacter in it is backslash-escaped, and `<` and `&`
-//! too, so it can neither format the page nor inject HTML.
+//! is untrusted: every character that would format the page or start HTML is
+//! backslash-escaped ([`escape`]), and nothing else, so it reads as written when pasted.
 
 use std::io::{self, Write};
 
-use super::{FactReport, QuoteEntry, Report};
+use super::cards::{QuoteCards, Speaker};
+use super::{FactReport, Report};
+use crate::compare::Status;
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
-use crate::compare::{QuoteStatus, Status};
-use crate::read::quote::{Attribution, QuoteKind};
 
-/// Escape text for Markdown. Characters that are markup anywhere in a line are preceded
-/// by a backslash (CommonMark lets any ASCII punctuation be escaped): `\\`, a backtick, `*`,
-/// `_`, `[`, `]`, `<` (HTML), `|` (table cells), `~` (strikethrough), `&` (entities) and `$`
-/// (maths on some hosts). Those that are markup only at the start of a line (`#`, `-`, `+`,
-/// `>`, `=`, `1.`) are escaped there. A line break would end a table row or a quote: it
-/// becomes a space.
+/// Escape text for Markdown where it sits inside a line (a table cell, after a list
+/// marker's words, inside bold): only what would change the rendering is escaped, so text
+/// pasted into a newsroom document stays readable (`[1]`, `~2000`, `>=100000`, `a_b` stay
+/// as they are). Escaped with a backslash (CommonMark lets any ASCII punctuation be):
+/// `*` always; `|` always (it would split a table cell); `` ` ``, `~` and `$` when the text
+/// has two or more of them (a code span, strikethrough or maths needs a pair); `_` at the
+/// edge of a word (inside one it never emphasises); `]` before `(`, `[` or `:` (a link or
+/// a link definition); `<` before a letter, `/`, `!` or `?` (an HTML tag or an autolink);
+/// `&` starting an entity (`&amp;`, `&#60;`); `\` before punctuation or at the end. A line
+/// break would end a table row or a quote: it becomes a space. [`escape_block`] escapes
+/// also what starts a block at the start of a line.
 pub fn escape(s: &str) -> String {
+    escape_in(s, s)
+}
+
+/// [`escape`] for a piece of a longer line (`line`): pairs are counted in the whole line,
+/// since a `~` in one piece and a `~` in the next would pair up there.
+fn escape_in(s: &str, line: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let count = |c: char| line.chars().filter(|&x| x == c).count();
+    let paired = |c: char| count(c) >= 2;
+    let (ticks, tildes, dollars) = (paired('`'), paired('~'), paired('$'));
+    let word = |i: Option<&char>| i.is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1);
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let escaped = match c {
+            '*' | '|' => true,
+            '`' => ticks,
+            '~' => tildes,
+            '$' => dollars,
+            '_' => !(word(prev) && word(next)),
+            ']' => matches!(next, Some('(' | '[' | ':')),
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => entity_at(&chars[i + 1..]),
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            _ => false,
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '&' | '$' => {
-                out.push('\\');
+            '\n' | '\r' => out.push(' '),
+            _ => {
+                if escaped {
+                    out.push('\\');
+                }
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
         }
     }
-    if out.starts_with(['#', '-', '+', '>', '=']) {
+    out
+}
+
+/// Whether the text after an `&` makes a character reference: `name;`, `#123;`, `#x1F;`.
+fn entity_at(rest: &[char]) -> bool {
+    let body = match rest.first() {
+        Some('#') => &rest[1..],
+        _ => rest,
+    };
+    let n = body
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    n > 0 && body.get(n) == Some(&';')
+}
+
+/// [`escape`] for text that starts a line (a quoted sentence, a list item's first words):
+/// also what would begin a block there: `#` (heading), `>` (quotation), `-`, `+` followed
+/// by a space (list item) or making the whole line (rule, heading underline), `=` making
+/// the whole line, and `1.` or `1)` followed by a space (ordered list).
+pub fn escape_block(s: &str) -> String {
+    escape_block_in(s, s)
+}
+
+/// [`escape_block`] for the first piece of a longer line, as [`escape_in`].
+fn escape_block_in(s: &str, line: &str) -> String {
+    let mut out = escape_in(s, line);
+    let first = out.chars().next();
+    let second = out.chars().nth(1);
+    let whole = |c: char| out.trim().chars().all(|x| x == c || x == ' ');
+    let block = match first {
+        Some('#' | '>') => true,
+        Some(c @ ('-' | '+')) => second.is_none_or(|n| n == ' ') || whole(c),
+        Some('=') => whole('='),
+        _ => false,
+    };
+    if block {
         out.insert(0, '\\');
     }
     // `1.` or `1)` at the start of a line would begin an ordered list.
@@ -60,7 +127,7 @@ fn bold(s: &str) -> String {
 /// `crosscheck check --format markdown`.
 pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let title = r.story.as_deref().unwrap_or("crosscheck report");
-    writeln!(out, "# {}", escape(title))?;
+    writeln!(out, "# {}", escape_block(title))?;
     writeln!(out)?;
     let count = |s: Status| r.facts.iter().filter(|f| f.status == s).count();
     writeln!(
@@ -112,7 +179,7 @@ fn write_summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let heads: Vec<String> = r
         .sources
         .iter()
-        .map(|s| format!("\\[{}\\]", s.number))
+        .map(|s| format!("[{}]", s.number))
         .collect();
     writeln!(out, "| Fact | Status | {} |", heads.join(" | "))?;
     writeln!(out, "|---|---|{}", "---|".repeat(r.sources.len()))?;
@@ -133,6 +200,8 @@ fn write_summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         ];
         for s in &r.sources {
             row.push(match f.cells.iter().find(|c| c.source_number == s.number) {
+                // A cell the comparison puts in conflict is bold, as its fact is.
+                Some(c) if c.status == Status::Conflict => bold(&c.values.join(", ")),
                 Some(c) => escape(&c.values.join(", ")),
                 None => "–".to_string(),
             });
@@ -168,7 +237,7 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
             let (pre, mid, post) = e.split_sentence();
             writeln!(
                 out,
-                "- \\[{}\\] {}:{}:{} — {}",
+                "- [{}] {}:{}:{} — {}",
                 e.source_number,
                 escape(&e.file),
                 e.line,
@@ -176,7 +245,18 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
                 bold(&e.display)
             )?;
             writeln!(out)?;
-            writeln!(out, "  > {}{}{}", escape(pre), bold(mid), escape(post))?;
+            let line = &e.sentence;
+            let mid = if mid.trim().is_empty() {
+                escape_in(mid, line)
+            } else {
+                format!("**{}**", escape_in(mid, line))
+            };
+            writeln!(
+                out,
+                "  > {}{mid}{}",
+                escape_block_in(pre, line),
+                escape_in(post, line)
+            )?;
             writeln!(out)?;
         }
     }
@@ -191,106 +271,82 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
     Ok(())
 }
 
-fn speaker(q: &QuoteEntry) -> String {
-    let who = q.speaker.as_deref().unwrap_or("no speaker found");
-    let how = match q.attribution {
-        Some(Attribution::Pronoun) => " (“he/she said”)",
-        Some(Attribution::Continuation) => " (continued quotation)",
-        Some(Attribution::Reference) => " (“the statement said”)",
-        _ => "",
-    };
-    match &q.description {
-        Some(d) => format!("{}{how} — {}", escape(who), escape(d)),
-        None => format!("{}{how}", escape(who)),
-    }
-}
-
-fn quote_marker(s: QuoteStatus) -> &'static str {
-    match s {
-        QuoteStatus::AttributionConflict => "✗",
-        QuoteStatus::Reworded => "≠",
-        QuoteStatus::Shortened => "≈",
-        QuoteStatus::Same => "✓",
-        QuoteStatus::Single => "·",
-    }
-}
-
 /// The word diff: ~~removed~~ **added**, the rest as is.
 pub fn diff(ops: &[DiffOp]) -> String {
+    // Pairs are counted in the whole line, which has its own `~~` marks: a `~` in a word
+    // is always escaped.
+    let mut line: String = ops
+        .iter()
+        .map(|d| match d {
+            DiffOp::Same(w) | DiffOp::Removed(w) | DiffOp::Added(w) => w.as_str(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    line.push_str("~~");
     ops.iter()
         .map(|d| match d {
-            DiffOp::Same(w) => escape(w),
-            DiffOp::Removed(w) => format!("~~{}~~", escape(w)),
-            DiffOp::Added(w) => bold(w),
+            DiffOp::Same(w) => escape_in(w, &line),
+            DiffOp::Removed(w) => format!("~~{}~~", escape_in(w, &line)),
+            DiffOp::Added(w) if w.trim().is_empty() => escape_in(w, &line),
+            DiffOp::Added(w) => format!("**{}**", escape_in(w, &line)),
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let quotes: Vec<(usize, &QuoteEntry)> = r
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuoteKind::Quote)
-        .collect();
-    if quotes.is_empty() {
+    let model = QuoteCards::of(r);
+    if model.quotations.is_empty() {
         return Ok(());
     }
+    let speaker = |s: &Speaker| s.render(escape, escape);
     writeln!(out)?;
     writeln!(out, "## Quotations")?;
-    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
+    for card in &model.cards {
         writeln!(out)?;
-        let who = f
-            .who()
-            .map(|w| format!(": {}", escape(&w)))
+        let who = card
+            .who
+            .as_ref()
+            .map(|w| format!(": {}", escape(w)))
             .unwrap_or_default();
         writeln!(
             out,
             "### {} {} — {}{who}",
-            quote_marker(f.status),
-            f.status.name(),
-            escape(&f.sources(r)),
+            card.marker,
+            card.status.name(),
+            escape(&card.sources),
         )?;
         writeln!(out)?;
-        for m in &f.members {
-            let Some(q) = r.quotes.get(m.quote) else {
-                continue;
-            };
+        for m in &card.members {
+            let q = m.quote;
             writeln!(
                 out,
-                "- \\[{}\\] {} — {}:{}:{} ({})",
+                "- [{}] {} — {}:{}:{} ({})",
                 q.source_number,
-                speaker(q),
+                speaker(&m.speaker),
                 escape(&q.file),
                 q.line,
                 q.column,
-                escape(&m.note())
+                escape(&m.note)
             )?;
             writeln!(out)?;
             writeln!(out, "  > “{}”", escape(&q.text))?;
             writeln!(out)?;
-            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
-                writeln!(out, "  Diff: {}", diff(&m.diff))?;
+            if m.changed {
+                writeln!(out, "  Diff: {}", diff(&m.member.diff))?;
                 writeln!(out)?;
             }
         }
     }
-    let paired: std::collections::HashSet<usize> = r
-        .quote_findings
-        .iter()
-        .filter(|f| f.quotes.len() > 1)
-        .flat_map(|f| f.quotes.iter().copied())
-        .collect();
     writeln!(out)?;
     writeln!(out, "### Quotations in one source only")?;
     let mut current = 0;
-    for (i, q) in quotes.iter().filter(|(i, _)| !paired.contains(i)) {
-        let _ = i;
+    for item in model.quotations.iter().filter(|q| q.only_here) {
+        let q = item.quote;
         if q.source_number != current {
             current = q.source_number;
             writeln!(out)?;
-            writeln!(out, "**\\[{}\\] {}**", q.source_number, escape(&q.file))?;
+            writeln!(out, "**[{}] {}**", q.source_number, escape(&q.file))?;
             writeln!(out)?;
         }
         writeln!(
@@ -298,7 +354,7 @@ fn write_quotes(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             "- {}:{} {}: “{}”",
             q.line,
             q.column,
-            speaker(q),
+            speaker(&item.speaker),
             escape(&q.text)
         )?;
     }
@@ -332,7 +388,7 @@ fn write_names(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             let places: Vec<String> = s
                 .uses
                 .iter()
-                .map(|u| format!("\\[{}\\] {}:{}", u.source_number, u.line, u.column))
+                .map(|u| format!("[{}] {}:{}", u.source_number, u.line, u.column))
                 .collect();
             writeln!(
                 out,
@@ -358,12 +414,12 @@ fn write_problems(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             (Some(l), Some(c)) => writeln!(
                 out,
                 "- {}:{}:{}: {}",
-                escape(&p.file),
+                escape_block(&p.file),
                 l,
                 c,
                 escape(&p.message)
             )?,
-            _ => writeln!(out, "- {}: {}", escape(&p.file), escape(&p.message))?,
+            _ => writeln!(out, "- {}: {}", escape_block(&p.file), escape(&p.message))?,
         }
     }
     Ok(())
@@ -377,15 +433,64 @@ mod tests {
     fn metacharacters_are_escaped() {
         assert_eq!(escape("a|b"), "a\\|b");
         assert_eq!(escape("<script>"), "\\<script>");
-        assert_eq!(escape(">=100000"), "\\>=100000");
-        assert_eq!(escape("a >= b - c"), "a >= b - c");
-        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(
+            escape("</b> <!-- x --> <?php"),
+            "\\</b> \\<!-- x --> \\<?php"
+        );
         assert_eq!(escape("*x* _y_ `z`"), "\\*x\\* \\_y\\_ \\`z\\`");
-        assert_eq!(escape("~2000"), "\\~2000");
+        assert_eq!(escape("~a~ and $1 to $2"), "\\~a\\~ and \\$1 to \\$2");
+        assert_eq!(
+            escape("[x](http://a) [y][z] [d]: u"),
+            "[x\\](http://a) [y\\][z] [d\\]: u"
+        );
+        assert_eq!(escape("&amp; &#60; &#x3C;"), "\\&amp; \\&#60; \\&#x3C;");
+        assert_eq!(escape("a \\* b\\"), "a \\\\\\* b\\\\");
         assert_eq!(escape("line\nbreak"), "line break");
-        assert_eq!(escape("plain words, 2,000."), "plain words, 2,000.");
-        assert_eq!(escape("1. not a list"), "1\\. not a list");
-        assert_eq!(escape("10000..99999"), "10000..99999");
+    }
+
+    /// What renders as itself is left alone.
+    #[test]
+    fn plain_text_is_left_as_written() {
+        for s in [
+            "[1] and [2]",
+            "~2000",
+            ">=100000",
+            "a >= b - c",
+            "- not a list inside a line",
+            "ua.border_troops",
+            "AT&T, 3 < 4, $5",
+            "a \\ b",
+            "1. inside a line",
+            "plain words, 2,000.",
+            "10000..99999",
+        ] {
+            assert_eq!(escape(s), s);
+        }
+    }
+
+    #[test]
+    fn block_starts_are_escaped_at_the_start_of_a_line() {
+        assert_eq!(escape_block(">=100000"), "\\>=100000");
+        assert_eq!(escape_block("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_block("- not a list"), "\\- not a list");
+        assert_eq!(escape_block("+ not a list"), "\\+ not a list");
+        assert_eq!(escape_block("---"), "\\---");
+        assert_eq!(escape_block("==="), "\\===");
+        assert_eq!(escape_block("1. not a list"), "1\\. not a list");
+        assert_eq!(escape_block("2) not a list"), "2\\) not a list");
+        // What starts no block stays.
+        assert_eq!(escape_block("-5 degrees"), "-5 degrees");
+        assert_eq!(escape_block("1.5 million"), "1.5 million");
+        assert_eq!(escape_block("~2000"), "~2000");
+    }
+
+    /// Pieces of one line are escaped as the line: a tilde in each would pair up.
+    #[test]
+    fn pieces_count_pairs_in_their_line() {
+        let line = "from ~5 to ~9 days";
+        assert_eq!(escape_in("from ~5 ", line), "from \\~5 ");
+        assert_eq!(escape_in("~9 days", line), "\\~9 days");
+        assert_eq!(escape("from ~5 "), "from ~5 ");
     }
 
     #[test]

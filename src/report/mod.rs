@@ -9,6 +9,7 @@
 //! bytes and the CLI picks a sink; [`Format`] is the table of formats (names, the
 //! subcommands that write them, the detail they need, their writers).
 
+pub mod cards;
 pub mod csv;
 pub mod findings;
 pub mod format;
@@ -43,7 +44,7 @@ pub(crate) use crate::text::collapse;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article of the run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// 1-based, as shown in the text report's columns.
     pub number: usize,
@@ -56,12 +57,12 @@ pub struct SourceInfo {
     pub published: Option<String>,
     /// Lines of the article left out of extraction as boilerplate (docs/inputs.md): said,
     /// so that nothing is dropped without a word. Left out of JSON when none.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "is_zero", default)]
     pub boilerplate_lines: usize,
     /// Whether line and column refer to text crosscheck extracted (a saved web page, a
     /// feed row; `crosscheck extract --text` shows it) rather than to the file on disk.
     /// Left out of JSON when false.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub extracted_text: bool,
 }
 
@@ -88,7 +89,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// One observation, placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub fact: Arc<str>,
     pub kind: Kind,
@@ -132,9 +133,12 @@ impl Evidence {
 }
 
 /// One fact × source cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Cell {
     pub source_number: usize,
+    /// The cell's state, from the comparison (`compare::SourceValues::status`): every
+    /// format shows this one, so no two formats can disagree about a cell.
+    pub status: Status,
     /// Distinct display values, in text order.
     pub values: Vec<String>,
     /// Indices into [`Report::evidence`].
@@ -142,7 +146,7 @@ pub struct Cell {
 }
 
 /// One fact's comparison, ready to print.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FactReport {
     pub fact: String,
     pub label: String,
@@ -150,8 +154,9 @@ pub struct FactReport {
     pub status: Status,
     pub cells: Vec<Cell>,
     pub disagreements: Vec<String>,
-    /// The pairs of observations that cannot both be true, as indices into
-    /// [`Report::evidence`], in the order of `disagreements`.
+    /// The pairs of values that cannot both be true, each as its first observations
+    /// (indices into [`Report::evidence`]), in the order of `disagreements`. Another source
+    /// repeating one of the values is in conflict too: [`Cell::status`] says which cells are.
     pub conflicts: Vec<(usize, usize)>,
     pub notes: Vec<String>,
     /// `"discovered"` for a fact found without a rule file (`crate::discover`); left out
@@ -161,7 +166,7 @@ pub struct FactReport {
 }
 
 /// One quotation (or scare-quoted phrase), placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QuoteEntry {
     pub source_number: usize,
     /// The source's outlet and file name, shared with every other row of the source.
@@ -189,7 +194,7 @@ pub struct QuoteEntry {
 }
 
 /// One statement across sources: every source's quotation of it, as a card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct QuoteFindingEntry {
     /// The card's status: attribution-conflict when two different people are given the
     /// words; else reworded, shortened or same by its members' wordings; single for one.
@@ -308,7 +313,7 @@ fn and_list_with(items: &[String], prefix: &str) -> String {
 }
 
 /// Where one spelling of a name is used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NameUse {
     pub source_number: usize,
     /// The source's file name, shared with every other row of the source.
@@ -319,7 +324,7 @@ pub struct NameUse {
 }
 
 /// One spelling of a name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SpellingEntry {
     pub text: String,
     pub kind: VariantKind,
@@ -330,14 +335,14 @@ pub struct SpellingEntry {
 }
 
 /// A name spelled in more than one way across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NameEntry {
     pub canonical: String,
     pub spellings: Vec<SpellingEntry>,
 }
 
 /// A problem with an article or a value, placed in its file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
@@ -444,6 +449,7 @@ impl Report {
                         };
                         Cell {
                             source_number: s.article + 1,
+                            status: s.status,
                             values,
                             evidence: s.observations,
                         }

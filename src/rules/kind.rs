@@ -18,7 +18,9 @@ use crate::read::number::Unit;
 use crate::read::term;
 
 /// What kind of value a fact has: the name reports and baselines write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Quantity,

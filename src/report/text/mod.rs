@@ -17,11 +17,12 @@ mod page;
 
 use page::{MIN_TEXT, Page, Style, cut, pad, strip_trailing, visible_width, water_fill, width};
 
-use super::{Evidence, QuoteEntry, Report};
+use super::cards::QuoteCards;
+use super::{Evidence, Report};
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
 use crate::compare::{QuoteStatus, Status};
-use crate::read::quote::{Attribution, QuoteKind};
+use crate::read::quote::QuoteKind;
 
 /// Longest value shown in a table cell before it is cut with an ellipsis.
 const CELL_MAX: usize = 40;
@@ -37,6 +38,9 @@ pub struct TextOptions {
     pub width: Option<usize>,
     /// Colour with ANSI escape codes.
     pub color: bool,
+    /// Only the disagreements (`check --quiet`): facts in conflict or framed differently,
+    /// quotation cards worded or attributed differently, names and problems.
+    pub quiet: bool,
 }
 
 fn status_style(status: Status) -> Option<Style> {
@@ -130,6 +134,31 @@ pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Re
     writeln!(p.out)?;
     write_sources(r, p)?;
     writeln!(p.out)?;
+    // Quiet: the same report without what agrees.
+    let quiet;
+    let r = if p.opts.quiet {
+        quiet = Report {
+            facts: r
+                .facts
+                .iter()
+                .filter(|f| f.status.is_disagreement())
+                .cloned()
+                .collect(),
+            quote_findings: r
+                .quote_findings
+                .iter()
+                .filter(|q| super::cards::quote_is_disagreement(q.status))
+                .cloned()
+                .collect(),
+            ..r.clone()
+        };
+        if quiet.facts.is_empty() && quiet.quote_findings.is_empty() {
+            writeln!(p.out, "No disagreements.")?;
+        }
+        &quiet
+    } else {
+        r
+    };
     write_table(r, p)?;
     writeln!(p.out)?;
     let legend: Vec<String> = [
@@ -144,7 +173,9 @@ pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Re
     .map(|(s, word)| format!("{} {word}", p.paint(marker(*s), status_style(*s))))
     .chain(["- not stated".to_string()])
     .collect();
-    write_items(p, "", 0, &legend)?;
+    // Led by "Key:" and wrapped under its first item, so a wrapped line never starts with
+    // a marker that reads as a list (`- not stated`).
+    write_items(p, "Key: ", 5, &legend)?;
 
     // Evidence per fact.
     for f in &r.facts {
@@ -374,100 +405,82 @@ fn word_diff_marked(diff: &[DiffOp]) -> (String, Vec<(usize, usize, Style)>) {
     (s, marks)
 }
 
-fn speaker_line(q: &QuoteEntry) -> String {
-    let who = q.speaker.as_deref().unwrap_or("no speaker found");
-    // How the speaker was found, when it is not simply named next to the quotation.
-    let how = match q.attribution {
-        Some(Attribution::Pronoun) => " (“he/she said”)",
-        Some(Attribution::Continuation) => " (continued quotation)",
-        Some(Attribution::Reference) => " (“the statement said”)",
-        _ => "",
-    };
-    match &q.description {
-        Some(d) => format!("{who}{how} — {d}"),
-        None => format!("{who}{how}"),
-    }
-}
-
-fn quote_status_marker(s: QuoteStatus) -> &'static str {
-    match s {
-        QuoteStatus::AttributionConflict => "✗",
-        QuoteStatus::Reworded => "≠",
-        QuoteStatus::Shortened => "≈",
-        QuoteStatus::Same => "✓",
-        QuoteStatus::Single => "·",
-    }
-}
-
 fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
-    let quotes: Vec<&QuoteEntry> = r
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Quote)
-        .collect();
-    if quotes.is_empty() {
+    let model = QuoteCards::of(r);
+    if model.quotations.is_empty() || (p.opts.quiet && model.cards.is_empty()) {
         return Ok(());
     }
     writeln!(p.out)?;
-    let mut sources: Vec<usize> = quotes.iter().map(|q| q.source_number).collect();
+    let mut sources: Vec<usize> = model
+        .quotations
+        .iter()
+        .map(|q| q.quote.source_number)
+        .collect();
     sources.dedup();
-    let title = format!("Quotations ({} in {} sources)", quotes.len(), sources.len());
+    let title = format!(
+        "Quotations ({} in {} sources)",
+        model.quotations.len(),
+        sources.len()
+    );
     writeln!(p.out, "{}", p.paint(&title, Some(Style::Bold)))?;
-    for f in r.quote_findings.iter().filter(|f| f.quotes.len() > 1) {
+    for card in &model.cards {
         writeln!(p.out)?;
-        let status = format!("{} {}", quote_status_marker(f.status), f.status.name());
-        let who = f.who().map(|w| format!(": {w}")).unwrap_or_default();
+        let status = format!("{} {}", card.marker, card.status.name());
+        let who = card
+            .who
+            .as_ref()
+            .map(|w| format!(": {w}"))
+            .unwrap_or_default();
         let head = format!(
             "{} — {}{who}",
-            p.paint(&status, quote_style(f.status)),
-            f.sources(r)
+            p.paint(&status, quote_style(card.status)),
+            card.sources
         );
         writeln!(p.out, "{head}")?;
-        for m in &f.members {
-            let Some(q) = r.quotes.get(m.quote) else {
-                continue;
-            };
-            let text = format!("{}  {}:{}:{}", speaker_line(q), q.file, q.line, q.column);
+        for m in &card.members {
+            let q = m.quote;
+            let text = format!("{}  {}:{}:{}", m.speaker.plain(), q.file, q.line, q.column);
             p.para(&format!("  [{}] ", q.source_number), 6, &text, &[])?;
-            p.para("      ", 6, &m.note(), &[])?;
+            p.para("      ", 6, &m.note, &[])?;
             p.para("      ", 6, &format!("“{}”", q.text), &[])?;
-            if !m.diff.iter().all(|d| matches!(d, DiffOp::Same(_))) {
-                let (diff, marks) = word_diff_marked(&m.diff);
+            if m.changed {
+                let (diff, marks) = word_diff_marked(&m.member.diff);
                 p.para("      diff: ", 12, &diff, &marks)?;
             }
         }
     }
-    let paired: std::collections::HashSet<usize> = r
-        .quote_findings
-        .iter()
-        .filter(|f| f.quotes.len() > 1)
-        .flat_map(|f| f.quotes.iter().copied())
-        .collect();
+    if p.opts.quiet {
+        return Ok(());
+    }
     let mut current = 0;
-    for (i, q) in r
-        .quotes
+    // Positions in one column, as wide as the widest `line:column`, so the speakers line up.
+    let at = |q: &super::QuoteEntry| format!("{}:{}", q.line, q.column);
+    let at_w = model
+        .quotations
         .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuoteKind::Quote)
-    {
+        .map(|item| width(&at(item.quote)))
+        .max()
+        .unwrap_or(0);
+    for item in &model.quotations {
+        let q = item.quote;
         if q.source_number != current {
             current = q.source_number;
             writeln!(p.out)?;
             writeln!(p.out, "[{}] {}", q.source_number, q.file)?;
         }
-        let first = format!("  {}:{:<5} ", q.line, q.column);
+        let first = format!("  {}  ", pad(&at(q), at_w));
         let text = format!(
             "{}{}{}",
-            speaker_line(q),
+            item.speaker.plain(),
             if q.unbalanced {
                 "  [unbalanced quote marks]"
             } else {
                 ""
             },
-            if paired.contains(&i) {
-                ""
-            } else {
+            if item.only_here {
                 "  (only this source)"
+            } else {
+                ""
             }
         );
         p.para(&first, 6, &text, &[])?;
@@ -478,10 +491,9 @@ fn write_quotes(r: &Report, p: &mut Page) -> io::Result<()> {
             &[],
         )?;
     }
-    let phrases: Vec<String> = r
-        .quotes
+    let phrases: Vec<String> = model
+        .phrases
         .iter()
-        .filter(|q| q.kind == QuoteKind::Phrase)
         .map(|q| format!("[{}] “{}”", q.source_number, q.text))
         .collect();
     if !phrases.is_empty() {
@@ -582,29 +594,89 @@ pub fn marked_sentence(e: &Evidence) -> String {
     marked_sentence_at(e).0
 }
 
-/// [`marked_sentence`] and the byte range of the bracketed value in it.
+/// [`marked_sentence`] and the byte range of the bracketed value in it. A sentence longer
+/// than [`SENTENCE_MAX`] loses words from the middle of the text before and after the value,
+/// never its start, the words next to the value or its end (where the attribution usually
+/// is): `The river bridge … [on March 3] … the mayor said.`
 fn marked_sentence_at(e: &Evidence) -> (String, Option<(usize, usize)>) {
     let s = &e.sentence;
     let (a, b) = (e.highlight.start.min(s.len()), e.highlight.end.min(s.len()));
     let (Some(pre), Some(mid), Some(post)) = (s.get(..a), s.get(a..b), s.get(b..)) else {
         return (s.clone(), None);
     };
-    let budget = SENTENCE_MAX.saturating_sub(width(mid)) / 2;
-    let pre = if width(pre) > budget {
-        let skip = width(pre) - budget;
-        format!("…{}", pre.chars().skip(skip).collect::<String>())
-    } else {
-        pre.to_string()
-    };
-    let post = if width(post) > budget {
-        format!("{}…", post.chars().take(budget).collect::<String>())
-    } else {
-        post.to_string()
-    };
+    let (pre, post) = fit_around(pre, width(mid), post, SENTENCE_MAX);
     let start = pre.len();
     let text = format!("{pre}[{mid}]{post}");
     let end = start + mid.len() + 2;
     (text, Some((start, end)))
+}
+
+/// The text before and after a value of width `mid`, shortened so the whole fits `max`
+/// (when it can): a side that fits keeps all its words, and the room it leaves goes to the
+/// other side; a side that does not loses words from its middle ([`elide`]): before the
+/// value, a third of its room keeps the sentence's start and two thirds the words leading
+/// to the value; after it, half the words following the value and half the sentence's end.
+fn fit_around(pre: &str, mid: usize, post: &str, max: usize) -> (String, String) {
+    let room = max.saturating_sub(mid);
+    let (wp, wq) = (width(pre), width(post));
+    if wp + wq <= room {
+        return (pre.to_string(), post.to_string());
+    }
+    let half = room / 2;
+    let (bp, bq) = if wp <= half {
+        (wp, room - wp)
+    } else if wq <= half {
+        (room - wq, wq)
+    } else {
+        (half, room - half)
+    };
+    (elide(pre, bp, bp / 3), elide(post, bq, bq / 2))
+}
+
+/// `s` in at most about `keep` characters: its first `head` characters and its last ones,
+/// each cut back to a whole word, with ` … ` between (`…` alone at either edge). Unchanged
+/// when it fits.
+fn elide(s: &str, keep: usize, head: usize) -> String {
+    if width(s) <= keep {
+        return s.to_string();
+    }
+    // The ellipsis and its spaces take three of the characters.
+    let tail = keep.saturating_sub(head + 3);
+    let chars: Vec<char> = s.chars().collect();
+    let mut h = head.min(chars.len());
+    // Back to the last space inside the head, so no word is cut (unless it is one word).
+    if h < chars.len()
+        && !chars[h].is_whitespace()
+        && let Some(space) = chars[..h].iter().rposition(|c| c.is_whitespace())
+    {
+        h = space;
+    }
+    let mut t = chars.len() - tail.min(chars.len() - h);
+    // Forward to the first space inside the tail.
+    if t > h
+        && t < chars.len()
+        && !chars[t - 1].is_whitespace()
+        && let Some(space) = chars[t..].iter().position(|c| c.is_whitespace())
+    {
+        t += space;
+    }
+    let head: String = chars[..h].iter().collect();
+    let tail: String = chars[t..].iter().collect();
+    let (head_t, tail_t) = (head.trim_end(), tail.trim_start());
+    let mut out = match (head_t.is_empty(), tail_t.is_empty()) {
+        (true, true) => "…".to_string(),
+        (true, false) => format!("… {tail_t}"),
+        (false, true) => format!("{head_t} …"),
+        (false, false) => format!("{head_t} … {tail_t}"),
+    };
+    // The white space that met the value on either side stays.
+    if s.starts_with(char::is_whitespace) && !out.starts_with(char::is_whitespace) {
+        out.insert(0, ' ');
+    }
+    if s.ends_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    out
 }
 
 fn write_problems(r: &Report, p: &mut Page) -> io::Result<()> {
@@ -632,13 +704,37 @@ fn plural(n: usize) -> &'static str {
 pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let p = &mut Page { out, opts };
     write_sources(r, p)?;
+    // Fact and value columns as wide as their widest entry (a value up to CELL_MAX), so
+    // positions stay in one column.
+    let quotes = || r.quotes.iter().filter(|q| q.kind == QuoteKind::Quote);
+    let fact_w = r
+        .evidence
+        .iter()
+        .map(|e| width(&e.fact))
+        .chain(quotes().map(|_| width("quote")))
+        .max()
+        .unwrap_or(0);
+    let value_w = r
+        .evidence
+        .iter()
+        .map(|e| width(&e.display))
+        .chain(quotes().map(|q| width(q.speaker.as_deref().unwrap_or("-"))))
+        .max()
+        .unwrap_or(0)
+        .min(CELL_MAX);
     for s in &r.sources {
         writeln!(p.out)?;
         writeln!(p.out, "[{}] {} — {}", s.number, s.file, s.source)?;
         let mut any = false;
         for e in r.evidence.iter().filter(|e| e.source_number == s.number) {
             any = true;
-            let head = format!("{:<22} {:<12} {}:{}", e.fact, e.display, e.line, e.column);
+            let head = format!(
+                "{}  {}  {}:{}",
+                pad(&e.fact, fact_w),
+                pad(&e.display, value_w),
+                e.line,
+                e.column
+            );
             p.para("  ", 6, &head, &[])?;
             let (text, mark) = marked_sentence_at(e);
             let marks: Vec<(usize, usize, Style)> =
@@ -653,9 +749,9 @@ pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::
             any = true;
             writeln!(
                 p.out,
-                "  {:<22} {:<12} {}:{}",
-                "quote",
-                q.speaker.as_deref().unwrap_or("-"),
+                "  {}  {}  {}:{}",
+                pad("quote", fact_w),
+                pad(q.speaker.as_deref().unwrap_or("-"), value_w),
                 q.line,
                 q.column
             )?;
@@ -672,4 +768,61 @@ pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::
     }
     write_names(r, p)?;
     write_problems(r, p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Made-up sentence pieces: a value in the middle of a long sentence whose attribution
+    /// comes last.
+    const BEFORE: &str = "After a week of heavy rain across the northern valleys and a long night of work by the \
+         volunteer crews from three neighbouring towns, the old stone bridge over the river finally ";
+    const AFTER: &str = ", a full day later than the council had promised in its notice to the residents of both banks, \
+         while the engineers were still checking the supports, according to a spokeswoman for the county.";
+
+    #[test]
+    fn a_sentence_that_fits_is_not_cut() {
+        let (pre, post) = fit_around("The bridge opened ", 10, ", officials said.", 220);
+        assert_eq!(pre, "The bridge opened ");
+        assert_eq!(post, ", officials said.");
+        // Short before, long after: the room before goes to after.
+        let long_after = format!(", {}", "word ".repeat(35).trim_end());
+        let (pre, post) = fit_around("It opened ", 10, &long_after, 220);
+        assert_eq!(pre, "It opened ");
+        assert_eq!(post, long_after, "{} chars fit", 10 + 10 + long_after.len());
+    }
+
+    #[test]
+    fn a_long_sentence_keeps_its_start_the_value_and_the_attribution() {
+        let (pre, post) = fit_around(BEFORE, 12, AFTER, 120);
+        let text = format!("{pre}[reopened on]{post}");
+        assert!(text.starts_with("After a week"), "{text}");
+        assert!(text.ends_with("for the county."), "{text}");
+        assert!(pre.ends_with("finally "), "{pre:?}");
+        assert!(post.starts_with(", a full"), "{post:?}");
+        assert!(text.contains(" … "), "{text}");
+        assert!(
+            text.chars().count() <= 120 + 2 + 12,
+            "{} {text}",
+            text.chars().count()
+        );
+        // Every word kept is whole: each is a word of the sentence.
+        let whole = format!("{BEFORE}reopened on{AFTER}");
+        let words: Vec<&str> = whole.split_whitespace().collect();
+        for w in text.replace(['[', ']'], "").split_whitespace() {
+            assert!(w == "…" || words.contains(&w), "{w:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn elide_cuts_between_words() {
+        assert_eq!(
+            elide("one two three four five six", 100, 10),
+            "one two three four five six"
+        );
+        assert_eq!(elide("one two three four five six", 17, 8), "one two … six");
+        // One long word is cut rather than lost.
+        assert_eq!(elide("abcdefghijklmnop", 8, 3), "abc … op");
+    }
 }
