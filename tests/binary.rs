@@ -216,7 +216,9 @@ fn a_project_file_sets_the_defaults() {
         (&csv, &["check"], 0, "fact,label,kind,status"),
         (&csv, &["check", "--format", "json"], 0, "\"version\": 2"),
         (&csv, &["lint"], 0, "1 rule file, 1 fact"),
-        (&csv, &["check", "--no-config"], 2, "rules"),
+        // Without the file the defaults hold: no `rules` folder here means discovery
+        // (#15), and no `corpus` folder is the error.
+        (&csv, &["check", "--no-config"], 2, "corpus: no such file or folder"),
         (&dated, &["check", "--format", "csv"], 0, ",2022-01-06,"),
         (
             "rule = [\"r.toml\"]\n",
