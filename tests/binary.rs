@@ -218,7 +218,12 @@ fn a_project_file_sets_the_defaults() {
         (&csv, &["lint"], 0, "1 rule file, 1 fact"),
         // Without the file the defaults hold: no `rules` folder here means discovery
         // (#15), and no `corpus` folder is the error.
-        (&csv, &["check", "--no-config"], 2, "corpus: no such file or folder"),
+        (
+            &csv,
+            &["check", "--no-config"],
+            2,
+            "corpus: no such file or folder",
+        ),
         (&dated, &["check", "--format", "csv"], 0, ",2022-01-06,"),
         (
             "rule = [\"r.toml\"]\n",
