@@ -32,6 +32,7 @@ pub use error::{Error, Outcome};
 pub use terminal::{ColorChoice, DEFAULT_WIDTH, Terminal};
 
 use crate::report;
+use crate::text::visible::Visible;
 use common::FormatParser;
 
 #[derive(Debug, Parser)]
@@ -112,14 +113,17 @@ pub fn not_parsed(e: &clap::Error) -> Result<Outcome, Error> {
 /// Run a parsed command writing to `terminal` (tests pass `&Terminal::default()`: not a
 /// terminal); returns the exit code.
 pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Warnings, errors and the baseline summary name files and quote rules: no control or
+    // bidi character in them reaches the terminal or log as itself.
+    let err = &mut Visible::new(err, false);
     if let Err(e) = load_config(&mut cli.command) {
         return exit_code(Err(e), err);
     }
     let result = match &cli.command {
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Extract(args) => extract::run(args, terminal, out, err),
-        Command::Test(args) => test::run(args, out),
-        Command::Lint(args) => lint::run(args, out, err),
+        Command::Test(args) => test::run(args, &mut Visible::new(out, false)),
+        Command::Lint(args) => lint::run(args, &mut Visible::new(out, false), err),
         Command::Init(args) => init::run(args, out, err),
         Command::Completions { shell } => completions(*shell, out),
         Command::Man => man(out),
