@@ -122,7 +122,7 @@ pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn
     let result = match &cli.command {
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Extract(args) => extract::run(args, terminal, out, err),
-        Command::Test(args) => test::run(args, &mut Visible::new(out, false)),
+        Command::Test(args) => test::run(args, out),
         Command::Lint(args) => lint::run(args, &mut Visible::new(out, false), err),
         Command::Init(args) => init::run(args, out, err),
         Command::Completions { shell } => completions(*shell, out),
@@ -137,8 +137,8 @@ fn load_config(command: &mut Command) -> Result<(), Error> {
     let slot = match command {
         Command::Check(a) if !a.common.no_config => &mut a.common.config,
         Command::Extract(a) if !a.common.no_config => &mut a.common.config,
-        Command::Test(a) if !a.no_config => &mut a.config,
-        Command::Lint(a) if !a.no_config => &mut a.config,
+        Command::Test(a) if !a.files.no_config => &mut a.files.config,
+        Command::Lint(a) if !a.files.no_config => &mut a.files.config,
         _ => return Ok(()),
     };
     let Ok(here) = std::env::current_dir() else {
