@@ -209,3 +209,110 @@ fn csv_cells_from_hostile_text_cannot_run_as_formulas() {
         );
     }
 }
+
+/// #21 item 4: an article's text, its front matter and its file name can hold control and
+/// bidi-override characters. Whatever a person reads on a terminal or in a CI log shows
+/// them escaped (`\u{1b}`), so none acts: no escape sequence, no forged log line, no text
+/// displayed out of order.
+#[test]
+fn terminal_and_log_injection_is_shown_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("corpus folder");
+    std::fs::copy(
+        common::root().join("corpus/ap-lightning-deployment.txt"),
+        corpus.join("plain.txt"),
+    )
+    .expect("copy an article");
+    // The forged name and body are made up; the troop sentence has the shape the bundled
+    // rules read, so this article conflicts with the plain one.
+    let forged = "inject\n::error::forged.txt";
+    // Filler keeps the control bytes under the share that marks a file binary.
+    let filler = "The talks went on for most of the day without an agreement. ".repeat(30);
+    std::fs::write(
+        corpus.join(forged),
+        format!("---\nsource: Wire\x1b]52;c;Y2xpcA==\x07 Service\ntitle: Title\x1b[2J here\n\
+         published: 2022-01-08\n---\n\
+         Russia has massed 7,000 troops near the Ukrainian border\u{202e}, officials said.\n\n\
+         \u{201c}We will \x1b]8;;http://x.test\x07look\x1b]8;;\x07 again,\u{201d} said Ona Pell, a spokeswoman.\n\n{filler}\n"),
+    )
+    .expect("write the hostile article");
+    std::fs::write(corpus.join("empty\n::error::skipped.txt"), "").expect("empty article");
+    let c = corpus.to_str().expect("utf-8 path");
+    let empty_baseline = dir.path().join("base.json");
+    let plain_only = dir.path().join("plain");
+    std::fs::create_dir(&plain_only).expect("folder");
+    std::fs::copy(corpus.join("plain.txt"), plain_only.join("plain.txt")).expect("copy");
+    let (code, _, err) = run(&[
+        "check",
+        "--corpus",
+        plain_only.to_str().expect("utf-8"),
+        "--write-baseline",
+        empty_baseline.to_str().expect("utf-8"),
+    ]);
+    assert!(code <= 1, "baseline run failed: {err}");
+    let b = empty_baseline.to_str().expect("utf-8");
+
+    // Every ESC left must start one of the report's own colour codes (ESC [ digits m).
+    let only_colour_codes = |s: &str| {
+        s.match_indices('\x1b').all(|(i, _)| {
+            let rest = &s.as_bytes()[i + 1..];
+            rest.first() == Some(&b'[')
+                && rest[1..]
+                    .iter()
+                    .find(|x| !(x.is_ascii_digit() || **x == b';'))
+                    == Some(&b'm')
+        })
+    };
+    for (args, colour) in [
+        (vec!["check", c, "--color", "never"], false),
+        (vec!["check", c, "--color", "always"], true),
+        (vec!["check", c, "--format", "markdown"], false),
+        (vec!["check", c, "--format", "html"], false),
+        (vec!["check", c, "--format", "github"], false),
+        (vec!["check", c, "--format", "csv"], false),
+        (vec!["extract", c, "--color", "never"], false),
+        (vec!["check", c, "--baseline", b], false),
+    ] {
+        let (_, out, err) = run(&args);
+        for (what, s) in [("stdout", &out), ("stderr", &err)] {
+            let ctx = format!("{args:?} {what}");
+            assert!(
+                if colour {
+                    only_colour_codes(s)
+                } else {
+                    !s.contains('\x1b')
+                },
+                "{ctx}: a raw ESC"
+            );
+            assert!(!s.contains('\x07'), "{ctx}: a raw BEL");
+            assert!(
+                !s.contains('\u{202e}'),
+                "{ctx}: a raw right-to-left override"
+            );
+            assert!(
+                !s.lines().any(|l| l.starts_with("::error::")),
+                "{ctx}: a forged log line:\n{s}"
+            );
+        }
+        // What was in the input is still there for a person to see.
+        let all = format!("{out}{err}");
+        assert!(
+            all.contains("::error::forged.txt"),
+            "{args:?}: the forged name is gone"
+        );
+        if args[0] == "check" && !args.contains(&"github") {
+            assert!(
+                all.contains("\\u{202e}"),
+                "{args:?}: the override is not shown"
+            );
+        }
+    }
+    // The empty article is reported under its name, escaped, on standard error.
+    let (_, _, err) = run(&["check", c, "--color", "never"]);
+    assert!(err.contains("empty\\u{a}::error::skipped.txt"), "{err}");
+    // The baseline's list of new findings names the forged file escaped.
+    let (_, _, err) = run(&["check", c, "--baseline", b]);
+    assert!(err.contains("new: "), "{err}");
+    assert!(err.contains("inject\\u{a}::error::forged.txt"), "{err}");
+}

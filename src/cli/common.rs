@@ -563,6 +563,33 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s:?} is not a size crosscheck can use"))
 }
 
+/// The rule files of `test` and `lint`, which read no corpus: positional paths, `--rules`
+/// as with `check` and `extract`, and the project file's.
+#[derive(Debug, clap::Args)]
+pub struct RuleFiles {
+    /// Rule files or folders of rule files (default: rules).
+    #[arg(value_name = "RULES")]
+    pub rules: Vec<PathBuf>,
+    /// Rule file or folder of rule files (repeatable), as with check and extract; added
+    /// to the RULES paths.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules_flag: Vec<PathBuf>,
+    /// Ignore crosscheck.toml (the project file found in the current folder or above).
+    #[arg(long = "no-config")]
+    pub no_config: bool,
+    /// The project file's settings, filled in after parsing.
+    #[arg(skip)]
+    pub config: Option<super::config::Config>,
+}
+
+impl RuleFiles {
+    /// The RULES paths, then those given with --rules; else crosscheck.toml's; else `rules`.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        let config = self.config.as_ref().map(|c| &c.rules);
+        super::common::or_default(&[&self.rules, &self.rules_flag], config, "rules")
+    }
+}
+
 /// The paths given in each of `given`, in order; else the project file's (`config`), else
 /// `default` alone.
 pub fn or_default(

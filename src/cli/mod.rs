@@ -32,6 +32,7 @@ pub use error::{Error, Outcome};
 pub use terminal::{ColorChoice, DEFAULT_WIDTH, Terminal};
 
 use crate::report;
+use crate::text::visible::Visible;
 use common::FormatParser;
 
 #[derive(Debug, Parser)]
@@ -112,6 +113,9 @@ pub fn not_parsed(e: &clap::Error) -> Result<Outcome, Error> {
 /// Run a parsed command writing to `terminal` (tests pass `&Terminal::default()`: not a
 /// terminal); returns the exit code.
 pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Warnings, errors and the baseline summary name files and quote rules: no control or
+    // bidi character in them reaches the terminal or log as itself.
+    let err = &mut Visible::new(err, false);
     if let Err(e) = load_config(&mut cli.command) {
         return exit_code(Err(e), err);
     }
@@ -119,7 +123,7 @@ pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Extract(args) => extract::run(args, terminal, out, err),
         Command::Test(args) => test::run(args, out),
-        Command::Lint(args) => lint::run(args, out, err),
+        Command::Lint(args) => lint::run(args, &mut Visible::new(out, false), err),
         Command::Init(args) => init::run(args, out, err),
         Command::Completions { shell } => completions(*shell, out),
         Command::Man => man(out),
@@ -133,8 +137,8 @@ fn load_config(command: &mut Command) -> Result<(), Error> {
     let slot = match command {
         Command::Check(a) if !a.common.no_config => &mut a.common.config,
         Command::Extract(a) if !a.common.no_config => &mut a.common.config,
-        Command::Test(a) if !a.no_config => &mut a.config,
-        Command::Lint(a) if !a.no_config => &mut a.config,
+        Command::Test(a) if !a.files.no_config => &mut a.files.config,
+        Command::Lint(a) if !a.files.no_config => &mut a.files.config,
         _ => return Ok(()),
     };
     let Ok(here) = std::env::current_dir() else {

@@ -14,6 +14,7 @@ use std::fs::FileType;
 use std::path::{Component, Path, PathBuf};
 
 use super::{ArticleProblem, CorpusError, Format};
+use crate::text::visible;
 
 /// One file to read (a text or HTML article, or a feed of articles).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,14 +346,16 @@ fn slash(path: &Path) -> String {
 }
 
 /// A file name as text: bytes that are not UTF-8 are shown as `\xNN`, so that two names
-/// that differ only there stay apart (a lossy conversion would make both U+FFFD).
+/// that differ only there stay apart (a lossy conversion would make both U+FFFD), and
+/// control and bidi-override characters as `\u{…}` ([`crate::text::visible`]), so that a
+/// name cannot break a report's line or drive the terminal it is shown on.
 pub fn escape_name(name: &OsStr) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
         let mut out = String::new();
         for chunk in name.as_bytes().utf8_chunks() {
-            out.push_str(chunk.valid());
+            out.push_str(&visible::escape(chunk.valid()));
             for b in chunk.invalid() {
                 out.push_str(&format!("\\x{b:02X}"));
             }
@@ -361,7 +364,7 @@ pub fn escape_name(name: &OsStr) -> String {
     }
     #[cfg(not(unix))]
     {
-        name.to_string_lossy().into_owned()
+        visible::escape(&name.to_string_lossy()).into_owned()
     }
 }
 

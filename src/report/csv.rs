@@ -11,6 +11,7 @@ use super::Report;
 use crate::compare::QuoteStatus;
 use crate::compare::name::VariantKind;
 use crate::read::quote::QuoteKind;
+use crate::text::visible;
 
 /// The `status` column of a name row.
 fn spelling_status(k: VariantKind) -> &'static str {
@@ -61,11 +62,13 @@ pub const CHECK_COLUMNS: &[&str] = &[
     "cell_status",
 ];
 
-/// Neutralise a cell that a spreadsheet would evaluate.
+/// Neutralise a cell that a spreadsheet would evaluate, and show control and bidi-override
+/// characters as `\u{…}` ([`crate::text::visible`]; a line break stays, CSV quotes it).
 pub fn safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
+    let shown = visible::escape_if(cell, |c| c != '\n' && visible::is_hazard(c));
+    match shown.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{shown}").into(),
+        _ => shown,
     }
 }
 

@@ -6,10 +6,14 @@
 use std::io::{self, Write};
 
 use super::findings::{BaselineState, Flag, Level};
+use crate::text::visible;
 
-/// Escape a message (the text after `::`).
+/// Escape a message (the text after `::`); other control and bidi characters are shown
+/// as `\u{…}` ([`crate::text::visible`]), since a log shows them to a person.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let shown = visible::escape_if(s, |c| c != '\r' && c != '\n' && visible::is_hazard(c));
+    shown
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -68,5 +72,9 @@ mod tests {
     fn escaping_follows_the_workflow_command_rules() {
         assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(
+            escape_data("x\u{1b}]8;;y\u{202e}z"),
+            "x\\u{1b}]8;;y\\u{202e}z"
+        );
     }
 }

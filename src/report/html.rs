@@ -25,8 +25,10 @@ use super::{FactReport, Report};
 use crate::compare::Status;
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
+use crate::text::visible;
 
-/// Escape text for HTML element content and attribute values.
+/// Escape text for HTML element content and attribute values; control and bidi-override
+/// characters are shown as `\u{…}` ([`crate::text::visible`]).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -36,6 +38,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if c != '\n' && visible::is_hazard(c) => {
+                out.push_str(&visible::escape(&c.to_string()))
+            }
             _ => out.push(c),
         }
     }

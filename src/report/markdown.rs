@@ -14,6 +14,7 @@ use super::{FactReport, Report};
 use crate::compare::Status;
 use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
+use crate::text::visible;
 
 /// Escape text for Markdown where it sits inside a line (a table cell, after a list
 /// marker's words, inside bold): only what would change the rendering is escaped, so text
@@ -25,7 +26,8 @@ use crate::compare::quote::DiffOp;
 /// a link definition); `<` before a letter, `/`, `!` or `?` (an HTML tag or an autolink);
 /// `&` starting an entity (`&amp;`, `&#60;`); `\` before punctuation or at the end. A line
 /// break would end a table row or a quote: it becomes a space. [`escape_block`] escapes
-/// also what starts a block at the start of a line.
+/// also what starts a block at the start of a line. Control and bidi-override characters
+/// are shown as `\u{…}` ([`crate::text::visible`]).
 pub fn escape(s: &str) -> String {
     escape_in(s, s)
 }
@@ -56,6 +58,7 @@ fn escape_in(s: &str, line: &str) -> String {
         };
         match c {
             '\n' | '\r' => out.push(' '),
+            c if visible::is_hazard(c) => out.push_str(&visible::escape(&c.to_string())),
             _ => {
                 if escaped {
                     out.push('\\');

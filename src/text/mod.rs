@@ -11,12 +11,14 @@
 //! - [`space`]: white space collapsed, with or without a span to follow through it.
 //! - [`class`]: Unicode character classes as the regex crate compiles them, and words.
 //! - [`list`]: fixed word lists, looked up fast.
+//! - [`visible`]: text made safe for a terminal or a log (controls and bidi overrides shown).
 
 pub mod ascii;
 pub mod class;
 pub mod list;
 pub mod space;
 pub mod split;
+pub mod visible;
 
 pub use class::{class_ranges, has_word, in_ranges, is_word_char, word_count, words};
 pub use list::WordList;

@@ -23,6 +23,7 @@ use crate::compare::name::VariantKind;
 use crate::compare::quote::DiffOp;
 use crate::compare::{QuoteStatus, Status};
 use crate::read::quote::QuoteKind;
+use crate::text::visible::{Visible, holds_escape};
 
 /// Longest value shown in a table cell before it is cut with an ellipsis.
 const CELL_MAX: usize = 40;
@@ -97,6 +98,28 @@ fn write_sources(r: &Report, p: &mut Page) -> io::Result<()> {
 /// `crosscheck check` as text, fitted to `opts` (by default as wide as it needs and
 /// without colour).
 pub fn write_check(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    shown(opts, out, |opts, out| check_page(r, opts, out))
+}
+
+/// Write a page through [`Visible`], so that no control or bidi character from an article,
+/// a file name or a rule reaches the terminal or log as itself. Colour is kept only when
+/// the page without colour holds no ESC, so every colour code that passes is the page's own.
+fn shown(
+    opts: TextOptions,
+    out: &mut dyn Write,
+    page: impl Fn(TextOptions, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let plain = TextOptions {
+        color: false,
+        ..opts
+    };
+    let color = opts.color && !holds_escape(|w| page(plain, w));
+    let mut v = Visible::new(out, color);
+    page(TextOptions { color, ..opts }, &mut v)?;
+    v.flush()
+}
+
+fn check_page(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let p = &mut Page { out, opts };
     if let Some(story) = &r.story {
         p.para("", 0, story, &[(0, story.len(), Style::Bold)])?;
@@ -702,6 +725,10 @@ fn plural(n: usize) -> &'static str {
 
 /// `crosscheck extract` as text: every observation, grouped by article, fitted to `opts`.
 pub fn write_extract(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    shown(opts, out, |opts, out| extract_page(r, opts, out))
+}
+
+fn extract_page(r: &Report, opts: TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let p = &mut Page { out, opts };
     write_sources(r, p)?;
     // Fact and value columns as wide as their widest entry (a value up to CELL_MAX), so
