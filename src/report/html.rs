@@ -312,7 +312,8 @@ fn values_of<'a>(r: &'a Report, f: &FactReport) -> Vec<Value<'a>> {
 /// Everything the page needs besides the report, worked out once.
 struct Page<'a> {
     r: &'a Report,
-    limits: &'a Limits,
+    /// The caps in force: none up to [`Limits::matrix_sources`] sources.
+    limits: Limits,
     /// Few sources: a matrix column per source, and the evidence open.
     by_source: bool,
     /// Each fact's values, as the evidence shows them.
@@ -322,7 +323,22 @@ struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    fn new(r: &'a Report, limits: &'a Limits) -> Page<'a> {
+    fn new(r: &'a Report, limits: &Limits) -> Page<'a> {
+        let by_source = r.sources.len() <= limits.matrix_sources;
+        // A page with few sources shows everything.
+        let limits = if by_source {
+            Limits {
+                matrix_sources: limits.matrix_sources,
+                values: usize::MAX,
+                sentences: usize::MAX,
+                places: usize::MAX,
+                sources: usize::MAX,
+                wordings: usize::MAX,
+                items: usize::MAX,
+            }
+        } else {
+            *limits
+        };
         let values: Vec<Vec<Value<'a>>> = r.facts.iter().map(|f| values_of(r, f)).collect();
         let mut targets = HashMap::new();
         for (n, vs) in values.iter().enumerate() {
@@ -342,7 +358,7 @@ impl<'a> Page<'a> {
         Page {
             r,
             limits,
-            by_source: r.sources.len() <= limits.matrix_sources,
+            by_source,
             values,
             targets,
         }
@@ -387,8 +403,9 @@ fn more(h: &mut String, left_out: usize, one: &str, many: &str) -> std::fmt::Res
     }
     writeln!(
         h,
-        "<p class=\"more\">and {} more (every one is in --format json and csv)</p>",
-        plural(left_out, one, many)
+        "<p class=\"more\">and {} more {} (every one is in --format json and csv)</p>",
+        thousands(left_out),
+        if left_out == 1 { one } else { many }
     )
 }
 
@@ -657,7 +674,7 @@ fn row_by_cell(p: &Page, n: usize, f: &FactReport, h: &mut String) -> std::fmt::
     if groups.is_empty() {
         write!(h, "–")?;
     }
-    let limits = p.limits;
+    let limits = &p.limits;
     for g in groups.iter().take(limits.values) {
         let values: Vec<String> = g.values.iter().map(|v| escape(v)).collect();
         let listed = places(&g.sources, limits.sources, |s| format!("[{s}]"));
@@ -687,7 +704,7 @@ fn row_by_cell(p: &Page, n: usize, f: &FactReport, h: &mut String) -> std::fmt::
 }
 
 fn fact(p: &Page, n: usize, f: &FactReport, h: &mut String) -> std::fmt::Result {
-    let limits = p.limits;
+    let limits = &p.limits;
     let class = status_class(f.status);
     let dis = if f.status.is_disagreement() {
         " dis"
@@ -837,7 +854,7 @@ fn wordings<'c, 'a>(card: &'c Card<'a>) -> Vec<Wording<'c, 'a>> {
 }
 
 fn quotes(p: &Page, h: &mut String) -> std::fmt::Result {
-    let (r, limits) = (p.r, p.limits);
+    let (r, limits) = (p.r, &p.limits);
     let model = QuoteCards::of(r);
     writeln!(h, "<section id=\"quotes\">")?;
     writeln!(h, "<h2>Quotations</h2>")?;
@@ -964,7 +981,7 @@ fn quotes(p: &Page, h: &mut String) -> std::fmt::Result {
 }
 
 fn names(p: &Page, h: &mut String) -> std::fmt::Result {
-    let (r, limits) = (p.r, p.limits);
+    let (r, limits) = (p.r, &p.limits);
     writeln!(h, "<section id=\"names\">")?;
     writeln!(h, "<h2>Names spelled differently</h2>")?;
     if r.names.is_empty() {
@@ -1074,7 +1091,12 @@ fn problems(r: &Report, h: &mut String) -> std::fmt::Result {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use super::super::{Cell, Evidence, SourceInfo};
     use super::*;
+    use crate::rules::Kind;
+    use crate::span::Span;
 
     /// What a browser checks: the SHA-256 of the text between `<script>` and `</script>`,
     /// in base64, is the one the policy names.
@@ -1109,6 +1131,159 @@ mod tests {
             page.contains(&format!("script-src 'sha256-{hash}'")),
             "{hash}"
         );
+    }
+
+    fn empty() -> Report {
+        Report {
+            version: super::super::SCHEMA_VERSION,
+            story: None,
+            rule_files: vec![],
+            sources: vec![],
+            facts: vec![],
+            evidence: vec![],
+            quotes: vec![],
+            quote_findings: vec![],
+            names: vec![],
+            problems: vec![],
+        }
+    }
+
+    /// `n` made-up sources stating a head count: the first `n - 3` in the same sentence
+    /// ("40"), the last three each in a sentence of its own ("55", "60", "65"); every cell
+    /// in conflict.
+    fn strike(n: usize) -> Report {
+        let mut r = empty();
+        let mut cells = Vec::new();
+        for s in 1..=n {
+            let file: Arc<str> = Arc::from(format!("paper-{s}.txt"));
+            let (value, sentence) = if s + 3 <= n {
+                (
+                    "40".to_string(),
+                    "The union said 40 dockers stayed away.".to_string(),
+                )
+            } else {
+                let v = ["55", "60", "65"][s + 2 - n].to_string();
+                let t = format!("Managers counted {v} dockers at the gate.");
+                (v, t)
+            };
+            let at = sentence.find(value.as_str()).unwrap();
+            cells.push(Cell {
+                source_number: s,
+                status: Status::Conflict,
+                values: vec![value.clone()],
+                evidence: vec![r.evidence.len()],
+            });
+            r.evidence.push(Evidence {
+                fact: Arc::from("dockers"),
+                kind: Kind::Quantity,
+                source_number: s,
+                source: Arc::from(format!("Paper {s}")),
+                file: file.clone(),
+                line: 1,
+                column: at + 1,
+                end_line: 1,
+                end_column: at + 1 + value.len(),
+                display: value.clone(),
+                raw: value.clone(),
+                value,
+                highlight: Span {
+                    start: at,
+                    end: at + 2,
+                },
+                span: Span {
+                    start: at,
+                    end: at + 2,
+                },
+                sentence,
+            });
+            r.sources.push(SourceInfo {
+                number: s,
+                file: file.to_string(),
+                path: file.to_string(),
+                source: format!("Paper {s}"),
+                title: None,
+                published: None,
+                boilerplate_lines: 0,
+                extracted_text: false,
+            });
+        }
+        r.facts.push(FactReport {
+            fact: "dockers".into(),
+            label: "Dockers on strike".into(),
+            kind: Kind::Quantity,
+            status: Status::Conflict,
+            cells,
+            disagreements: vec![],
+            conflicts: vec![],
+            notes: vec![],
+            origin: None,
+        });
+        r
+    }
+
+    fn html(r: &Report, limits: &Limits) -> String {
+        let mut out = Vec::new();
+        write_check_with(r, limits, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn few_sources_show_a_column_each_and_everything_open() {
+        let page = html(&strike(5), &Limits::DEFAULT);
+        assert_eq!(
+            page.matches("<td class=\"cell s-conflict\" data-source=")
+                .count(),
+            5
+        );
+        // The shared sentence once, with both its places; the evidence open.
+        assert_eq!(
+            page.matches("The union said <mark>40</mark> dockers")
+                .count(),
+            1
+        );
+        assert!(page.contains("[1] paper-1.txt:1:16 and [2] paper-2.txt:1:16"));
+        assert!(page.contains("<details open><summary><span class=\"badge s-conflict\">40</span> 2 sources: [1] and [2]</summary>"));
+        assert!(!page.contains("class=\"more\""));
+    }
+
+    #[test]
+    fn many_sources_show_distinct_cells_each_sentence_once_and_count_the_rest() {
+        let r = strike(30);
+        let limits = Limits {
+            values: 2,
+            places: 3,
+            sources: 3,
+            ..Limits::DEFAULT
+        };
+        let page = html(&r, &limits);
+        // No column per source: distinct cells, the most sources first, with their count.
+        assert!(!page.contains("data-source="));
+        let row = &page[page.find("<td class=\"cells\">").unwrap()..];
+        let row = &row[..row.find("</td>").unwrap()];
+        assert!(row.starts_with("<td class=\"cells\"><details class=\"cell s-conflict\"><summary>40 <span class=\"n\">27</span>"), "{row}");
+        assert!(row.contains("[1], [2], [3] and 24 more"), "{row}");
+        assert!(row.contains("and 2 more in 2 sources"), "{row}");
+        // The 27 sources' sentence once, three of its places listed, the rest counted;
+        // closed.
+        assert_eq!(
+            page.matches("The union said <mark>40</mark> dockers")
+                .count(),
+            1
+        );
+        assert!(page.contains("[3] paper-3.txt:1:16 and 24 more</p>"));
+        assert!(page.contains("<li id=\"fact-0-v0\"><details><summary>"));
+        assert!(page.contains("and 2 more values (every one is in --format json and csv)"));
+        // Cut values are not on the page at all.
+        assert!(page.contains("Managers counted <mark>55</mark>"));
+        assert!(!page.contains("<mark>60</mark>") && !page.contains("<mark>65</mark>"));
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]
