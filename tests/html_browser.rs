@@ -46,10 +46,14 @@ fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let browser = chromium();
     let skip = browser.is_none() && !in_ci();
-    let tests: [(&str, BrowserTest); 2] = [
+    let tests: [(&str, BrowserTest); 3] = [
         (
             "report_opens_in_chromium_with_the_conflicts",
             report_opens_in_chromium_with_the_conflicts,
+        ),
+        (
+            "collapsed_evidence_opens_at_a_cell_link",
+            collapsed_evidence_opens_at_a_cell_link,
         ),
         (
             "hostile_article_stays_text_in_chromium",
@@ -108,8 +112,16 @@ fn render(file: &Path, corpus: Option<&Path>) {
 /// Run headless Chromium on `page` with `extra` flags; returns (stdout, stderr). Killed
 /// after a minute: a hung browser must fail the test, not hang it.
 fn headless(chrome: &Path, page: &Path, extra: &[String]) -> (String, String) {
+    headless_at(chrome, page, "", extra)
+}
+
+/// [`headless`] on `page#fragment` (no fragment when empty).
+fn headless_at(chrome: &Path, page: &Path, fragment: &str, extra: &[String]) -> (String, String) {
     let profile = tempfile::tempdir().expect("profile dir");
-    let url = format!("file://{}", page.display()).replace(' ', "%20");
+    let mut url = format!("file://{}", page.display()).replace(' ', "%20");
+    if !fragment.is_empty() {
+        url = format!("{url}#{fragment}");
+    }
     let mut child = Command::new(chrome)
         .args([
             "--headless",
@@ -263,4 +275,66 @@ fn hostile_article_stays_text_in_chromium(chrome: &Path) {
     assert_eq!(dom.matches("<script").count(), 1, "one script element");
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(dom.contains("=HYPERLINK(\"x\")"));
+}
+
+/// The opening `<details…>` tag of the nearest `<details>` before `at` in `page`.
+fn details_before(page: &str, at: usize) -> &str {
+    let start = page[..at].rfind("<details").expect("a <details> before it");
+    let end = start + page[start..].find('>').expect("tag end");
+    &page[start..=end]
+}
+
+fn collapsed_evidence_opens_at_a_cell_link(chrome: &Path) {
+    // More sources than the matrix has columns for: the bundled articles, five times over.
+    let corpus = tempfile::tempdir().expect("temp dir");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(common::root().join("corpus"))
+        .expect("corpus/")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for k in 0..5 {
+        for f in &files {
+            let name = format!("{k}-{}", f.file_name().expect("a name").to_string_lossy());
+            std::fs::copy(f, corpus.path().join(name)).expect("copy an article");
+        }
+    }
+    let page = out_dir().join("collapsed.html");
+    render(&page, Some(corpus.path()));
+    let html = std::fs::read_to_string(&page).expect("the page");
+    // The matrix shows distinct cells; the first one's link leads to an evidence sentence
+    // that sits in a closed <details>.
+    let row = row(&html, "ua.border_troops");
+    assert!(row.contains("<td class=\"cells\">"), "{row}");
+    let target = row
+        .split("href=\"#")
+        .find(|s| s.starts_with("ev-"))
+        .and_then(|s| s.split('"').next())
+        .expect("a link to an evidence sentence");
+    let key = format!("<li id=\"{target}\">");
+    let at = html
+        .find(&key)
+        .unwrap_or_else(|| panic!("#{target} has no target"));
+    assert_eq!(
+        details_before(&html, at),
+        "<details>",
+        "the evidence starts closed"
+    );
+
+    // Opened at that link, the browser shows it: the script opens the <details> it is in.
+    let (dom, log) = headless_at(chrome, &page, target, &["--dump-dom".to_string()]);
+    let console = console_lines(&log);
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    let at = dom.find(&key).expect("the evidence in the DOM");
+    assert!(
+        details_before(&dom, at).contains("open"),
+        "{}",
+        details_before(&dom, at)
+    );
+    // And it reads the sentence, the value's words marked.
+    let item = &dom[at..at + dom[at..].find("</li>").expect("item end")];
+    assert!(
+        item.contains("<blockquote>") && item.contains("<mark>"),
+        "{item}"
+    );
+    assert!(item.contains("<p class=\"where\">["), "its places: {item}");
 }
