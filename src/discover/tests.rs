@@ -18,7 +18,7 @@ fn found(body: &str) -> Vec<Candidate> {
 }
 
 fn values(c: &[Candidate]) -> Vec<String> {
-    c.iter().map(|c| c.amount.canonical()).collect()
+    c.iter().map(|c| c.value.canonical()).collect()
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn grouped(bodies: &[&str]) -> Vec<Vec<String>> {
         .collect();
     group(&cands, &w)
         .iter()
-        .map(|g| g.iter().map(|&i| cands[i].amount.canonical()).collect())
+        .map(|g| g.iter().map(|&i| cands[i].value.canonical()).collect())
         .collect()
 }
 

@@ -22,6 +22,8 @@ const SHOWN: usize = 4;
 pub struct Draft {
     pub id: String,
     pub label: String,
+    /// A `date` fact (else a `quantity`).
+    pub date: bool,
     /// `units = [...]`: the reader's unit, none for a count (its pattern names its noun).
     pub unit: Option<String>,
     /// The key words the group's members share, as written.
@@ -94,11 +96,12 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         };
         let shown: Vec<String> = shared.iter().take(SHOWN).map(|s| written(s)).collect();
         let head_written = first.noun.clone();
-        let unit = first.amount.unit;
+        let unit = first.value.unit();
         let tag = match unit {
-            Unit::Count => id_part(head_written.as_deref().unwrap_or("count")),
-            Unit::Percent => "pct".into(),
-            other => id_part(&unit_name(other)),
+            None => "date".into(),
+            Some(Unit::Count) => id_part(head_written.as_deref().unwrap_or("count")),
+            Some(Unit::Percent) => "pct".into(),
+            Some(other) => id_part(&unit_name(other)),
         };
         let words: Vec<String> = shown.iter().take(2).map(|s| id_part(s)).collect();
         let base = format!("d.{tag}.{}", words.join("_"));
@@ -110,14 +113,14 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
             n += 1;
         }
         ids.insert(id.clone());
+        let what = match unit {
+            Some(u) => what(u, head_written.as_deref()),
+            None => "date".into(),
+        };
         let label = if shown.is_empty() {
-            what(unit, head_written.as_deref())
+            what
         } else {
-            format!(
-                "{} — {}",
-                what(unit, head_written.as_deref()),
-                shown.join(", ")
-            )
+            format!("{what} — {}", shown.join(", "))
         };
         let mut context: Vec<String> = Vec::new();
         for m in &members {
@@ -143,7 +146,8 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         out.push(Draft {
             id,
             label,
-            unit: (unit != Unit::Count).then(|| unit_name(unit)),
+            date: unit.is_none(),
+            unit: unit.filter(|u| *u != Unit::Count).map(unit_name),
             context,
             patterns,
         });
@@ -183,13 +187,16 @@ pub fn rule_file(
         let _ = writeln!(t, "\n[[fact]]");
         let _ = writeln!(t, "id = {}", quoted(&d.id));
         let _ = writeln!(t, "label = {}", quoted(&d.label));
-        t.push_str("kind = \"quantity\"\n");
+        let kind = if d.date { "date" } else { "quantity" };
+        let _ = writeln!(t, "kind = \"{kind}\"");
         if let Some(u) = &d.unit {
             let _ = writeln!(t, "units = [{}]", quoted(u));
         }
         let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(t, "context = [{}]", list(&d.context));
-        let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        if !d.date {
+            let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        }
         let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
         let _ = writeln!(t, "patterns = [");
         for p in &d.patterns {
