@@ -612,33 +612,6 @@ pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleE
         .flat_map(|(i, a)| candidates(a, i))
         .collect();
     let groups = group(&cands, &weights);
-    if std::env::var_os("DISC_DEBUG").is_some() {
-        for (i, a) in cands.iter().enumerate() {
-            eprintln!(
-                "C{i} a{} {} {:?} of={:?} m={:?} pat={}",
-                a.article,
-                a.value.canonical(),
-                a.key,
-                a.of,
-                a.measure,
-                a.pattern
-            );
-        }
-        for i in 0..cands.len() {
-            for j in i + 1..cands.len() {
-                let (a, b) = (&cands[i], &cands[j]);
-                if a.article != b.article
-                    && std::mem::discriminant(&a.value) == std::mem::discriminant(&b.value)
-                    && a.value.unit() == b.value.unit()
-                {
-                    let s = similarity(&a.key, &b.key, &weights);
-                    if s >= 0.1 {
-                        eprintln!("P C{i} C{j} {s:.3} {:?}", alike(a, b, &weights));
-                    }
-                }
-            }
-        }
-    }
     let drafts = write::drafts(&cands, &groups, &weights);
     let file = Path::new("discovered.toml");
     // First run: which drafts two sources state once run as rules, and their status.

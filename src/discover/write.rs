@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::words::Weights;
-use super::{Candidate, KEY_SPAN, PATTERN_WORDS, unit_name};
-use crate::read::number::Unit;
+use super::{Candidate, KEY_SPAN, PATTERN_WORDS, Stated, unit_name};
+use crate::read::number::{Quantity, Unit};
 use crate::rules::RuleSet;
 
 /// How far two amounts of a discovered fact may differ and still agree: rounding ("$10.2
@@ -28,6 +28,8 @@ pub struct Draft {
     pub unit: Option<String>,
     /// The key words the group's members share, as written.
     pub context: Vec<String>,
+    /// `approx_margin`: how far its approximate amounts are widened ([`approx_margin`]).
+    pub margin: Option<String>,
     pub patterns: Vec<String>,
 }
 
@@ -48,6 +50,26 @@ fn what(unit: Unit, head: Option<&str>) -> String {
         Unit::Points => "percentage points".into(),
         Unit::Measure(m) => format!("{m} measure"),
     }
+}
+
+/// The comparer's margin for "about", which a discovered fact never exceeds.
+const MAX_MARGIN: f64 = 0.10;
+
+/// How far "about N" reaches: half a unit of N's last significant digit, relative to N
+/// ("about 22" is 21.5 to 22.5, "about 40" 35 to 45), at most [`MAX_MARGIN`].
+pub fn approx_margin(n: f64) -> f64 {
+    if n <= 0.0 || !n.is_finite() {
+        return MAX_MARGIN;
+    }
+    let mut unit = 1e12;
+    while unit > 1e-6 {
+        let q = n / unit;
+        if (q - q.round()).abs() < 1e-9 * q.abs().max(1.0) && q.round() >= 1.0 {
+            break;
+        }
+        unit /= 10.0;
+    }
+    (0.5 * unit / n).min(MAX_MARGIN)
 }
 
 /// An id part: lower-case ASCII letters and digits, other characters as `_`.
@@ -137,6 +159,18 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         {
             context.push(h.clone());
         }
+        // The widest reach of the group's approximate amounts, up a tenth of a percent.
+        let margin = members
+            .iter()
+            .filter_map(|m| match &m.value {
+                Stated::Amount(a) => match a.quantity {
+                    Quantity::Approx(n) => Some(approx_margin(n)),
+                    _ => None,
+                },
+                Stated::Date(_) => None,
+            })
+            .reduce(f64::max)
+            .map(|m| format!("{}%", (m * 1000.0).ceil() / 10.0));
         let mut patterns: Vec<String> = Vec::new();
         for m in &members {
             if !patterns.contains(&m.pattern) {
@@ -149,6 +183,7 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
             date: unit.is_none(),
             unit: unit.filter(|u| *u != Unit::Count).map(unit_name),
             context,
+            margin,
             patterns,
         });
     }
@@ -196,6 +231,9 @@ pub fn rule_file(
         let _ = writeln!(t, "context = [{}]", list(&d.context));
         if !d.date {
             let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        }
+        if let Some(m) = &d.margin {
+            let _ = writeln!(t, "approx_margin = \"{m}\"");
         }
         let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
         let _ = writeln!(t, "patterns = [");
