@@ -19,7 +19,7 @@
 //! states every rule and threshold.
 
 pub mod words;
-mod write;
+pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
