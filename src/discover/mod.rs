@@ -8,7 +8,10 @@
 //! a share of) and, for a count, its head noun ("stores", "workers"). Candidates of two
 //! sources with the same unit (and, for counts, the same head noun) whose keys are alike
 //! (a weighted Jaccard similarity, rare words weighing more: [`words::similarity`]) are
-//! grouped, at most one per source, every pair of a group alike (complete link).
+//! grouped, at most one per source, every pair of a group alike (complete link); so are
+//! two amounts whose measures nest ("5% of US imports", "8% of US oil and product
+//! imports"). Dates are candidates too, resolved against the publication date and keyed
+//! by the words of their event.
 //!
 //! A group is written as a rule fact ([`write`]): a `quantity` in the group's unit, its
 //! shared key words as context, one literal pattern per member (the words before the
