@@ -8,7 +8,10 @@
 //! a share of) and, for a count, its head noun ("stores", "workers"). Candidates of two
 //! sources with the same unit (and, for counts, the same head noun) whose keys are alike
 //! (a weighted Jaccard similarity, rare words weighing more: [`words::similarity`]) are
-//! grouped, at most one per source, every pair of a group alike (complete link).
+//! grouped, at most one per source, every pair of a group alike (complete link); so are
+//! two amounts whose measures nest ("5% of US imports", "8% of US oil and product
+//! imports"). Dates are candidates too, resolved against the publication date and keyed
+//! by the words of their event.
 //!
 //! A group is written as a rule fact ([`write`]): a `quantity` in the group's unit, its
 //! shared key words as context, one literal pattern per member (the words before the
@@ -19,7 +22,7 @@
 //! states every rule and threshold.
 
 pub mod words;
-mod write;
+pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -27,6 +30,7 @@ use std::path::Path;
 use crate::compare::{self, Status};
 use crate::corpus::Article;
 use crate::extract;
+use crate::read::date::{self, DateContext, DateValue};
 use crate::read::number::{self, Amount, Quantity, Unit};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::span::Span;
@@ -44,15 +48,41 @@ pub const THRESHOLD: f64 = 0.22;
 pub const PATTERN_WORDS: usize = 4;
 pub const PATTERN_AFTER: usize = 2;
 
-/// One amount in one article, with what it counts.
+/// What a candidate states: an amount, or a date resolved against its article's
+/// publication date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stated {
+    Amount(Amount),
+    Date(DateValue),
+}
+
+impl Stated {
+    /// The canonical value, as reports write it.
+    pub fn canonical(&self) -> String {
+        match self {
+            Stated::Amount(a) => a.canonical(),
+            Stated::Date(d) => d.canonical(),
+        }
+    }
+
+    /// The amount's unit (None for a date).
+    pub fn unit(&self) -> Option<Unit> {
+        match self {
+            Stated::Amount(a) => Some(a.unit),
+            Stated::Date(_) => None,
+        }
+    }
+}
+
+/// One amount or date in one article, with what it counts or is the day of.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub article: usize,
     /// The sentence, as a byte span of the article's text.
     pub sentence: Span,
-    /// The amount's words.
+    /// The amount's (or date's) words.
     pub span: Span,
-    pub amount: Amount,
+    pub value: Stated,
     /// A count's head noun, stemmed ("stor"), and as written ("stores").
     pub head: Option<String>,
     pub noun: Option<String>,
@@ -60,10 +90,15 @@ pub struct Candidate {
     pub of: BTreeSet<String>,
     /// The key: stems of the content words around the amount.
     pub key: BTreeSet<String>,
+    /// What an amount of money, percent or points measures, from the phrase it stands in
+    /// ([`measure`]): "a 2% inflation target" → inflation, target; "5% of US imports" →
+    /// us, import; "the bank's target of 2%" → bank, target. Empty when the sentence does
+    /// not say so, and for counts and dates.
+    pub measure: BTreeSet<String>,
     /// Each stem of the key as the sentence writes it (lower case).
     pub written: BTreeMap<String, String>,
     /// The rule pattern that finds this amount again: the words before it, `{number}`,
-    /// and a count's words up to its head noun.
+    /// and a count's words up to its head noun (for a date: the words before it, `{date}`).
     pub pattern: String,
 }
 
@@ -158,30 +193,9 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 }
             }
             // The key: the content words nearest the amount, on its left (where the
-            // measure word and the owner mostly are) and on its right ("of its oil").
-            let left = before
-                .iter()
-                .rev()
-                .take(KEY_SPAN)
-                .filter(|t| !inside(t))
-                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
-                .take(KEY_LEFT);
-            let right = after
-                .iter()
-                .take(KEY_SPAN)
-                .filter(|t| !inside(t))
-                .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
-                .take(KEY_RIGHT);
-            let mut key = BTreeSet::new();
-            let mut written = BTreeMap::new();
-            // A count's head noun is compared on its own: it is no part of the key.
-            let right = right.filter(|(k, _)| Some(k) != head.as_ref());
-            for (k, t) in left.chain(right) {
-                written
-                    .entry(k.clone())
-                    .or_insert_with(|| words::surface(t.text));
-                key.insert(k);
-            }
+            // measure word and the owner mostly are) and on its right ("of its oil"); a
+            // count's head noun is compared on its own, no part of the key.
+            let (key, written) = key_around(&before, &after, &inside, head.as_ref());
             if key.is_empty() {
                 continue;
             }
@@ -212,21 +226,218 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 literal(&stext[from..range.start]),
                 literal(&stext[range.end..to])
             );
+            let measure = if amount.unit == Unit::Count {
+                BTreeSet::new()
+            } else {
+                measure(stext, &before, &after, &inside)
+            };
             out.push(Candidate {
                 article: index,
                 sentence: *sentence,
                 span: Span::new(sentence.start + range.start, sentence.start + range.end),
-                amount: *amount,
+                value: Stated::Amount(*amount),
                 head,
                 noun: head_written.clone(),
                 of,
                 key,
+                measure,
                 written,
                 pattern,
             });
         }
+        let ranges: Vec<std::ops::Range<usize>> = amounts.iter().map(|(r, _)| r.clone()).collect();
+        date_candidates(article, index, *sentence, &toks, &ranges, &mut out);
     }
     out
+}
+
+/// The dates of one sentence that can be facts, keyed by the event they are the day of:
+/// the content words nearest the date (the verb, its subject and object: "announced ...
+/// exit", "phase out ... imports"), other dates and amounts skipped. Each is resolved
+/// against the article's publication date as a rule's `{date}` is. A bare year ("in
+/// 2014", "last year") and a date that cannot be placed are not facts.
+fn date_candidates(
+    article: &Article,
+    index: usize,
+    sentence: Span,
+    toks: &[words::Token],
+    amounts: &[std::ops::Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    let stext = sentence.slice(&article.text);
+    let ctx = DateContext {
+        published: article.published,
+        numeric_order: None,
+    };
+    let found = date::find_dates(stext, &ctx);
+    // An offset phrase ("ten days after ... May 3") gives a second, wider entry ending
+    // where its anchor ends: the anchor alone is the candidate (a rule's literal pattern
+    // finds it again).
+    let plain: Vec<(std::ops::Range<usize>, DateValue)> = found
+        .iter()
+        .filter(|(r, _)| {
+            !found
+                .iter()
+                .any(|(o, _)| o.end == r.end && o.start > r.start)
+        })
+        .filter_map(|(r, v)| v.as_ref().ok().map(|v| (r.clone(), v.clone())))
+        .collect();
+    let covered: Vec<std::ops::Range<usize>> = found
+        .iter()
+        .map(|(r, _)| r.clone())
+        .chain(amounts.iter().cloned())
+        .collect();
+    let inside = |t: &words::Token| covered.iter().any(|r| t.start < r.end && r.start < t.end);
+    for (range, value) in plain {
+        if matches!(value, DateValue::Year(_)) || value.span().is_none() {
+            continue;
+        }
+        let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
+        let after: Vec<&words::Token> = toks.iter().filter(|t| t.start >= range.end).collect();
+        let (key, written) = key_around(&before, &after, &inside, None);
+        if key.is_empty() {
+            continue;
+        }
+        let first = before.len().saturating_sub(PATTERN_WORDS);
+        let from = before.get(first).map_or(range.start, |t| t.start);
+        let pattern = format!("{}{{date}}", literal(&stext[from..range.start]));
+        out.push(Candidate {
+            article: index,
+            sentence,
+            span: Span::new(sentence.start + range.start, sentence.start + range.end),
+            value: Stated::Date(value),
+            head: None,
+            noun: None,
+            of: BTreeSet::new(),
+            key,
+            measure: BTreeSet::new(),
+            written,
+            pattern,
+        });
+    }
+}
+
+/// The key of a value: the stems of the [`KEY_LEFT`] content words nearest it on its
+/// left and the [`KEY_RIGHT`] on its right, within [`KEY_SPAN`] words, skipping the words
+/// `inside` other values and the count's head noun; each stem with its written form.
+fn key_around(
+    before: &[&words::Token],
+    after: &[&words::Token],
+    inside: &dyn Fn(&words::Token) -> bool,
+    head: Option<&String>,
+) -> (BTreeSet<String>, BTreeMap<String, String>) {
+    let left = before
+        .iter()
+        .rev()
+        .take(KEY_SPAN)
+        .filter(|t| !inside(t))
+        .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+        .take(KEY_LEFT);
+    let right = after
+        .iter()
+        .take(KEY_SPAN)
+        .take_while(|t| !words::CLAUSE_WORDS.contains(&t.text.to_lowercase().as_str()))
+        .filter(|t| !inside(t))
+        .filter_map(|t| words::key_word(t.text).map(|k| (k, t)))
+        .take(KEY_RIGHT)
+        .filter(|(k, _)| Some(k) != head);
+    let mut key = BTreeSet::new();
+    let mut written = BTreeMap::new();
+    for (k, t) in left.chain(right) {
+        written
+            .entry(k.clone())
+            .or_insert_with(|| words::surface(t.text));
+        key.insert(k);
+    }
+    (key, written)
+}
+
+/// What an amount measures, read from the noun phrase it stands in: the words right after
+/// it ("a 2% inflation target"), else the phrase after "of" ("5% of US oil and product
+/// imports"), else, when "of" comes before it, the phrase before that ("the Fed's annual
+/// target of 2.3%"); and the owner right before it ("Velka's 12% stake"). A phrase is a
+/// run of content words with no punctuation between them ("and" may join two), after any
+/// determiners; modifiers ("annual", "total") are left out.
+fn measure(
+    stext: &str,
+    before: &[&words::Token],
+    after: &[&words::Token],
+    inside: &dyn Fn(&words::Token) -> bool,
+) -> BTreeSet<String> {
+    let lower = |t: &words::Token| t.text.to_lowercase();
+    // A run of content words from `toks` (nearest first), joined by white space only.
+    let run = |toks: &[&words::Token], leftward: bool| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut prev: Option<&words::Token> = None;
+        let mut started = false;
+        for (k, t) in toks.iter().enumerate() {
+            if inside(t) {
+                break;
+            }
+            if let Some(p) = prev {
+                let gap = if leftward {
+                    &stext[t.end..p.start]
+                } else {
+                    &stext[p.end..t.start]
+                };
+                if !gap.chars().all(char::is_whitespace) {
+                    break;
+                }
+            }
+            prev = Some(t);
+            let w = lower(t);
+            if !started && words::DETERMINERS.contains(&w.as_str()) {
+                continue;
+            }
+            if w == "and"
+                && started
+                && !leftward
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| words::key_word(n.text).is_some())
+            {
+                continue;
+            }
+            let Some(k) = words::key_word(t.text) else {
+                break;
+            };
+            started = true;
+            if !words::MODIFIERS.contains(&words::surface(t.text).as_str()) {
+                out.push(k);
+            }
+            // A possessive ends a phrase read leftward: it is the owner.
+            if leftward && words::surface(t.text) != w {
+                break;
+            }
+        }
+        out
+    };
+    let next_is = |toks: &[&words::Token], w: &str| toks.first().is_some_and(|t| lower(t) == w);
+    let right: Vec<&words::Token> = after.to_vec();
+    let left: Vec<&words::Token> = before.iter().rev().copied().collect();
+    let mut phrase = if next_is(&right, "of") {
+        run(&right[1..], false)
+    } else {
+        run(&right, false)
+    };
+    if phrase.is_empty() && next_is(&left, "of") {
+        phrase = run(&left[1..], true);
+    }
+    // The owner: a possessive right before the amount.
+    if let Some(t) = left.first()
+        && words::surface(t.text) != lower(t)
+        && let Some(k) = words::key_word(t.text)
+    {
+        phrase.push(k);
+    }
+    phrase.into_iter().collect()
+}
+
+/// Whether two measures name one thing: the smaller, of two words or more, lies inside the
+/// larger ("US imports" inside "US oil and product imports").
+fn nested(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.len() >= 2 && small.is_subset(large)
 }
 
 /// A bare number that is a year ("1998") or less than two of anything ("one"): not a
@@ -276,20 +487,57 @@ fn near_in_value(a: &Quantity, b: &Quantity) -> bool {
     hi / lo <= MAX_RATIO
 }
 
-/// Can two candidates be one fact? Different sources, the same unit, a count's same head
-/// noun, the same thing they are a part of when both say ("of its oil"), amounts within
-/// [`MAX_RATIO`] of each other, and keys at least [`THRESHOLD`] alike.
+/// How far apart two dates of one event may be, in days: a weekday misplaced by a week
+/// is the furthest two sources on one event's day are apart; dates further apart are
+/// other events.
+pub const MAX_DAYS_APART: i32 = 7;
+
+/// Whether two dates are within [`MAX_DAYS_APART`] of each other (their spans of days
+/// overlap, or lie that close).
+fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
+    let (Some((a0, a1)), Some((b0, b1))) = (a.span(), b.span()) else {
+        return false;
+    };
+    let apart = if a1 < b0 {
+        (b0 - a1).get_days()
+    } else if b1 < a0 {
+        (a0 - b1).get_days()
+    } else {
+        0
+    };
+    apart <= MAX_DAYS_APART
+}
+
+/// Can two candidates be one fact? Different sources; two amounts in the same unit, a
+/// count's same head noun, the same thing they are a part of when both say ("of its
+/// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
+/// and keys at least [`THRESHOLD`] alike.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
-    if a.article == b.article || a.amount.unit != b.amount.unit || a.head != b.head {
+    if a.article == b.article || a.head != b.head {
         return None;
+    }
+    match (&a.value, &b.value) {
+        (Stated::Amount(x), Stated::Amount(y)) => {
+            if x.unit != y.unit || !near_in_value(&x.quantity, &y.quantity) {
+                return None;
+            }
+        }
+        (Stated::Date(x), Stated::Date(y)) => {
+            if std::mem::discriminant(x) != std::mem::discriminant(y) || !near_in_time(x, y) {
+                return None;
+            }
+        }
+        _ => return None,
     }
     if !a.of.is_empty() && !b.of.is_empty() && a.of.is_disjoint(&b.of) {
         return None;
     }
-    if !near_in_value(&a.amount.quantity, &b.amount.quantity) {
-        return None;
-    }
     let s = similarity(&a.key, &b.key, w);
+    // Two amounts that measure one named thing are one fact, however their sentences go
+    // on around them.
+    if nested(&a.measure, &b.measure) {
+        return Some(s.max(THRESHOLD));
+    }
     (s >= THRESHOLD).then_some(s)
 }
 

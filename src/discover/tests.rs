@@ -18,7 +18,7 @@ fn found(body: &str) -> Vec<Candidate> {
 }
 
 fn values(c: &[Candidate]) -> Vec<String> {
-    c.iter().map(|c| c.amount.canonical()).collect()
+    c.iter().map(|c| c.value.canonical()).collect()
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn grouped(bodies: &[&str]) -> Vec<Vec<String>> {
         .collect();
     group(&cands, &w)
         .iter()
-        .map(|g| g.iter().map(|&i| cands[i].amount.canonical()).collect())
+        .map(|g| g.iter().map(|&i| cands[i].value.canonical()).collect())
         .collect()
 }
 
@@ -161,4 +161,109 @@ fn discovery_writes_rules_that_find_the_groups_conflicts_first() {
     assert!(ids[0].starts_with("d.stores"), "{ids:?}");
     let again = rules::parse(Path::new("r.toml"), &d.toml).expect("the file parses");
     assert!(!crate::ruletest::run(&again).failed(), "{}", d.toml);
+}
+
+#[test]
+fn dates_are_keyed_by_their_event_and_grouped_when_resolved_alike() {
+    // "Tuesday" in a piece of Wednesday 10 May 2023 and "9 May" are one day; the
+    // ribbon-cutting on Friday is another event.
+    let g = grouped(&[
+        "The Orvane council voted on Tuesday to close the harbour bridge.",
+        "The Orvane council voted on 9 May to close the harbour bridge. The mayor cut the ribbon on Friday.",
+    ]);
+    assert_eq!(
+        g,
+        vec![vec!["2023-05-09".to_string(), "2023-05-09".to_string()]],
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_bare_year_is_no_date_fact() {
+    let c = found("The Orvane council voted in 2019 to close the harbour bridge.");
+    assert!(c.is_empty(), "{:?}", values(&c));
+}
+
+#[test]
+fn a_date_and_a_vague_span_are_not_grouped() {
+    // "mid-May" and "Monday" are not stated at one precision: no fact, no conflict.
+    let g = grouped(&[
+        "Talks between Orvane and Brantia officials end in mid-May, the ministry said.",
+        "Talks between Orvane and Brantia officials end on Monday, the ministry said.",
+    ]);
+    assert!(g.is_empty(), "{g:?}");
+}
+
+#[test]
+fn a_key_stops_where_another_clause_starts() {
+    let c = found("Osland will phase out Brantish coal by June 2024 and open twelve wind farms.");
+    let d = c
+        .iter()
+        .find(|c| matches!(c.value, Stated::Date(_)))
+        .expect("a date");
+    assert!(d.key.contains(&stem("phase")), "{:?}", d.key);
+    assert!(!d.key.contains(&stem("wind")), "{:?}", d.key);
+}
+
+#[test]
+fn the_measure_is_read_from_the_phrase_around_the_amount() {
+    let m = |body: &str| found(body)[0].measure.clone();
+    let set = |xs: &[&str]| xs.iter().map(|x| stem(x)).collect::<BTreeSet<_>>();
+    assert_eq!(
+        m("Prices stay above the Velka bank's 3% savings target."),
+        set(&["savings", "target", "bank"])
+    );
+    assert_eq!(
+        m("Brantia's annual target of 3.4% was missed."),
+        set(&["target", "Brantia"])
+    );
+    assert_eq!(
+        m("About 7% of Osland grain and timber exports go to Kell."),
+        set(&["Osland", "grain", "timber", "exports", "go"])
+    );
+}
+
+#[test]
+fn amounts_of_one_named_measure_are_grouped_though_their_sentences_differ() {
+    // Little else in common: the measure ("Osland exports", nested in "Osland grain and
+    // timber exports") makes them one fact, and 5% against about 7% is a conflict.
+    let g = grouped(&[
+        "Brantian rye made up 5% of Osland exports at the end of spring.",
+        "About 7% of Osland grain and timber exports go to Kell. officials in Kell said.",
+    ]);
+    assert_eq!(g, vec![vec!["5%".to_string(), "~7%".to_string()]], "{g:?}");
+    // A one-word measure is too little: "its exports" of two countries.
+    let g = grouped(&[
+        "Brantia sells 4% of its exports to the south.",
+        "Kell sends 5% of its exports over the mountains.",
+    ]);
+    assert!(g.is_empty(), "{g:?}");
+}
+
+#[test]
+fn about_reaches_half_a_unit_of_the_last_significant_digit() {
+    assert!((write::approx_margin(22.0) - 0.5 / 22.0).abs() < 1e-9);
+    assert!((write::approx_margin(4.3) - 0.05 / 4.3).abs() < 1e-9);
+    // "about 40": 35 to 45 would be 12.5%; the comparer's 10% is the most.
+    assert!((write::approx_margin(40.0) - 0.10).abs() < 1e-9);
+    assert!((write::approx_margin(2000.0) - 0.10).abs() < 1e-9);
+}
+
+#[test]
+fn a_discovered_about_is_tighter_so_twenty_against_about_twenty_two_conflicts() {
+    let arts = vec![
+        article(
+            "Velmora shares plunged 20% in late trading on the Kell exchange. Velmora opened a store.",
+        ),
+        article(
+            "Velmora shares plunged about 22 percent in late trading on the Kell exchange. Rain fell.",
+        ),
+    ];
+    let d = discover(&arts, &RuleSet::default()).expect("discovery");
+    assert!(d.toml.contains("approx_margin = \"2.3%\""), "{}", d.toml);
+    let ex = extract::extract(&d.rules, &arts);
+    let names = vec!["a.txt".to_string(), "b.txt".to_string()];
+    let f = compare::compare(&d.rules, &ex.observations, &names);
+    assert_eq!(f.len(), 1, "{}", d.toml);
+    assert_eq!(f[0].status, Status::Conflict, "{}", d.toml);
 }

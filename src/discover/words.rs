@@ -361,6 +361,18 @@ pub const TIME_WORDS: &[&str] = &[
     "quarter", "second", "time", "week", "weekend", "year", "a.m", "p.m",
 ];
 
+/// Words that start another clause or conjunct: a key's words on the right of a value
+/// stop at the first of them ("phase out imports by the end of 2022 and explore ways of
+/// ending gas imports": the date is the phase-out's, not the ending's).
+pub const CLAUSE_WORDS: &[&str] = &[
+    "although", "and", "because", "but", "though", "whereas", "while",
+];
+
+/// Words between a determiner and what an amount measures: "the", "its", "all".
+pub const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "her", "his", "its", "our", "the", "their", "this", "those", "these",
+];
+
 /// Words before a number that make it a label, not an amount: "page 4", "aged 45".
 pub const LABEL_WORDS: &[&str] = &[
     "age",

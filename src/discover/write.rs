@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::words::Weights;
-use super::{Candidate, KEY_SPAN, PATTERN_WORDS, unit_name};
-use crate::read::number::Unit;
+use super::{Candidate, KEY_SPAN, PATTERN_WORDS, Stated, unit_name};
+use crate::read::number::{Quantity, Unit};
 use crate::rules::RuleSet;
 
 /// How far two amounts of a discovered fact may differ and still agree: rounding ("$10.2
@@ -22,10 +22,14 @@ const SHOWN: usize = 4;
 pub struct Draft {
     pub id: String,
     pub label: String,
+    /// A `date` fact (else a `quantity`).
+    pub date: bool,
     /// `units = [...]`: the reader's unit, none for a count (its pattern names its noun).
     pub unit: Option<String>,
     /// The key words the group's members share, as written.
     pub context: Vec<String>,
+    /// `approx_margin`: how far its approximate amounts are widened ([`approx_margin`]).
+    pub margin: Option<String>,
     pub patterns: Vec<String>,
 }
 
@@ -46,6 +50,26 @@ fn what(unit: Unit, head: Option<&str>) -> String {
         Unit::Points => "percentage points".into(),
         Unit::Measure(m) => format!("{m} measure"),
     }
+}
+
+/// The comparer's margin for "about", which a discovered fact never exceeds.
+const MAX_MARGIN: f64 = 0.10;
+
+/// How far "about N" reaches: half a unit of N's last significant digit, relative to N
+/// ("about 22" is 21.5 to 22.5, "about 40" 35 to 45), at most [`MAX_MARGIN`].
+pub fn approx_margin(n: f64) -> f64 {
+    if n <= 0.0 || !n.is_finite() {
+        return MAX_MARGIN;
+    }
+    let mut unit = 1e12;
+    while unit > 1e-6 {
+        let q = n / unit;
+        if (q - q.round()).abs() < 1e-9 * q.abs().max(1.0) && q.round() >= 1.0 {
+            break;
+        }
+        unit /= 10.0;
+    }
+    (0.5 * unit / n).min(MAX_MARGIN)
 }
 
 /// An id part: lower-case ASCII letters and digits, other characters as `_`.
@@ -94,11 +118,12 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         };
         let shown: Vec<String> = shared.iter().take(SHOWN).map(|s| written(s)).collect();
         let head_written = first.noun.clone();
-        let unit = first.amount.unit;
+        let unit = first.value.unit();
         let tag = match unit {
-            Unit::Count => id_part(head_written.as_deref().unwrap_or("count")),
-            Unit::Percent => "pct".into(),
-            other => id_part(&unit_name(other)),
+            None => "date".into(),
+            Some(Unit::Count) => id_part(head_written.as_deref().unwrap_or("count")),
+            Some(Unit::Percent) => "pct".into(),
+            Some(other) => id_part(&unit_name(other)),
         };
         let words: Vec<String> = shown.iter().take(2).map(|s| id_part(s)).collect();
         let base = format!("d.{tag}.{}", words.join("_"));
@@ -110,14 +135,14 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
             n += 1;
         }
         ids.insert(id.clone());
+        let what = match unit {
+            Some(u) => what(u, head_written.as_deref()),
+            None => "date".into(),
+        };
         let label = if shown.is_empty() {
-            what(unit, head_written.as_deref())
+            what
         } else {
-            format!(
-                "{} — {}",
-                what(unit, head_written.as_deref()),
-                shown.join(", ")
-            )
+            format!("{what} — {}", shown.join(", "))
         };
         let mut context: Vec<String> = Vec::new();
         for m in &members {
@@ -134,6 +159,18 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         {
             context.push(h.clone());
         }
+        // The widest reach of the group's approximate amounts, up a tenth of a percent.
+        let margin = members
+            .iter()
+            .filter_map(|m| match &m.value {
+                Stated::Amount(a) => match a.quantity {
+                    Quantity::Approx(n) => Some(approx_margin(n)),
+                    _ => None,
+                },
+                Stated::Date(_) => None,
+            })
+            .reduce(f64::max)
+            .map(|m| format!("{}%", (m * 1000.0).ceil() / 10.0));
         let mut patterns: Vec<String> = Vec::new();
         for m in &members {
             if !patterns.contains(&m.pattern) {
@@ -143,8 +180,10 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         out.push(Draft {
             id,
             label,
-            unit: (unit != Unit::Count).then(|| unit_name(unit)),
+            date: unit.is_none(),
+            unit: unit.filter(|u| *u != Unit::Count).map(unit_name),
             context,
+            margin,
             patterns,
         });
     }
@@ -183,13 +222,19 @@ pub fn rule_file(
         let _ = writeln!(t, "\n[[fact]]");
         let _ = writeln!(t, "id = {}", quoted(&d.id));
         let _ = writeln!(t, "label = {}", quoted(&d.label));
-        t.push_str("kind = \"quantity\"\n");
+        let kind = if d.date { "date" } else { "quantity" };
+        let _ = writeln!(t, "kind = \"{kind}\"");
         if let Some(u) = &d.unit {
             let _ = writeln!(t, "units = [{}]", quoted(u));
         }
         let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(t, "context = [{}]", list(&d.context));
-        let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        if !d.date {
+            let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+        }
+        if let Some(m) = &d.margin {
+            let _ = writeln!(t, "approx_margin = \"{m}\"");
+        }
         let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
         let _ = writeln!(t, "patterns = [");
         for p in &d.patterns {
