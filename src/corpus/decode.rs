@@ -259,11 +259,20 @@ pub(super) fn decode(
     }
 }
 
-/// Characters that change nothing a reader sees, dropped from the text that is read.
+/// Characters that change nothing a reader sees, dropped from the text that is read: the
+/// zero-width characters, the soft hyphen, and the direction marks, embeddings and isolates
+/// (U+200E, U+200F, U+202A..U+202C, U+2066..U+2069) that wrap numbers and names in
+/// right-to-left text. The overrides U+202D and U+202E stay: they reorder what is shown, and
+/// reports show them escaped.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202C}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
     )
 }
 
@@ -276,7 +285,7 @@ fn fullwidth_ascii(c: char) -> Option<char> {
 }
 
 /// Whether `text` holds a character [`normalize`] drops or narrows. Each of them is
-/// encoded with the first byte 0xC2 (U+00AD), 0xE2 (U+200B..U+2060) or 0xEF (U+FEFF,
+/// encoded with the first byte 0xC2 (U+00AD), 0xE2 (U+200B..U+2069) or 0xEF (U+FEFF,
 /// U+FF01..U+FF5E), so only the characters starting with one of those bytes are decoded.
 pub(super) fn has_hidden_or_fullwidth(text: &str) -> bool {
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes()).any(|i| {

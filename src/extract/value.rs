@@ -60,37 +60,41 @@ impl Value {
     ) -> Reading {
         match kind {
             FactKind::Quantity { units, .. } => {
-                let before = (matched.start >= words.start)
-                    .then(|| text.get(sentence.start..words.start).unwrap_or(""));
+                // Whether the rule's pattern wrote words before or after the number.
+                let wrote_before = matched.start < words.start;
+                let wrote_after = matched.end > words.end;
+                let before =
+                    (!wrote_before).then(|| text.get(sentence.start..words.start).unwrap_or(""));
                 // "hand over 57": the particle is the verb's, the amount starts after it.
                 let mut words = words;
                 words.start += number::particle_len(before, words.slice(text));
-                let before = before.map(|_| text.get(sentence.start..words.start).unwrap_or(""));
-                match number::parse_amount(words.slice(text)) {
-                    // A fact that names the units it counts in keeps only amounts in them.
-                    Some(a) if !units.is_empty() && !units.contains(&a.unit) => Reading::None,
-                    // A year, a day, a time or a name's number, unless the pattern wrote the
-                    // words that make it one.
-                    Some(a)
-                        if number::not_an_amount(
-                            before,
-                            words.slice(text),
-                            &a,
-                            (matched.end <= words.end)
-                                .then(|| text.get(words.end..sentence.end).unwrap_or("")),
-                        ) =>
-                    {
-                        Reading::None
-                    }
-                    // "topped $33.6bn", "about $3bn (£2.2bn)": the words around bound it.
-                    Some(a) => {
-                        let around = number::in_context(
-                            text.get(sentence.start..words.start).unwrap_or(""),
-                            text.get(words.end..sentence.end).unwrap_or(""),
-                            a,
-                        );
-                        Reading::Value(Value::Quantity(around), words)
-                    }
+                let raw = words.slice(text);
+                let read = |w: Span, a: Amount, outside_before: bool, outside_after: bool| {
+                    let before = (outside_before || !wrote_before)
+                        .then(|| text.get(sentence.start..w.start).unwrap_or(""));
+                    let after = (outside_after || !wrote_after)
+                        .then(|| text.get(w.end..sentence.end).unwrap_or(""));
+                    read_amount(units, text, sentence, w, (before, after), a)
+                };
+                if let Some(a) = number::parse_amount(raw) {
+                    return read(words, a, false, false);
+                }
+                // "fell 12% to $4.1bn": no range, two amounts; the one next to the rule's own
+                // words is the fact's (the right end when the pattern wrote words after
+                // the number only, else the left end).
+                if let Some([left, right]) = number::split_range(raw) {
+                    let at = |r: std::ops::Range<usize>| {
+                        Span::new(words.start + r.start, words.start + r.end)
+                    };
+                    return if wrote_after && !wrote_before {
+                        read(at(right.0), right.1, true, false)
+                    } else {
+                        read(at(left.0), left.1, false, true)
+                    };
+                }
+                // A number too long to read exactly is reported, never silently rounded.
+                match number::unreadable(raw) {
+                    Some(why) => Reading::Problem(why),
                     None => Reading::None,
                 }
             }
@@ -242,6 +246,36 @@ impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.canonical())
     }
+}
+
+/// An amount read from `words` as a value of a quantity fact counted in `units`: none when
+/// in another unit or not an amount by the words around it (`around`: the sentence's text
+/// before and after, None where the rule's pattern wrote the neighbouring words), else
+/// bounded by those words.
+fn read_amount(
+    units: &[Unit],
+    text: &str,
+    sentence: Span,
+    words: Span,
+    around: (Option<&str>, Option<&str>),
+    a: Amount,
+) -> Reading {
+    // A fact that names the units it counts in keeps only amounts in them.
+    if !units.is_empty() && !units.contains(&a.unit) {
+        return Reading::None;
+    }
+    // A year, a day, a time or a name's number, unless the pattern wrote the words that
+    // make it one.
+    if number::not_an_amount(around.0, words.slice(text), &a, around.1) {
+        return Reading::None;
+    }
+    // "topped $33.6bn", "about $3bn (£2.2bn)": the words around bound it.
+    let bounded = number::in_context(
+        text.get(sentence.start..words.start).unwrap_or(""),
+        text.get(words.end..sentence.end).unwrap_or(""),
+        a,
+    );
+    Reading::Value(Value::Quantity(bounded), words)
 }
 
 /// A unit as a message names it.

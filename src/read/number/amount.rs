@@ -48,14 +48,20 @@ impl Dec {
         self.num / self.den
     }
 
-    /// Reads "2,000", "2 000", "2.5" (already known to be digits and separators).
+    /// Reads "2,000", "2 000", "2.5", ".3" (already known to be digits and separators).
+    /// None when it has more than [`MAX_DIGITS`] significant digits: a double could not keep
+    /// it exactly.
     fn parse(s: &str) -> Option<Dec> {
         let mut num = 0.0_f64;
         let mut den = 1.0_f64;
         let mut after_point = false;
         let mut any = false;
+        let mut significant = 0;
         for c in s.chars() {
             if let Some(d) = c.to_digit(10) {
+                if d != 0 || significant > 0 {
+                    significant += 1;
+                }
                 num = num * 10.0 + f64::from(d);
                 if after_point {
                     den *= 10.0;
@@ -65,7 +71,48 @@ impl Dec {
                 after_point = true;
             }
         }
-        any.then_some(Dec { num, den })
+        (any && significant <= MAX_DIGITS).then_some(Dec { num, den })
+    }
+}
+
+/// The most significant digits a number may have to be read: a double holds any decimal of
+/// 15 significant digits exactly enough to write it back as it was written. A longer one
+/// ("9007199254740993", 16 digits) is not read, and extraction reports it
+/// ([`super::unreadable`]).
+pub const MAX_DIGITS: usize = 15;
+
+/// The value of a power of ten written after digits: "e-5", "×10⁻⁵", "x 10^-5".
+fn exponent(s: &str) -> Option<i32> {
+    let tail = match s.find("10") {
+        // "e-5": the exponent follows the "e".
+        _ if s.starts_with(['e', 'E']) => s.get(1..)?,
+        Some(i) => s.get(i + 2..)?.trim_start_matches('^'),
+        None => return None,
+    };
+    let mut negative = false;
+    let mut value = 0_i32;
+    for c in tail.chars() {
+        match c {
+            '-' | '\u{2212}' | '\u{207B}' => negative = true,
+            '+' => {}
+            c => {
+                let d = c.to_digit(10).or_else(|| superscript(c))?;
+                value = value * 10 + i32::try_from(d).ok()?;
+            }
+        }
+    }
+    Some(if negative { -value } else { value })
+}
+
+/// A superscript digit's value: "⁵" is 5.
+fn superscript(c: char) -> Option<u32> {
+    match c {
+        '\u{2070}' => Some(0),
+        '\u{B9}' => Some(1),
+        '\u{B2}' => Some(2),
+        '\u{B3}' => Some(3),
+        '\u{2074}'..='\u{2079}' => Some(u32::from(c) - 0x2070),
+        _ => None,
     }
 }
 
@@ -82,14 +129,42 @@ pub(super) enum Tok {
     Measure(String),
 }
 
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+/// The tokens of a number expression; None when a numeral in it cannot be read exactly (more
+/// than [`MAX_DIGITS`] significant digits).
+pub(super) fn tokenize(text: &str) -> Option<Vec<Tok>> {
     let mut out = Vec::new();
     for c in TOKEN_RE.captures_iter(text) {
-        if let Some(n) = c.name("num") {
-            let Some(d) = Dec::parse(n.as_str()) else {
-                continue;
-            };
+        if let Some(f) = c.name("frac") {
+            // "1/4": numerator over denominator (not a power of ten: read alone only).
+            // Halves, thirds, quarters, eighths and sixteenths, proper, rounded to four
+            // decimals: "9/11" and "24/7" are no fractions.
+            let (n, d) = f.as_str().split_once('/')?;
+            let (n, d) = (n.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+            if !matches!(d, 2 | 3 | 4 | 8 | 16) || n == 0 || n >= d {
+                return None;
+            }
+            let v = (f64::from(n) / f64::from(d) * 1e4).round();
+            out.push(Tok::Num(v, 1e4, None));
+        } else if let Some(n) = c.name("num") {
+            let d = Dec::parse(n.as_str())?;
             let suf = c.name("suf").and_then(|s| suffix_scale(s.as_str()));
+            let d = match c.name("exp") {
+                Some(e) => {
+                    // One rounding at most: 6.02e23 is 602 × 10^21, not 602 × 10^23 / 100.
+                    let e = exponent(e.as_str())?;
+                    let k = i32::try_from(d.den.log10().round() as i64).ok()?;
+                    let shift = e - k;
+                    if shift >= 0 {
+                        Dec::int(d.num * 10f64.powi(shift))
+                    } else {
+                        Dec {
+                            num: d.num,
+                            den: 10f64.powi(-shift),
+                        }
+                    }
+                }
+                None => d,
+            };
             out.push(Tok::Num(d.num, d.den, suf));
             if let Some(m) = c.name("measure") {
                 out.push(Tok::Measure(m.as_str().to_string()));
@@ -102,7 +177,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             out.push(Tok::Dash);
         }
     }
-    out
+    Some(out)
 }
 
 fn suffix_scale(s: &str) -> Option<f64> {
@@ -179,8 +254,27 @@ pub(super) struct Amount {
     final_scale: Option<f64>,
 }
 
+impl Amount {
+    fn negated(self) -> Amount {
+        Amount {
+            value: -self.value,
+            ..self
+        }
+    }
+}
+
 /// Reads a definite amount that must use up all of `toks`.
 pub(super) fn amount(toks: &[Tok]) -> Option<Amount> {
+    // A minus sign before digits ("-3", "−3") or the word before any amount ("minus forty").
+    match toks {
+        [Tok::Dash, rest @ ..] if matches!(rest.first(), Some(Tok::Num(..))) => {
+            return amount(rest).map(Amount::negated);
+        }
+        [Tok::Word(w), rest @ ..] if w == "minus" && !rest.is_empty() => {
+            return amount(rest).map(Amount::negated);
+        }
+        _ => {}
+    }
     if toks.is_empty() {
         return None;
     }

@@ -2,7 +2,51 @@
 //! the month ("January 10"), clock times ("4 p.m."), and the numbers in names ("S&P 500",
 //! "Boeing 737", "Route 66", "10 Downing Street").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Amount, Quantity, Unit};
+
+/// A combining mark (Unicode category M): one on a digit ("4́", "0̸") makes it no digit.
+static MARK_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\p{M}").expect("mark regex compiles"));
+
+/// Whether `c` is a combining mark.
+fn is_mark(c: char) -> bool {
+    let mut buf = [0; 4];
+    !c.is_ascii() && MARK_RE.is_match(c.encode_utf8(&mut buf))
+}
+
+/// Whether `c` is a Unicode format character (category Cf): the direction marks and
+/// isolates (U+200E, U+200F, U+2066..U+2069), embeddings and overrides, zero-width joiners,
+/// the soft hyphen, the byte-order mark. The reader reads a number as if they were absent.
+pub(super) fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
 
 /// Whether `raw` (read as `amount`), between `before` and `after`, is part of something
 /// that is not an amount. `before` and `after` are the text a rule's match leaves around
@@ -16,6 +60,24 @@ pub fn not_an_amount(
 ) -> bool {
     if before.is_some_and(glued_before) || after.is_some_and(glued_after) {
         return true;
+    }
+    let trimmed = raw.trim();
+    if let Some(b) = before {
+        // "waited...300": no decimal ".300"; "7 000̸" refused whole leaves no "000" behind.
+        if trimmed.starts_with('.') && b.ends_with('.') || group_tail(b, trimmed) {
+            return true;
+        }
+    }
+    // "1/4 mile": a fraction in digits only before a word ("1/4/2022", "won 3/4." are not).
+    if trimmed.contains('/') {
+        let word_after = after.is_none_or(|a| {
+            let rest = a.trim_start();
+            rest.len() < a.len() && rest.starts_with(char::is_alphabetic)
+        });
+        let in_name = before.is_some_and(|b| name(last_word(b), b));
+        if !word_after || in_name {
+            return true;
+        }
     }
     // "a third straight day", "in a quarter": an ordinal or a period, not a share.
     // "test scores rose": "scores" counts only as "scores of".
@@ -310,12 +372,27 @@ fn first_word(after: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Whether `raw` starts with a three-digit group that follows a number's head and a space in
+/// `before` ("7 000" where the whole was refused): the tail of a number, not one.
+fn group_tail(before: &str, raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let three = b.len() >= 3
+        && b.iter().take(3).all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit);
+    let Some(head) = before.strip_suffix([' ', '\u{A0}', '\u{2009}', '\u{202F}']) else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    three && (1..=3).contains(&digits)
+}
+
 /// Whether the text just before a match shows the match is the tail of something longer.
+/// Format characters are read as absent; a combining mark glues.
 pub(super) fn glued_before(before: &str) -> bool {
-    let mut it = before.chars().rev();
+    let mut it = before.chars().rev().filter(|c| !is_format(*c));
     match (it.next(), it.next()) {
-        (Some(c), _) if c.is_alphanumeric() => true,
-        (Some(',' | '.' | ':'), Some(d)) => d.is_ascii_digit(),
+        (Some(c), _) if c.is_alphanumeric() || is_mark(c) => true,
+        (Some(',' | '.' | ':'), Some(d)) => d.is_ascii_digit() || is_mark(d),
         (Some('-' | '\u{2013}' | '/'), Some(d)) => d.is_alphanumeric(),
         // A sign glued to a word ("B$5") is not a currency the reader knows.
         (Some('$'), Some(d)) => d.is_alphanumeric(),
@@ -325,9 +402,9 @@ pub(super) fn glued_before(before: &str) -> bool {
 
 /// Whether the text just after a match shows the match is the head of something longer.
 pub(super) fn glued_after(after: &str) -> bool {
-    let mut it = after.chars();
+    let mut it = after.chars().filter(|c| !is_format(*c));
     match (it.next(), it.next()) {
-        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some(c), _) if c.is_alphanumeric() || is_mark(c) => true,
         (Some(',' | '.' | ':' | '/' | '-' | '\u{2013}'), Some(d)) => d.is_ascii_digit(),
         _ => false,
     }

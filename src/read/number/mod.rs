@@ -67,9 +67,21 @@
 //! * The words around an amount can bound it ([`in_context`]): "topped $33.6bn" is `>=`, and
 //!   a conversion in brackets ("about $3bn (£2.2bn)") takes its head's qualifier.
 //!
-//! Not handled: fractions in digits ("1/4 mile"), "half" alone, "a couple of",
-//! "many thousands", negative numbers, ".300", scientific
-//! notation, Roman numerals, "a million and a half", "eight or nine days" as anything but a
+//! * Two ends in different units ("12% to $4.1bn"), or with a unit after the left end only
+//!   ("8% to 3,150"), are no range: [`split_range`] gives the two amounts, and
+//!   [`find_amounts`] reads both.
+//! * A unit of measure may also be written apart ("15 km", "15-20 km": both ends).
+//! * Signs: "-1.2%", "−3" (U+2212), "minus 40"; a hyphen right after a word character is
+//!   never a sign ("COVID-19", "2,000-3,000"). Decimals without a leading zero (".300").
+//!   Fractions in digits in the forms of measures ("1/4 mile": halves, thirds, quarters,
+//!   eighths, sixteenths, proper, before a word; rounded to four decimals). Scientific
+//!   notation ("3.2e-5", "3.2×10⁻⁵", "3.2 x 10^-5"; powers of at most two digits).
+//! * Format characters (category Cf: U+200F, U+2067…) are read as absent; a combining mark
+//!   on a digit makes the number unreadable. A number of more than [`MAX_DIGITS`] (15)
+//!   significant digits is not read ([`unreadable`] says why), never rounded.
+//!
+//! Not handled: "half" alone, "a couple of", "many thousands", mixed numbers ("2 1/2"),
+//! Roman numerals, "a million and a half", "eight or nine days" as anything but a
 //! range, group separators written with `.` or `'`, and digit forms outside ASCII.
 //!
 //! # Layout
@@ -86,8 +98,9 @@ mod parse;
 mod pattern;
 mod unit;
 
+pub use amount::MAX_DIGITS;
 pub use context::{in_context, not_an_amount, particle_len, phrasal};
-pub use parse::{find_amounts, parse_amount};
+pub use parse::{find_amounts, parse_amount, split_range, unreadable};
 pub use pattern::NUMBER_PATTERN;
 pub use unit::Unit;
 
@@ -140,13 +153,15 @@ impl Quantity {
         }
     }
 
-    /// The closed interval the text commits to. `AtMost` starts at 0, since every amount
-    /// this reader understands is a count or size and none is negative. `Approx` is a
-    /// point: how much slack "about" allows is the comparer's decision, not the reader's.
+    /// The closed interval the text commits to. `AtMost` starts at 0, since most amounts
+    /// are counts or sizes, none negative; below a negative amount ("under -5") it starts
+    /// at minus infinity. `Approx` is a point: how much slack "about" allows is the
+    /// comparer's decision, not the reader's.
     pub fn bounds(&self) -> (f64, f64) {
         match self {
             Quantity::Exact(n) | Quantity::Approx(n) => (*n, *n),
             Quantity::AtLeast(n) => (*n, f64::INFINITY),
+            Quantity::AtMost(n) if *n < 0.0 => (f64::NEG_INFINITY, *n),
             Quantity::AtMost(n) => (0.0, *n),
             Quantity::Range(lo, hi) => (*lo, *hi),
         }

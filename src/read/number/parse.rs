@@ -3,9 +3,11 @@
 
 use std::ops::Range;
 
-use super::amount::{Tok, amount, fraction, range, tokenize, vague};
-use super::context::{in_context, not_an_amount, particle_len};
-use super::pattern::{FIND_RE, FULL_RE, ONE_PRONOUN_RE};
+use std::borrow::Cow;
+
+use super::amount::{MAX_DIGITS, Tok, amount, fraction, range, tokenize, vague};
+use super::context::{in_context, is_format, not_an_amount, particle_len};
+use super::pattern::{DIGIT_RUN_RE, FIND_RE, FULL_RE, ONE_PRONOUN_RE};
 use super::unit::{Unit, take_unit};
 use super::{Amount, Quantity};
 
@@ -61,13 +63,26 @@ const QUALIFIERS: &[(&[&str], Qual)] = &[
     (&["precisely"], Qual::Exact),
 ];
 
+/// `text` without its Unicode format characters (right-to-left and left-to-right marks,
+/// isolates, zero-width joiners, the soft hyphen): they change nothing a reader sees.
+fn without_format(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(is_format) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| !is_format(*c)).collect())
+    }
+}
+
 /// Parse text that [`super::NUMBER_PATTERN`] matched (any case). `None` if it is not a whole
-/// number expression.
+/// number expression, or holds a number of more than 15 significant digits (see
+/// [`unreadable`]). Format characters (U+200F and the like) are dropped first.
 pub fn parse_amount(text: &str) -> Option<Amount> {
+    let text = without_format(text);
+    let text = text.as_ref();
     if !FULL_RE.is_match(text) {
         return None;
     }
-    let toks = tokenize(text);
+    let toks = tokenize(text)?;
     if let Some(p) = points(&toks) {
         return Some(Amount {
             quantity: Quantity::Exact(p),
@@ -183,11 +198,110 @@ fn points(toks: &[Tok]) -> Option<f64> {
     }
 }
 
+/// Why the number in `text` (a match of [`super::NUMBER_PATTERN`] that [`parse_amount`]
+/// refused) cannot be read, when the reason is worth a warning: a number of more than 15
+/// significant digits, which a double cannot hold exactly ("9007199254740993" would become
+/// …992, a 400-digit number infinity).
+pub fn unreadable(text: &str) -> Option<String> {
+    DIGIT_RUN_RE.find_iter(text).find_map(|m| {
+        let digits: String = m
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .skip_while(|c| *c == '0')
+            .collect();
+        (digits.len() > MAX_DIGITS).then(|| {
+            let shown: String = m.as_str().chars().take(24).collect();
+            let more = if shown.len() < m.as_str().len() {
+                "…"
+            } else {
+                ""
+            };
+            format!(
+                "the number {shown}{more} has {} significant digits, more than the {MAX_DIGITS} \
+                 the reader keeps exactly: not read",
+                digits.len()
+            )
+        })
+    })
+}
+
+/// A would-be range the reader refused because its ends are in different units ("12% to
+/// $4.1bn", "$5 to 10 euros", "12% to 4,100"), as its two ends, each read on its own, with
+/// their byte ranges in `text`. None when it is no such thing.
+pub fn split_range(text: &str) -> Option<[(Range<usize>, Amount); 2]> {
+    let lower = text.to_ascii_lowercase();
+    let start = text.len() - text.trim_start().len();
+    let (from, joins): (usize, &[&str]) = match lower.get(start..) {
+        Some(rest) if rest.starts_with("between ") => {
+            let after = start + "between".len();
+            let ws = lower
+                .get(after..)
+                .map_or(0, |r| r.len() - r.trim_start().len());
+            (after + ws, &[" and "])
+        }
+        _ => (start, &[" to ", " or ", "-", "\u{2013}", "\u{2014}"]),
+    };
+    let trimmed = |a: usize, b: usize| -> Option<Range<usize>> {
+        let piece = text.get(a..b)?;
+        let lead = piece.len() - piece.trim_start().len();
+        let r = a + lead..a + piece.trim_end().len();
+        (r.start < r.end).then_some(r)
+    };
+    for join in joins {
+        let mut at = from;
+        while let Some(i) = lower.get(at..).and_then(|r| r.find(join)) {
+            let i = at + i;
+            at = i + join.len();
+            let (Some(l), Some(r)) = (trimmed(from, i), trimmed(at, text.len())) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (
+                text.get(l.clone()).and_then(parse_amount),
+                text.get(r.clone()).and_then(parse_amount),
+            ) {
+                return Some([(l, a), (r, b)]);
+            }
+        }
+    }
+    None
+}
+
 /// Every number expression in free text, with its byte range, leftmost-longest and
 /// non-overlapping. Skips digits that are part of something larger than the regex can
 /// see: times ("3:35"), names like "COVID-19" or "F-16", malformed groups ("1,00,000"),
-/// version numbers, and the pronoun "one" in "one of" / "one another".
+/// version numbers, and the pronoun "one" in "one of" / "one another". Format characters
+/// (U+200F and the like) are read as if absent; the ranges are in `text` as given.
 pub fn find_amounts(text: &str) -> Vec<(Range<usize>, Amount)> {
+    if text.is_ascii() || !text.chars().any(is_format) {
+        return find_in(text);
+    }
+    // Where each byte of the text without them was in `text`, and the end.
+    let mut clean = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        if !is_format(c) {
+            clean.push(c);
+            at.extend(i..i + c.len_utf8());
+        }
+    }
+    at.push(text.len());
+    let orig = |k: usize| at.get(k).copied().unwrap_or(text.len());
+    find_in(&clean)
+        .into_iter()
+        .map(|(r, a)| {
+            // The end maps past the range's last byte, not onto whatever follows it.
+            let end = if r.end > r.start {
+                orig(r.end - 1) + 1
+            } else {
+                orig(r.end)
+            };
+            (orig(r.start)..end, a)
+        })
+        .collect()
+}
+
+fn find_in(text: &str) -> Vec<(Range<usize>, Amount)> {
     let mut out = Vec::new();
     let mut at = 0;
     // Every `at` is a match end or a match start plus one char, so a char boundary.
@@ -199,15 +313,33 @@ pub fn find_amounts(text: &str) -> Vec<(Range<usize>, Amount)> {
         let skip = particle_len(Some(before), m.as_str());
         let range = m.start() + skip..m.end();
         let raw = text.get(range.clone()).unwrap_or("");
-        let before = text.get(..range.start).unwrap_or("");
+        let read = |r: Range<usize>, a: Amount| {
+            let before = text.get(..r.start).unwrap_or("");
+            let after = text.get(r.end..).unwrap_or("");
+            let raw = text.get(r.clone()).unwrap_or("");
+            (!not_an_amount(Some(before), raw, &a, Some(after)))
+                .then(|| (r, in_context(before, after, a)))
+        };
         let parsed = if pronoun {
             None
         } else {
-            parse_amount(raw).filter(|a| !not_an_amount(Some(before), raw, a, Some(after)))
+            match parse_amount(raw) {
+                Some(a) => read(range.clone(), a).map(|x| vec![x]),
+                // "fell 12% to $4.1bn": no range, two amounts (each still checked).
+                None => split_range(raw)
+                    .map(|ends| {
+                        ends.into_iter()
+                            .filter_map(|(r, a)| {
+                                read(range.start + r.start..range.start + r.end, a)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|found| !found.is_empty()),
+            }
         };
         match parsed {
-            Some(q) => {
-                out.push((range, in_context(before, after, q)));
+            Some(found) => {
+                out.extend(found);
                 at = m.end().max(m.start() + 1);
             }
             None => {

@@ -25,18 +25,59 @@ macro_rules! digits {
 }
 
 /// Digits with an optional glued scale suffix ("10k", "2.5m", "3bn") or a glued unit of
-/// measure ("512GB", "3,000km"), read whole so that no fragment of it is taken for an amount.
+/// measure ("512GB", "3,000km"), read whole so that no fragment of it is taken for an amount;
+/// or digits in scientific notation ("3.2e-5", "3.2×10⁻⁵", "3.2 x 10^-5").
 macro_rules! numeral {
     () => {
         concat!(
             digits!(),
             r"(?:",
+            exponent!(),
+            r"|(?:",
             scale_suffix!(),
             r"|",
             measure!(),
             r")?",
-            wb!()
+            wb!(),
+            r")"
         )
+    };
+}
+
+/// A power of ten after the digits: "e-5", "×10⁻⁵", " x 10^-5", "*10^3" (at most two digits).
+macro_rules! exponent {
+    () => {
+        concat!(
+            r"(?:e[-+\x{2212}]?[0-9]{1,2}",
+            wb!(),
+            r"|\s?[x\x{D7}*]\s?10(?:\^[-+\x{2212}]?[0-9]{1,2}",
+            wb!(),
+            r"|\x{207B}?[\x{2070}\x{B9}\x{B2}\x{B3}\x{2074}-\x{2079}]{1,2}))"
+        )
+    };
+}
+
+/// A decimal written without its leading zero: ".300", ".5". It must not follow a word
+/// character (a digit before it would have made it the decimal part of that number).
+macro_rules! lead_dot {
+    () => {
+        concat!(r"(?-u:\B)\.[0-9]+", wb!())
+    };
+}
+
+/// A fraction in digits: "1/4", "3/16". Whether it is one depends on what follows it (a word,
+/// never another slash or digit), which [`super::not_an_amount`] checks.
+macro_rules! slash_fraction {
+    () => {
+        concat!(wb!(), r"[0-9]{1,2}/[0-9]{1,3}", wb!())
+    };
+}
+
+/// A minus sign before an amount: "-1.2%", "−3" (U+2212), "minus 40". A hyphen is a sign only
+/// where no word character comes right before it ("COVID-19" and "2,000-3,000" have none).
+macro_rules! sign {
+    () => {
+        concat!(r"(?:(?-u:\B)[-\x{2212}]|", wb!(), r"minus\s+)")
     };
 }
 
@@ -77,18 +118,21 @@ macro_rules! unit_post {
         concat!(
             r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|percentage(?:\s+|-)points?|basis(?:\s+|-)points?",
             r"|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|roubles?|rubles?|yen|yuan|(?:swiss\s+)?francs?|cents?",
-            r"|usd|eur|gbp|jpy|rub|chf|cny)",
+            r"|usd|eur|gbp|jpy|rub|chf|cny|",
+            measure!(),
+            r")",
             wb!(),
             r")"
         )
     };
 }
 
-/// An amount with its unit on either side or none: "$2.5bn", "19.75%", "400m euros".
+/// An amount with its unit on either side or none: "$2.5bn", "19.75%", "400m euros", "-3%".
 macro_rules! amount_u {
     () => {
         concat!(
-            r"(?:",
+            sign!(),
+            r"?(?:",
             currency_pre!(),
             r")?",
             amount!(),
@@ -341,7 +385,19 @@ pub const NUMBER_PATTERN: &str = concat!(
     r"?|",
     wb!(),
     fraction!(),
-    r"|(?:",
+    r"|",
+    slash_fraction!(),
+    r"|",
+    lead_dot!(),
+    unit_post!(),
+    r"?|",
+    sign!(),
+    r"(?:",
+    currency_pre!(),
+    r")?",
+    amount!(),
+    unit_post!(),
+    r"?|(?:",
     currency_pre!(),
     r"|",
     wb!(),
@@ -378,19 +434,27 @@ pub(super) static FIND_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?P<num>",
+        r"(?i)(?P<frac>[0-9]{1,2}/[0-9]{1,3})",
+        r"|(?P<num>",
         digits!(),
-        r")(?:(?P<suf>",
+        r"|\.[0-9]+)(?:(?P<exp>",
+        exponent!(),
+        r")|(?:(?P<suf>",
         scale_suffix!(),
         r")|(?P<measure>",
         measure!(),
         r"))?",
         wb!(),
+        r")",
         r"|(?P<sign>(?:us|hk|r|c|a|nz|s)\$|[\$\x{A3}\x{20AC}\x{A5}\x{20BD}\x{20B9}%])",
-        r"|(?P<word>[a-z]+)|(?P<dash>[-\x{2013}\x{2014}])"
+        r"|(?P<word>[a-z]+)|(?P<dash>[-\x{2013}\x{2014}\x{2212}])"
     ))
     .expect("token regex compiles")
 });
+
+/// Digits as [`super::NUMBER_PATTERN`] groups them, to say which one was too long to read.
+pub(super) static DIGIT_RUN_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(digits!()).expect("digits regex compiles"));
 
 pub(super) static ONE_PRONOUN_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\A\s+(?:of|another)\b").expect("regex compiles"));

@@ -293,7 +293,12 @@ fn parse_rejects_what_is_not_a_number_expression() {
 fn pattern_has_no_capturing_groups_and_no_anchors() {
     let re = Regex::new(NUMBER_PATTERN).expect("compiles");
     assert_eq!(re.captures_len(), 1);
-    assert!(!NUMBER_PATTERN.replace(r"\$", "").contains(['^', '$']));
+    assert!(
+        !NUMBER_PATTERN
+            .replace(r"\$", "")
+            .replace(r"\^", "")
+            .contains(['^', '$'])
+    );
     assert!(!NUMBER_PATTERN.contains(r"\A") && !NUMBER_PATTERN.contains(r"\z"));
 }
 
@@ -312,62 +317,62 @@ fn pattern_never_matches_part_of_a_number() {
 }
 
 #[test]
-fn corpus_sentences_through_a_rule() {
+fn news_shaped_sentences_through_a_rule() {
     assert_eq!(
         rule(
             TROOPS,
-            "Involving only about 2,000 soldiers, the northern deployment is much more modest"
+            "Counting just about 2,500 soldiers, this eastern mission of Velmar is far smaller"
         ),
-        ["~2000"]
+        ["~2500"]
     );
     assert_eq!(
         rule(
             TROOPS,
-            "The swift arrival of some 2,000 Russian paratroopers convinced all groups"
+            "The quick landing of some 2,300 Russian paratroopers calmed the Tarsk factions"
         ),
-        ["~2000"]
+        ["~2300"]
     );
     assert_eq!(
         rule(
             TROOPS,
-            "However, at least 100,000 Russian soldiers remain in positions near Ukraine"
+            "Even so, at least 120,000 Russian soldiers stay camped close to Dorvia"
         ),
-        [">=100000"]
+        [">=120000"]
     );
     assert_eq!(
         rule(
             OF_TROOPS,
-            "by sending tens of thousands of troops towards Ukraine and"
+            "after pushing tens of thousands of troops at Dorvia while"
         ),
         ["10000..99999"]
     );
     assert_eq!(
         rule(
             OF_TROOPS,
-            "Moscow has already withdrawn 10,000 troops near the Ukrainian border"
+            "Velmar has so far withdrawn 10,000 troops from the Dorvian frontier"
         ),
         ["10000"]
     );
     assert_eq!(
         rule(
             r"withdrawn {number} troops",
-            "Moscow has already withdrawn 10,000 troops near the Ukrainian border"
+            "Velmar has so far withdrawn 10,000 troops from the Dorvian frontier"
         ),
         ["10000"]
     );
     assert_eq!(
         rule(
             OF_TROOPS,
-            "but has massed about 100,000 troops near the border"
+            "yet has gathered about 100,000 troops along the frontier"
         ),
         ["~100000"]
     );
     assert_eq!(
         rule(
             OF_TROOPS,
-            "Biden would demand that Russia withdraw around 100,000 troops from the border"
+            "Orlan would insist that Velmar pull back around 90,000 troops to the rear"
         ),
-        ["~100000"]
+        ["~90000"]
     );
 }
 
@@ -423,37 +428,37 @@ fn rule_near_misses_give_nothing() {
         "the Warsaw Pact troops",
         "U.S. troops",
         "a troops carrier",
-        "Russia's deployment of troops in the vanguard",
+        "Velmar's dispatch of troops into the lead",
     ] {
         assert!(rule(OF_TROOPS, text).is_empty(), "{text}");
     }
 }
 
 #[test]
-fn find_in_corpus_sentences() {
+fn find_in_news_shaped_sentences() {
     assert_eq!(
-        found("Involving only about 2,000 soldiers, the northern deployment"),
-        [("about 2,000", "~2000".to_string())]
+        found("Counting just about 2,500 soldiers, this eastern mission"),
+        [("about 2,500", "~2500".to_string())]
     );
     assert_eq!(
-        found("by sending tens of thousands of troops towards Ukraine"),
+        found("after pushing tens of thousands of troops at Dorvia"),
         [("tens of thousands", "10000..99999".to_string())]
     );
     assert_eq!(
-        found("ostensibly supported by thousands of foreign-trained terrorists"),
+        found("allegedly backed by thousands of foreign-funded militants"),
         [("thousands", "2000..9999".to_string())]
     );
-    assert_eq!(found("Since 2008, Russia has twice sent troops"), []);
+    assert_eq!(found("Since 2011, Velmar has twice dispatched troops"), []);
     assert_eq!(
-        found("the “ultimatum,” delivered ten days after his video-conference"),
+        found("the “warning,” issued ten days after her phone call"),
         [("ten", "10".to_string())]
     );
     assert_eq!(
-        found("on the official territory of 10 of the 15 former Soviet republics"),
+        found("across 10 out of the 15 old Tarsk provinces"),
         [("10", "10".to_string()), ("15", "15".to_string())]
     );
     assert_eq!(
-        found("(see EDM, December 14, 16, 2021)"),
+        found("(see KVN, March 14, 16, 2019)"),
         // A day after its month and a year before a bracket are not amounts; "16" is
         // beyond what the neighbouring words show.
         [("16", "16".to_string())]
@@ -462,11 +467,11 @@ fn find_in_corpus_sentences() {
 
 #[test]
 fn find_skips_times_codes_dates_and_pronoun_one() {
-    assert!(found("convened at 3:35 p.m. Eastern, or 11:35 p.m. Moscow time").is_empty());
-    assert!(found("Since the start of the COVID-19 pandemic").is_empty());
+    assert!(found("met at 4:15 p.m. local, or 10:15 p.m. Varno time").is_empty());
+    assert!(found("Since the outbreak of the COVID-19 wave").is_empty());
     assert!(found("published: 2022-01-08").is_empty());
     assert!(found("F-16 jets and version 1.2.3").is_empty());
-    assert!(found("one of Putin's most persistent ideas; they blamed one another").is_empty());
+    assert!(found("one of Orlan's most stubborn plans; they accused one another").is_empty());
     assert!(found("a 1,00,000 rupee fine").is_empty());
     assert_eq!(
         found("one goal, 1st and 2nd places"),
@@ -545,7 +550,8 @@ fn any_input_is_safe_and_ranges_fit_the_text() {
             ("1", "1".to_string()),
             ("9", "9".to_string()),
             ("2", "2".to_string()),
-            ("3", "3".to_string()),
+            // A hyphen after a space and before digits is a minus sign.
+            ("-3", "-3".to_string()),
             ("over $ 5", ">=5 USD".to_string()),
         ]
     );
@@ -866,4 +872,249 @@ fn handfuls_and_scores_in_made_up_news() {
         found("Test scores rose 3 points."),
         [("3", "3".to_string())]
     );
+}
+
+#[test]
+fn ends_in_different_units_are_two_amounts_not_a_lost_range() {
+    // #16: "fell 12% to $4.1bn" lost the 12%.
+    assert_eq!(
+        found("Orvane's profit fell 12% to $4.1bn in the quarter."),
+        [
+            ("12%", "12%".to_string()),
+            ("$4.1bn", "4100000000 USD".to_string())
+        ]
+    );
+    assert_eq!(
+        found("Shares in Tellam rose 8% to 3,150 pence."),
+        [("8%", "8%".to_string()), ("3,150", "3150".to_string())]
+    );
+    assert_eq!(
+        found("Brenna paid $5 to 10 euros a crate."),
+        [
+            ("$5", "5 USD".to_string()),
+            ("10 euros", "10 EUR".to_string())
+        ]
+    );
+    assert_eq!(
+        found("Sales were up about 6% to \u{a3}2.2m."),
+        [
+            ("about 6%", "~6%".to_string()),
+            ("\u{a3}2.2m", "2200000 GBP".to_string())
+        ]
+    );
+    // A unit after the left end only holds for it alone: two amounts, not 12..4100%.
+    assert_eq!(q("12% to 4,100"), "none");
+    let ends = split_range("12% to 4,100").map(|e| e.map(|(r, a)| (r, a.canonical())));
+    assert_eq!(
+        ends,
+        Some([(0..3, "12%".to_string()), (7..12, "4100".to_string())])
+    );
+    // Compatible ends stay one range.
+    assert_eq!(
+        found("Output rose from 7% to 9% and from $2bn to $3bn."),
+        [
+            ("7% to 9%", "7..9%".to_string()),
+            ("$2bn to $3bn", "2000000000..3000000000 USD".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_unit_after_the_second_end_holds_for_both() {
+    for (text, want) in [
+        ("15-20 km", "15..20 km"),
+        ("15 to 20 km", "15..20 km"),
+        ("15 km to 20 km", "15..20 km"),
+        ("between 40 and 60 MW", "40..60 MW"),
+        ("15 km", "15 km"),
+        ("about 300 GB", "~300 GB"),
+    ] {
+        assert_eq!(q(text), want, "{text:?}");
+    }
+    assert_eq!(
+        found("The Velm pipeline runs 15-20 km under the bay."),
+        [("15-20 km", "15..20 km".to_string())]
+    );
+    // A rule that writes the unit itself still gets the number.
+    assert_eq!(rule(r"{number} km\b", "a 15 to 20 km stretch"), ["15..20"]);
+}
+
+#[test]
+fn minus_signs() {
+    for (text, want) in [
+        ("minus 40", "-40"),
+        ("-1.2%", "-1.2%"),
+        ("\u{2212}3", "-3"),
+        ("minus forty", "-40"),
+        ("-5 to -3", "-5..-3"),
+        ("between -2% and 1%", "-2..1%"),
+        ("under -5", "<=-5"),
+    ] {
+        assert_eq!(q(text), want, "{text:?}");
+    }
+    assert_eq!(
+        found("Nights in Korvik reach minus 40 degrees; growth was -1.2% and \u{2212}3 in May."),
+        [
+            ("minus 40", "-40".to_string()),
+            ("-1.2%", "-1.2%".to_string()),
+            ("\u{2212}3", "-3".to_string())
+        ]
+    );
+    // A hyphen after a word or a number is a joiner or a range dash, never a sign.
+    assert!(found("Since the COVID-19 wave and the F-16 deal").is_empty());
+    assert_eq!(
+        found("Brellin hired 2,000-3,000 staff."),
+        [("2,000-3,000", "2000..3000".to_string())]
+    );
+    assert_eq!(
+        found("The Dorvan-5 probe and a 10-year plan."),
+        [("10", "10".to_string())]
+    );
+    // Below a negative amount there is no floor at 0.
+    assert_eq!(Quantity::AtMost(-5.0).bounds(), (f64::NEG_INFINITY, -5.0));
+}
+
+#[test]
+fn leading_dot_decimals() {
+    assert_eq!(q(".300"), "0.3");
+    assert_eq!(q(".5%"), "0.5%");
+    assert_eq!(
+        found("Pell batted .300 average over the season."),
+        [(".300", "0.3".to_string())]
+    );
+    // Not the tail of a number, an ellipsis or an abbreviation.
+    assert_eq!(
+        found("Version 2.300 shipped; they waited...300 days; see No.12 here."),
+        [
+            ("2.300", "2.3".to_string()),
+            ("300", "300".to_string()),
+            ("12", "12".to_string())
+        ]
+    );
+}
+
+#[test]
+fn fractions_in_digits_before_a_word() {
+    for (text, want) in [
+        ("1/4", "0.25"),
+        ("3/4", "0.75"),
+        ("1/2", "0.5"),
+        ("3/16", "0.1875"),
+        ("2/3", "0.6667"),
+        ("about 1/2", "~0.5"),
+    ] {
+        assert_eq!(q(text), want, "{text:?}");
+    }
+    assert_eq!(
+        found("The Tarn road is 1/4 mile long and 3/4 inch thick."),
+        [("1/4", "0.25".to_string()), ("3/4", "0.75".to_string())]
+    );
+    // Dates, identifiers, odd denominators, improper fractions and scores are not read.
+    for text in [
+        "It opened on 1/4/2022 at Varno.",
+        "Pell went 3/4, a record.",
+        "Form B3/4 is due.",
+        "The Velm 3/4 plan passed.",
+        "They met 24/7 and marked 9/11 events.",
+        "Seats 5/4 rows",
+    ] {
+        assert_eq!(found(text), [], "{text:?}");
+    }
+}
+
+#[test]
+fn scientific_notation() {
+    for (text, want) in [
+        ("3.2e-5", "0.000032"),
+        ("3.2E-5", "0.000032"),
+        ("3.2\u{d7}10\u{207b}\u{2075}", "0.000032"),
+        ("3.2 x 10^-5", "0.000032"),
+        ("3.2 \u{d7} 10^-5", "0.000032"),
+        ("6.02e23", "602000000000000000000000"),
+        ("1.5\u{d7}10\u{b3}", "1500"),
+        ("about 4e6", "~4000000"),
+    ] {
+        assert_eq!(q(text), want, "{text:?}");
+    }
+    assert_eq!(
+        found("A dose of 3.2\u{d7}10\u{207b}\u{2075} grams went to Pell's lab."),
+        [("3.2\u{d7}10\u{207b}\u{2075}", "0.000032".to_string())]
+    );
+    // "x 10" without a power is no notation: two amounts.
+    assert_eq!(
+        found("a 3 x 10 grid"),
+        [("3", "3".to_string()), ("10", "10".to_string())]
+    );
+}
+
+/// #21 item 11: format characters and combining marks inside a number.
+#[test]
+fn hostile_21_11_format_characters_and_combining_marks_in_numbers() {
+    // Format characters are read as if absent; the range still covers the text as given.
+    let rlm = "Tarsk sent \u{2067}4,000\u{2069} troops and 2,\u{200f}500 more.";
+    assert_eq!(
+        found(rlm),
+        [
+            ("4,000", "4000".to_string()),
+            ("2,\u{200f}500", "2500".to_string())
+        ]
+    );
+    assert_eq!(q("\u{200e}4,000\u{200e}"), "4000");
+    assert_eq!(q("4,\u{200f}000"), "4000");
+    // A combining mark on a digit makes it no digit: nothing is read, not 0 or 7.
+    assert_eq!(found("Varno counted 4\u{301},000 sheep."), []);
+    assert_eq!(found("Varno counted 7 000\u{338} sheep."), []);
+    assert_eq!(found("about 7 000\u{338}"), []);
+    assert_eq!(q("4\u{301},000"), "none");
+}
+
+/// #21 item 11: numbers a double cannot hold exactly are refused, with a reason.
+#[test]
+fn hostile_21_11_numbers_beyond_fifteen_digits_are_refused() {
+    assert_eq!(q("9007199254740993"), "none");
+    assert_eq!(found("Tarsk owes 9007199254740993 coins."), []);
+    let huge = "9".repeat(400);
+    assert_eq!(q(&huge), "none");
+    assert_eq!(found(&format!("about {huge} grains")), []);
+    let why = unreadable("9007199254740993").expect("a reason");
+    assert!(why.contains("16 significant digits"), "{why}");
+    let why = unreadable(&huge).expect("a reason");
+    assert!(
+        why.contains("400 significant digits") && why.len() < 200,
+        "{why}"
+    );
+    // Fifteen digits, leading zeros and long runs of decimals within the limit still read.
+    assert_eq!(q("900719925474099"), "900719925474099");
+    assert_eq!(q("0.000000000000001"), "0.000000000000001");
+    assert_eq!(q("1,000,000,000,000"), "1000000000000");
+    assert!(unreadable("2,000").is_none());
+}
+
+/// #16: phrases that hold a qualifier word ("over", "under", "up to", "more", "less") but
+/// qualify no amount never change the value after them.
+#[test]
+fn phrases_with_qualifier_words_never_change_the_value() {
+    for (text, want) in [
+        ("Guards will hand over 57 files.", "57"),
+        ("Tellam took over 3 rivals.", "3"),
+        ("Kelso has taken over 8 stores.", "8"),
+        ("Rebels turned over 200 rifles.", "200"),
+        ("Volunteers handed out 300 meals.", "300"),
+        ("Over the weekend 40 homes flooded.", "40"),
+        ("The count is more or less 200 votes.", "200"),
+        ("The count was 200, more or less.", "200"),
+        ("Records were brought up to date for 12 branches.", "12"),
+        ("Brenna signed over 9 plots.", "9"),
+        ("Fans forked over 50 dollars.", "50 USD"),
+        ("Lenders rolled over 6 loans.", "6"),
+        ("Staff carried over 14 cases.", "14"),
+        ("Judges mulled over 8 bids.", "8"),
+        ("Rain knocked over 30 stalls.", "30"),
+        ("Police held over 5 suspects.", "5"),
+        ("Guards handed over 40 to 50 files.", "40..50"),
+        ("Guards handed over 40% of the files.", "40%"),
+    ] {
+        let got: Vec<String> = found(text).into_iter().map(|(_, v)| v).collect();
+        assert_eq!(got, [want], "{text:?}");
+    }
 }

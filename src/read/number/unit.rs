@@ -117,9 +117,16 @@ fn measure(s: &str) -> Option<Unit> {
 /// currencies, percent, points, glued measures. Returns the tokens left, the unit and
 /// what one written unit is worth in it (a cent is 0.01 USD, a basis point 0.01 pp); None
 /// when two different units are written ("$5 to 10 euros").
+///
+/// Also None when a unit written after an amount ("%", "km", "euros") is followed by more
+/// of the expression and none ends it: in "12% to 4,100" the unit holds for the left end
+/// only, so the two ends are two amounts, not a range.
 pub(super) fn take_unit(toks: &[Tok]) -> Option<(Vec<Tok>, Unit, f64)> {
     let mut left = Vec::with_capacity(toks.len());
     let mut found: Option<(Unit, f64)> = None;
+    // Whether a unit stood after an amount, and whether the last token was a unit.
+    let mut post = false;
+    let mut ends_on_unit = false;
     let mut i = 0;
     let word = |j: usize| match toks.get(j) {
         Some(Tok::Word(w)) => Some(w.as_str()),
@@ -143,7 +150,13 @@ pub(super) fn take_unit(toks: &[Tok]) -> Option<(Vec<Tok>, Unit, f64)> {
                     "swiss" if matches!(next, Some("franc" | "francs")) => {
                         (Some((Unit::Currency("CHF"), 1.0)), 2)
                     }
-                    w => (code(w).or_else(|| currency_word(w)), 1),
+                    // "15 km", "15-20 km": a unit of measure written apart.
+                    w => (
+                        code(w)
+                            .or_else(|| currency_word(w))
+                            .or_else(|| measure(w).map(|u| (u, 1.0))),
+                        1,
+                    ),
                 }
             }
             _ => (None, 1),
@@ -154,6 +167,10 @@ pub(super) fn take_unit(toks: &[Tok]) -> Option<(Vec<Tok>, Unit, f64)> {
                     return None;
                 }
                 found = Some(u);
+                ends_on_unit = true;
+                if !matches!(toks.get(i + used), Some(Tok::Num(..))) {
+                    post = true;
+                }
                 // A dash that glued the unit on ("25-basis points") goes with it.
                 if matches!(left.last(), Some(Tok::Dash))
                     && matches!(t, Tok::Word(_))
@@ -165,9 +182,13 @@ pub(super) fn take_unit(toks: &[Tok]) -> Option<(Vec<Tok>, Unit, f64)> {
             }
             None => {
                 left.push(t.clone());
+                ends_on_unit = false;
                 i += 1;
             }
         }
+    }
+    if post && !ends_on_unit {
+        return None;
     }
     let (unit, per) = found.unwrap_or((Unit::Count, 1.0));
     Some((left, unit, per))
