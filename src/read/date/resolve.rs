@@ -350,7 +350,7 @@ fn calendar_day(
 
 /// A span of days written with both ends ("February 4-5", "December 30 to January 2, 2022").
 /// A year written on one end gives the other its year (the year before when the first end's
-/// month and day come later in the year, as across a new year); with no year written, the
+/// month comes later in the year, as across a new year); with no year written, the
 /// first end takes the year nearest the publication date, as a lone year-less date does, and
 /// the last end follows it. A span that ends before it starts is an error.
 fn day_span(
@@ -363,7 +363,9 @@ fn day_span(
 ) -> Result<DateValue, DateError> {
     check_month_day(m1, d1)?;
     check_month_day(m2, d2)?;
-    let wraps = (m1, d1) > (m2, d2);
+    // Only a later month before an earlier one crosses a new year ("December 30 to
+    // January 2"); "5-4 February" runs backwards.
+    let wraps = m1 > m2;
     let day = |y: i16, m: i8, d: i8| checked_calendar(y, m, d, None, shown);
     let step = |y: i16, by: i16| {
         y.checked_add(by).ok_or_else(|| DateError::OutOfRange {
