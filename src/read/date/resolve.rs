@@ -492,10 +492,14 @@ fn season_from(season: u8, start_year: i16) -> Option<(Date, Date)> {
     Some((first, last))
 }
 
-/// "this summer": the one the publication date falls in, else the nearest (by days to its
-/// nearer end; a tie goes to the coming one). "last winter": the latest that ended before the
-/// publication date. "next fall": the first that starts after it.
+/// "this summer": the one of the publication year ("this autumn" in March is the coming
+/// one); a winter, which spans two years, is the one the publication date falls in, else the
+/// nearest (by days to its nearer end; a tie goes to the coming one). "last winter": the
+/// latest that ended before the publication date. "next fall": the first that starts after it.
 fn place_season(p: Date, season: u8, modifier: Modifier) -> Option<(Date, Date)> {
+    if season != 3 && modifier == Modifier::None {
+        return season_from(season, p.year());
+    }
     let cands: Vec<(Date, Date)> = (-2i16..=2)
         .filter_map(|k| p.year().checked_add(k))
         .filter_map(|y| season_from(season, y))

@@ -1280,9 +1280,21 @@ fn seasons_are_runs_of_months() {
     ] {
         assert_eq!(found(form, &ctx(p)), [pair(form, want)], "{form}");
     }
-    // "this summer" said in October is the summer just gone; in March, the coming one.
+    // "this summer" said in October is the summer just gone; in March, the coming one, and
+    // so is "this autumn" in March, though the last autumn ended nearer.
     assert_eq!(alone("this summer", "2026-10-05"), "2026-06-01..2026-08-31");
     assert_eq!(alone("this summer", "2026-03-05"), "2026-06-01..2026-08-31");
+    assert_eq!(
+        res(
+            "A slump could coincide with this autumn’s vote in Norvia.",
+            "this autumn",
+            "2026-03-02"
+        ),
+        "2026-09-01..2026-11-30"
+    );
+    // A winter spans two years: the nearest ("this winter" in May is the one just gone).
+    assert_eq!(alone("this winter", "2026-05-10"), "2025-12-01..2026-02-28");
+    assert_eq!(alone("this winter", "2026-10-10"), "2026-12-01..2027-02-28");
     // "last" is the latest that ended before publication; "next" the first that starts after.
     assert_eq!(alone("last summer", "2026-10-05"), "2026-06-01..2026-08-31");
     assert_eq!(alone("last summer", "2026-07-05"), "2025-06-01..2025-08-31");
