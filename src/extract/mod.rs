@@ -651,6 +651,34 @@ window = 3
     }
 
     #[test]
+    fn counted_days_read_from_their_sentence_or_not_at_all() {
+        let rule = "[[fact]]\nid = \"d\"\nlabel = \"d\"\nkind = \"date\"\n";
+        let head = "---\npublished: 2026-01-20\n---\n";
+        // The anchor is in the sentence: the next day is read, beside its anchor.
+        let obs = run(
+            rule,
+            &format!("{head}Talks opened on January 12 and closed the next day.\n"),
+        );
+        assert_eq!(classes(&obs), vec!["2026-01-12", "2026-01-13"]);
+        // No anchor in the sentence: no value and no problem.
+        let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
+        let a = Article::from_text(
+            Path::new("a.txt"),
+            format!("{head}Talks opened on January 12.\nThe next day, they closed.\n"),
+        )
+        .expect("article");
+        let ex = extract(&rules, std::slice::from_ref(&a));
+        assert_eq!(ex.observations.len(), 1);
+        assert!(ex.problems.is_empty(), "{:?}", ex.problems.len());
+        // A span of days is one value covering both ends.
+        let obs = run(
+            rule,
+            &format!("{head}Delegates met 4-5 February in Varno.\n"),
+        );
+        assert_eq!(classes(&obs), vec!["2026-02-04..2026-02-05"]);
+    }
+
+    #[test]
     fn spans_point_at_the_value_words() {
         let rule =
             "[[fact]]\nid = \"t\"\nlabel = \"t\"\nkind = \"quantity\"\nunits = [\"troops\"]\n";

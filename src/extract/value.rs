@@ -126,6 +126,10 @@ impl Value {
                         }
                         Reading::Value(Value::Date(d), words)
                     }
+                    // Counted days with nothing to count from ("The next day, ...") are not
+                    // read, as the date reader's `find_dates` leaves them out: no value, and
+                    // nothing the rule's author could fix.
+                    Err(date::DateError::NoAnchor { .. }) => Reading::None,
                     Err(e) => Reading::Problem(e.to_string()),
                 }
             }

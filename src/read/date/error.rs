@@ -35,6 +35,9 @@ pub enum DateError {
     BadNumericOrder { value: String },
     /// Arithmetic left the calendar jiff supports (years -9999 to 9999).
     OutOfRange { text: String },
+    /// Days counted from another date ("the next day", "two days later") whose sentence names
+    /// no single day before them to count from. Not read: a wrong day is worse than none.
+    NoAnchor { text: String, reason: String },
 }
 
 impl fmt::Display for DateError {
@@ -76,6 +79,7 @@ impl fmt::Display for DateError {
                 f,
                 "numeric_order {value:?} is not understood: write \"day-month\" or \"month-day\""
             ),
+            DateError::NoAnchor { text, reason } => write!(f, "{text:?} is not read: {reason}"),
             DateError::OutOfRange { text } => write!(
                 f,
                 "{text:?} falls outside the supported calendar (years -9999 to 9999)"

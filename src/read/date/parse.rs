@@ -8,7 +8,8 @@ use crate::text::collapse_spaces;
 use super::calendar::{check_month, impossible, month_from, weekday_from};
 use super::pattern::{
     NUM_WORDS, RE_AGO, RE_DM, RE_EDGE, RE_ISO, RE_MD, RE_MONTH, RE_MY, RE_NUMERIC, RE_PART,
-    RE_PREP, RE_PUBLISHED, RE_WEEKDAY, RE_YEAR,
+    RE_PREP, RE_PUBLISHED, RE_REL_DAY, RE_SEASON, RE_SPAN_DM, RE_SPAN_MD, RE_SPAN_WD, RE_WEEKDAY,
+    RE_YEAR,
 };
 use super::{Date, DateContext, DateError, NumericOrder, Weekday};
 
@@ -85,6 +86,31 @@ pub(super) enum Expr {
     Week(i64),
     Month(i64),
     Year(i64),
+    /// A span of days with both ends written: "February 4-5", "3 March to 10 March". The
+    /// month is shared when written once; a year written on either end is both ends' year.
+    DaySpan {
+        first: (Option<i16>, i8, i8),
+        last: (Option<i16>, i8, i8),
+    },
+    /// "Monday to Wednesday", "between Monday and Wednesday".
+    WeekdaySpan {
+        first: Weekday,
+        last: Weekday,
+    },
+    /// Days counted from a date named earlier in the sentence: "the next day" (+1), "two days
+    /// later" (+2), "the day before" (-1). `prep`: written "the day before/after", which
+    /// counts from the words after it when words follow ("the day after the vote").
+    RelDay {
+        days: i64,
+        prep: bool,
+    },
+    /// A season (0 spring, 1 summer, 2 autumn, 3 winter) with its year ("the summer of 2021")
+    /// or placed by a modifier ("last winter"; `Modifier::None` is "this").
+    Season {
+        season: u8,
+        year: Option<i16>,
+        modifier: Modifier,
+    },
 }
 
 /// The unit of an "ago".
@@ -117,6 +143,62 @@ pub(super) fn parse_expr(text: &str, ctx: &DateContext) -> Result<Expr, DateErro
         && let Ok(e) = parse_expr(rest.as_str(), ctx)
     {
         return Ok(e);
+    }
+    if let Some(e) = parse_span(text)? {
+        return Ok(e);
+    }
+    if let Some(c) = RE_REL_DAY.captures(text) {
+        let lower = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+        let n = match c.name("n") {
+            Some(m) => count(m.as_str()).ok_or_else(|| not_a_date(text))?,
+            None => 1,
+        };
+        let days = if lower("unit").as_deref() == Some("week") {
+            n * 7
+        } else {
+            n
+        };
+        let back = matches!(
+            lower("word")
+                .or_else(|| lower("dir1"))
+                .or_else(|| lower("dir2"))
+                .as_deref(),
+            Some("previous" | "before" | "earlier")
+        );
+        return Ok(Expr::RelDay {
+            days: if back { -days } else { days },
+            prep: c.name("dir1").is_some(),
+        });
+    }
+    if let Some(c) = RE_SEASON.captures(text) {
+        let name = c
+            .name("s1")
+            .or_else(|| c.name("s2"))
+            .map(|m| m.as_str().to_lowercase());
+        let season = match name.as_deref() {
+            Some("spring") => 0,
+            Some("summer") => 1,
+            Some("autumn" | "fall") => 2,
+            _ => 3,
+        };
+        let modifier = match c
+            .name("modifier")
+            .map(|m| collapse_spaces(&m.as_str().to_lowercase()))
+            .as_deref()
+        {
+            Some("last" | "past" | "this past") => Modifier::Last,
+            Some("next" | "coming" | "this coming") => Modifier::Next,
+            _ => Modifier::None,
+        };
+        let year = match c.name("year") {
+            Some(_) => Some(num::<i16>(&c, "year").ok_or_else(|| not_a_date(text))?),
+            None => None,
+        };
+        return Ok(Expr::Season {
+            season,
+            year,
+            modifier,
+        });
     }
     if let Some(c) = RE_EDGE.captures(text) {
         let end = c
@@ -274,6 +356,51 @@ pub(super) fn parse_expr(text: &str, ctx: &DateContext) -> Result<Expr, DateErro
         "next year" => Expr::Year(1),
         _ => return Err(not_a_date(text)),
     })
+}
+
+/// A span of days ("February 4-5", "4 to 5 February", "between Monday and Wednesday").
+/// `Ok(None)`: not this form. "and" joins the ends only after "between".
+fn parse_span(text: &str) -> Result<Option<Expr>, DateError> {
+    let joined_right = |c: &Captures| {
+        let and = c
+            .name("sep")
+            .is_some_and(|m| m.as_str().trim().eq_ignore_ascii_case("and"));
+        and == c.name("between").is_some()
+    };
+    if let Some(c) = RE_SPAN_WD.captures(text).filter(joined_right) {
+        let day = |name: &str| c.name(name).and_then(|m| weekday_from(m.as_str()));
+        return match (day("w1"), day("w2")) {
+            (Some(first), Some(last)) => Ok(Some(Expr::WeekdaySpan { first, last })),
+            _ => Err(not_a_date(text)),
+        };
+    }
+    let Some(c) = RE_SPAN_MD
+        .captures(text)
+        .or_else(|| RE_SPAN_DM.captures(text))
+        .filter(joined_right)
+    else {
+        return Ok(None);
+    };
+    let month = |name: &str| c.name(name).and_then(|m| month_from(m.as_str()));
+    let year = |name: &str| match c.name(name) {
+        Some(_) => num::<i16>(&c, name)
+            .map(Some)
+            .ok_or_else(|| not_a_date(text)),
+        None => Ok(None),
+    };
+    let (Some(m1), Some(m2)) = (
+        month("m1").or_else(|| month("m2")),
+        month("m2").or_else(|| month("m1")),
+    ) else {
+        return Err(not_a_date(text));
+    };
+    let (Some(d1), Some(d2)) = (num::<i8>(&c, "d1"), num::<i8>(&c, "d2")) else {
+        return Err(not_a_date(text));
+    };
+    Ok(Some(Expr::DaySpan {
+        first: (year("y1")?, m1, d1),
+        last: (year("y2")?, m2, d2),
+    }))
 }
 
 /// Month-day or day-month words, with the year if written. `Ok(None)`: not this form.

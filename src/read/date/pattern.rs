@@ -22,9 +22,38 @@ pub(super) const MONTH_PREP: &str = r"in|since|by|until|till|during|through|an?"
 const MONTH_CAP: &str = r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)";
 /// How "ago" may be bounded: "more than a year ago" is on or before that day.
 const AGO_QUAL: &str = r"more\s+than|over|less\s+than|under|about|almost|nearly|some|roughly";
+/// What joins the two ends of a span of days ("4-5 February", "March 3 through 10"); "and"
+/// only after "between", which the patterns spell out. A dash only unspaced: a spaced dash
+/// opens an aside ("on March 3 – 10 days after the vote").
+const SPAN_SEP: &str = r"[-–]|\s+(?:to|until|till|through|thru)\s+";
+/// Seasons; "fall" is also a verb and a noun ("prices fall 2000 points", "the fall of the
+/// city"), so it is a season only after a modifier or "in"/"by"/... (see the patterns).
+const SEASON: &str = r"spring|summer|autumn|winter";
+/// What a season may be placed by: "this summer", "last winter", "this coming spring".
+const SEASON_MOD: &str = r"this\s+past|this\s+coming|this|last|next|past|coming";
 
 fn month_re() -> String {
     format!(r"(?:(?:{MONTH_FULL})\b|{MONTH_ABBR})")
+}
+
+/// Spans of days: "February 4-5", "March 3 through 10", "March 30 to April 2, 2022",
+/// "4–5 February", "3 March to 10 March", "between 4 and 5 February", "Monday to Wednesday",
+/// "between Monday and Wednesday". No capturing groups; each span form is tried before the
+/// single dates, so that "February 4-5" is not read as February 4.
+fn span_re() -> String {
+    let m = month_re();
+    let day = format!(r"(?:3[01]|[12][0-9]|0?[1-9]){ORD}");
+    let year = r"[12][0-9]{3}\b";
+    let ends = |sep: &str| {
+        format!(
+            r"{m}\s+{day}(?:,?\s+{year})?(?:{sep})(?:{m}\s+)?{day}(?:,?\s+{year})?|(?:the\s+)?{day}(?:\s+(?:of\s+)?{m}(?:,?\s+{year})?)?(?:{sep})(?:the\s+)?{day}\s+(?:of\s+)?{m}(?:,?\s+{year})?|(?:{WEEKDAY})\b(?:{sep})(?:{WEEKDAY})\b"
+        )
+    };
+    format!(
+        r"(?:between\s+(?:{})|{})",
+        ends(r"\s+and\s+"),
+        ends(SPAN_SEP)
+    )
 }
 
 /// Month-day and day-month with an optional year, without capturing groups.
@@ -44,8 +73,13 @@ static PATTERN: LazyLock<String> = LazyLock::new(|| {
     let month_year = format!(r"{m}\s+[12][0-9]{{3}}\b");
     let iso = r"[0-9]{4}-[0-9]{2}-[0-9]{2}\b";
     let numeric = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\b|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}\b";
+    // Days counted from a date named earlier in the sentence: "the next day", "the following
+    // day", "the day before", "two days later", "a week earlier".
+    let rel_day = format!(
+        r"the\s+(?:next|following|previous)\s+day\b|the\s+day\s+(?:before|after)\b|(?:[0-9]{{1,3}}|{NUM_WORDS})\s+(?:days?|weeks?)\s+(?:later|earlier)\b"
+    );
     let relative = format!(
-        r"the\s+day\s+before\s+yesterday\b|the\s+day\s+after\s+tomorrow\b|today\b|tonight\b|yesterday\b|tomorrow\b|this\s+(?:morning|afternoon|evening)\b|(?:earlier|later)\s+this\s+(?:week|month|year)\b|(?:last|this|next)\s+(?:week|month|year)\b|(?:(?:{AGO_QUAL})\s+)?(?:[0-9]{{1,3}}|{NUM_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+        r"the\s+day\s+before\s+yesterday\b|the\s+day\s+after\s+tomorrow\b|{rel_day}|today\b|tonight\b|yesterday\b|tomorrow\b|this\s+(?:morning|afternoon|evening)\b|(?:earlier|later)\s+this\s+(?:week|month|year)\b|(?:last|this|next)\s+(?:week|month|year)\b|(?:(?:{AGO_QUAL})\s+)?(?:[0-9]{{1,3}}|{NUM_WORDS})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
     );
     // "the end of 2022", "the end of the year", "the start of June"
     let edge = format!(
@@ -56,9 +90,14 @@ static PATTERN: LazyLock<String> = LazyLock::new(|| {
     // "last March", "next June"; a month after a preposition or an article, which may
     // turn out to be a full date ("by March 20") or a month and year ("in March 2020").
     let month_mod = format!(r"(?:last|next|this)\s+{MONTH_CAP}");
-    let month_prep = format!(r"(?:{MONTH_PREP})\s+(?:{full}|{month_year}|{MONTH_CAP})");
+    let span = span_re();
+    let month_prep = format!(r"(?:{MONTH_PREP})\s+(?:{span}|{full}|{month_year}|{MONTH_CAP})");
+    // "this summer", "last winter", "next fall", "the spring of 2021", "in fall 2022"
+    let season = format!(
+        r"(?:{SEASON_MOD})\s+(?:{SEASON}|fall)\b|(?:the\s+)?(?:{SEASON})\s+(?:of\s+)?[12][0-9]{{3}}\b|(?:in|during|by|since|until|through)\s+(?:the\s+)?(?:{SEASON}|fall)\s+(?:of\s+)?[12][0-9]{{3}}\b"
+    );
     format!(
-        r"(?i:\b(?:on\s+)?(?:{weekday}|{edge}|{part}|{month_mod}|{month_prep}|{full}|{month_year}|{iso}|{numeric}|{relative}))"
+        r"(?i:\b(?:on\s+)?(?:{span}|{weekday}|{edge}|{part}|{month_mod}|{month_prep}|{season}|{full}|{month_year}|{iso}|{numeric}|{relative}))"
     )
 });
 
@@ -155,6 +194,33 @@ pub(super) static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static RE_PREP: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i)^(?:on\s+)?(?:{MONTH_PREP})\s+(?P<rest>\S.*)$"
+    ))
+});
+pub(super) static RE_SPAN_MD: LazyLock<Regex> = LazyLock::new(|| {
+    let m = month_re();
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?P<between>between\s+)?(?P<m1>{m})\s+(?P<d1>[0-9]{{1,2}}){ORD}(?:,?\s+(?P<y1>[0-9]{{4}}))?(?P<sep>{SPAN_SEP}|\s+and\s+)(?:(?P<m2>{m})\s+)?(?P<d2>[0-9]{{1,2}}){ORD}(?:,?\s+(?P<y2>[0-9]{{4}}))?$"
+    ))
+});
+pub(super) static RE_SPAN_DM: LazyLock<Regex> = LazyLock::new(|| {
+    let m = month_re();
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?P<between>between\s+)?(?:the\s+)?(?P<d1>[0-9]{{1,2}}){ORD}(?:\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>[0-9]{{4}}))?)?(?P<sep>{SPAN_SEP}|\s+and\s+)(?:the\s+)?(?P<d2>[0-9]{{1,2}}){ORD}\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>[0-9]{{4}}))?$"
+    ))
+});
+pub(super) static RE_SPAN_WD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?P<between>between\s+)?(?P<w1>{WEEKDAY})(?P<sep>{SPAN_SEP}|\s+and\s+)(?P<w2>{WEEKDAY})$"
+    ))
+});
+pub(super) static RE_REL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:the\s+(?P<word>next|following|previous)\s+day|the\s+day\s+(?P<dir1>before|after)|(?P<n>[0-9]{{1,3}}|{NUM_WORDS})\s+(?P<unit>day|week)s?\s+(?P<dir2>later|earlier))$"
+    ))
+});
+pub(super) static RE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)^(?:on\s+)?(?:(?P<modifier>{SEASON_MOD})\s+(?P<s1>{SEASON}|fall)|(?:in\s+|during\s+|by\s+|since\s+|until\s+|through\s+)?(?:the\s+)?(?P<s2>{SEASON}|fall)\s+(?:of\s+)?(?P<year>[0-9]{{4}}))$"
     ))
 });
 pub(super) static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?P<year>[12][0-9]{3})$"));

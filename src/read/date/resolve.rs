@@ -70,6 +70,10 @@ pub fn find_dates(
             continue;
         }
         let value = resolve_at(sentence, m.range(), ctx);
+        // Counted days with nothing to count from are not read at all.
+        if matches!(value, Err(DateError::NoAnchor { .. })) {
+            continue;
+        }
         if let (Ok(v), Some(off)) = (&value, find_offset(sentence, 0, m.start())) {
             let moved = apply_offset(sentence, &off, m.end(), v.clone());
             out.push((m.range(), value));
@@ -132,55 +136,49 @@ fn place(
         }
         _ => {}
     }
-    let Some(p) = ctx.published else {
-        return Ok(match expr {
-            Expr::Calendar {
-                year: Some(y),
-                month,
-                day,
-                weekday,
-            } => DateValue::Day(checked_calendar(y, month, day, weekday, shown)?),
-            Expr::Calendar {
-                year: None,
-                month,
-                day,
-                ..
-            } => {
-                check_month_day(month, day)?;
-                DateValue::UnresolvedDate { month, day }
-            }
-            Expr::Weekday { weekday, .. } => DateValue::UnresolvedWeekday(weekday),
-            Expr::MonthYear { year, month } => DateValue::Month { year, month },
-            _ => DateValue::Unresolved {
-                text: strip_on(shown).to_string(),
-            },
-        });
+    // Forms that carry their year, or read the sentence around them, with or without a
+    // publication date.
+    let unresolved = || DateValue::Unresolved {
+        text: strip_on(shown).to_string(),
     };
-    Ok(match expr {
+    match expr {
         Expr::Calendar {
-            year: Some(y),
-            month,
-            day,
-            weekday,
-        } => DateValue::Day(checked_calendar(y, month, day, weekday, shown)?),
-        Expr::Calendar {
-            year: None,
+            year,
             month,
             day,
             weekday,
         } => {
-            check_month_day(month, day)?;
-            let d = nearest_yearless(p, month, day, tense_cue(sentence, at.clone()))
-                .ok_or_else(|| impossible(month, day, None))?;
-            if let Some(w) = weekday.filter(|w| *w != d.weekday()) {
-                return Err(DateError::WeekdayMismatch {
-                    text: shown.to_string(),
-                    date: d,
-                    weekday: w,
-                });
-            }
-            DateValue::Day(d)
+            return calendar_day(
+                sentence,
+                at,
+                ctx.published,
+                (year, month, day),
+                weekday,
+                shown,
+            );
         }
+        Expr::DaySpan { first, last } => {
+            return day_span(sentence, at, ctx.published, first, last, shown);
+        }
+        Expr::RelDay { days, prep } => return relative_day(sentence, at, ctx, (days, prep), shown),
+        Expr::Season {
+            season,
+            year: Some(y),
+            ..
+        } => {
+            let (first, last) = season_days(season, y).ok_or_else(out_of_range)?;
+            return Ok(DateValue::Days { first, last });
+        }
+        _ => {}
+    }
+    let Some(p) = ctx.published else {
+        return Ok(match expr {
+            Expr::Weekday { weekday, .. } => DateValue::UnresolvedWeekday(weekday),
+            Expr::MonthYear { year, month } => DateValue::Month { year, month },
+            _ => unresolved(),
+        });
+    };
+    Ok(match expr {
         Expr::Weekday { weekday, modifier } => {
             let cue = match modifier {
                 Modifier::None => tense_cue(sentence, at),
@@ -205,9 +203,29 @@ fn place(
                 month: d.month(),
             }
         }
+        // A year past the calendar (9999 + 1) is refused, not printed as "10000".
         Expr::Year(n) => {
-            let y = i64::from(p.year()) + n;
-            DateValue::Year(i16::try_from(y).map_err(|_| out_of_range())?)
+            let y = i16::try_from(i64::from(p.year()) + n).map_err(|_| out_of_range())?;
+            Date::new(y, 1, 1).map_err(|_| out_of_range())?;
+            DateValue::Year(y)
+        }
+        Expr::WeekdaySpan { first, last } => {
+            let d = resolve_weekday(p, first, Modifier::None, tense_cue(sentence, at))
+                .map_err(|_| out_of_range())?;
+            // The last day is the first such weekday after the first ("Friday to Monday"
+            // runs over the weekend); the same weekday twice is a week.
+            let gap = match first.until(last) {
+                0 => 7,
+                g => i64::from(g),
+            };
+            let last = add_days(d, gap).map_err(|_| out_of_range())?;
+            DateValue::Days { first: d, last }
+        }
+        Expr::Season {
+            season, modifier, ..
+        } => {
+            let (first, last) = place_season(p, season, modifier).ok_or_else(out_of_range)?;
+            DateValue::Days { first, last }
         }
         Expr::Ago { n, unit, bound } => {
             let span = match unit {
@@ -239,9 +257,15 @@ fn place(
                 _ => 0,
             };
             let year = p.year().checked_add(step).ok_or_else(out_of_range)?;
+            Date::new(year, month, 1).map_err(|_| out_of_range())?;
             DateValue::Month { year, month }
         }
-        Expr::YearNum(_) | Expr::Edge { .. } | Expr::Part { .. } => {
+        Expr::YearNum(_)
+        | Expr::Edge { .. }
+        | Expr::Part { .. }
+        | Expr::Calendar { .. }
+        | Expr::DaySpan { .. }
+        | Expr::RelDay { .. } => {
             return Err(DateError::NotADate {
                 text: shown.to_string(),
             });
@@ -299,6 +323,201 @@ fn nearest_yearless(p: Date, month: i8, day: i8, cue: Option<Tense>) -> Option<D
         _ => None,
     };
     Some(wanted.map_or(nearest, |(d, _)| *d))
+}
+
+/// One day from its month and day, and its year when written; a year-less day takes the year
+/// that puts it nearest the publication date (see [`nearest_yearless`]). The weekday written
+/// beside it, if any, must be that day's.
+fn calendar_day(
+    sentence: &str,
+    at: Range<usize>,
+    published: Option<Date>,
+    (year, month, day): (Option<i16>, i8, i8),
+    weekday: Option<Weekday>,
+    shown: &str,
+) -> Result<DateValue, DateError> {
+    if let Some(y) = year {
+        return checked_calendar(y, month, day, weekday, shown).map(DateValue::Day);
+    }
+    check_month_day(month, day)?;
+    let Some(p) = published else {
+        return Ok(DateValue::UnresolvedDate { month, day });
+    };
+    let d = nearest_yearless(p, month, day, tense_cue(sentence, at))
+        .ok_or_else(|| impossible(month, day, None))?;
+    checked_calendar(d.year(), month, day, weekday, shown).map(DateValue::Day)
+}
+
+/// A span of days written with both ends ("February 4-5", "December 30 to January 2, 2022").
+/// A year written on one end gives the other its year (the year before when the first end's
+/// month comes later in the year, as across a new year); with no year written, the
+/// first end takes the year nearest the publication date, as a lone year-less date does, and
+/// the last end follows it. A span that ends before it starts is an error.
+fn day_span(
+    sentence: &str,
+    at: Range<usize>,
+    published: Option<Date>,
+    (y1, m1, d1): (Option<i16>, i8, i8),
+    (y2, m2, d2): (Option<i16>, i8, i8),
+    shown: &str,
+) -> Result<DateValue, DateError> {
+    check_month_day(m1, d1)?;
+    check_month_day(m2, d2)?;
+    // Only a later month before an earlier one crosses a new year ("December 30 to
+    // January 2"); "5-4 February" runs backwards.
+    let wraps = m1 > m2;
+    let day = |y: i16, m: i8, d: i8| checked_calendar(y, m, d, None, shown);
+    let step = |y: i16, by: i16| {
+        y.checked_add(by).ok_or_else(|| DateError::OutOfRange {
+            text: shown.to_string(),
+        })
+    };
+    let (first, last) = match (y1, y2) {
+        (y1, Some(y2)) => {
+            let y1 = match y1 {
+                Some(y) => y,
+                None => step(y2, if wraps { -1 } else { 0 })?,
+            };
+            (day(y1, m1, d1)?, day(y2, m2, d2)?)
+        }
+        (Some(y1), None) => (day(y1, m1, d1)?, day(step(y1, i16::from(wraps))?, m2, d2)?),
+        (None, None) => {
+            let Some(p) = published else {
+                return Ok(DateValue::Unresolved {
+                    text: strip_on(shown).to_string(),
+                });
+            };
+            let first = nearest_yearless(p, m1, d1, tense_cue(sentence, at))
+                .ok_or_else(|| impossible(m1, d1, None))?;
+            let y2 = step(first.year(), i16::from(wraps))?;
+            (first, day(y2, m2, d2)?)
+        }
+    };
+    if last < first {
+        return Err(DateError::Impossible {
+            text: strip_on(shown).to_string(),
+            reason: "it ends before it starts".to_string(),
+        });
+    }
+    Ok(if first == last {
+        DateValue::Day(first)
+    } else {
+        DateValue::Days { first, last }
+    })
+}
+
+/// "the next day", "two days later", "the day before": days counted from the date named last
+/// before it in the same sentence, when that date is one day. Nothing else anchors it: not a
+/// date in another sentence (the reader sees one sentence), not another counted day, not a
+/// date an offset phrase moves, not a period; "the day after the vote" counts from the vote,
+/// which is no date. With no anchor the words are not read ([`DateError::NoAnchor`]).
+fn relative_day(
+    sentence: &str,
+    at: Range<usize>,
+    ctx: &DateContext,
+    (n, prep): (i64, bool),
+    shown: &str,
+) -> Result<DateValue, DateError> {
+    let no_anchor = |reason: &str| DateError::NoAnchor {
+        text: strip_on(shown).to_string(),
+        reason: reason.to_string(),
+    };
+    // "the day before the vote": the anchor is the noun phrase after it, not a date.
+    let next = sentence
+        .get(at.end..)
+        .and_then(|r| r.trim_start().chars().next());
+    if prep && next.is_some_and(char::is_alphanumeric) {
+        return Err(no_anchor(
+            "it counts from the words after it, not from a date",
+        ));
+    }
+    let Some(m) = date_re(sentence)
+        .find_iter(sentence)
+        .filter(|m| m.end() <= at.start && !RE_LOWER_MONTH_WORD.is_match(m.as_str()))
+        .last()
+    else {
+        return Err(no_anchor("its sentence names no day before it"));
+    };
+    let anchor_text = collapse_spaces(m.as_str());
+    let anchor = match parse_expr(&anchor_text, ctx) {
+        Ok(Expr::RelDay { .. }) => {
+            return Err(no_anchor(
+                "the date before it is itself counted from another",
+            ));
+        }
+        Ok(e) if find_offset(sentence, 0, m.start()).is_none() => {
+            place(sentence, m.range(), ctx, &anchor_text, e)
+        }
+        _ => return Err(no_anchor("the date before it is not one day as written")),
+    };
+    match anchor {
+        Ok(DateValue::Day(d)) => {
+            add_days(d, n)
+                .map(DateValue::Day)
+                .map_err(|_| DateError::OutOfRange {
+                    text: strip_on(shown).to_string(),
+                })
+        }
+        Ok(
+            DateValue::UnresolvedDate { .. }
+            | DateValue::UnresolvedWeekday(_)
+            | DateValue::Unresolved { .. },
+        ) => Ok(DateValue::Unresolved {
+            text: strip_on(shown).to_string(),
+        }),
+        _ => Err(no_anchor("the date before it is not one day as written")),
+    }
+}
+
+/// The first and last day of a season (0 spring, 1 summer, 2 autumn, 3 winter), northern
+/// meteorological: March-May, June-August, September-November, December-February. The winter
+/// of a year is the one whose January it holds (December of the year before to February).
+fn season_days(season: u8, year: i16) -> Option<(Date, Date)> {
+    let start = if season == 3 {
+        year.checked_sub(1)?
+    } else {
+        year
+    };
+    season_from(season, start)
+}
+
+/// The season that starts in `start_year` (a winter starts in December).
+fn season_from(season: u8, start_year: i16) -> Option<(Date, Date)> {
+    let first = Date::new(start_year, 3 + 3 * season.min(3) as i8, 1).ok()?;
+    let last = first
+        .checked_add(jiff::Span::new().months(3))
+        .ok()?
+        .checked_sub(jiff::Span::new().days(1))
+        .ok()?;
+    Some((first, last))
+}
+
+/// "this summer": the one of the publication year ("this autumn" in March is the coming
+/// one); a winter, which spans two years, is the one the publication date falls in, else the
+/// nearest (by days to its nearer end; a tie goes to the coming one). "last winter": the
+/// latest that ended before the publication date. "next fall": the first that starts after it.
+fn place_season(p: Date, season: u8, modifier: Modifier) -> Option<(Date, Date)> {
+    if season != 3 && modifier == Modifier::None {
+        return season_from(season, p.year());
+    }
+    let cands: Vec<(Date, Date)> = (-2i16..=2)
+        .filter_map(|k| p.year().checked_add(k))
+        .filter_map(|y| season_from(season, y))
+        .collect();
+    match modifier {
+        Modifier::Last => cands.into_iter().rev().find(|(_, last)| *last < p),
+        Modifier::Next => cands.into_iter().find(|(first, _)| *first > p),
+        Modifier::None => cands.into_iter().min_by_key(|(first, last)| {
+            let away = if p < *first {
+                days_between(p, *first)
+            } else if p > *last {
+                days_between(*last, p)
+            } else {
+                0
+            };
+            (away, p > *last)
+        }),
+    }
 }
 
 fn checked_calendar(

@@ -125,38 +125,38 @@ fn month_and_year_is_a_month() {
     assert_eq!(alone("Sept. 2021", "2022-03-01"), "2021-09");
 }
 
-// --- gold rows from the corpus --------------------------------------------------------------
+// --- shapes of the corpus's gold sentences, made up ------------------------------------------
 
 #[test]
-fn corpus_weekdays_resolve_as_the_gold_says() {
-    let s = "The Russian paratroopers, who were on the ground just hours after Kazakh President \
-                 Kassym-Jomart Tokayev requested them Wednesday, helped retake key strategic points.";
+fn news_weekday_shapes_resolve() {
+    // P = Saturday 2022-01-08 unless stated; the cue words are those of the corpus's gold rows.
+    let s = "The Norvian paratroopers, who were on the ground just hours after Marovian President \
+                 Ilsa Verrin requested them Wednesday, helped secure the northern bridges.";
     assert_eq!(res(s, "Wednesday", "2022-01-08"), "2022-01-05");
-    let s = "Russian troops invaded Kazakhstan Thursday after Kazakh President Kassym-Jomart \
-                 Tokayev enlisted the help of a Russia-led military alliance.";
+    let s = "Norvian troops entered Marovia Thursday after Marovian President Ilsa \
+                 Verrin enlisted the help of a Norvia-led defence pact.";
     assert_eq!(res(s, "Thursday", "2022-01-08"), "2022-01-06");
-    let s = "As a result, Washington and Moscow exchanged new barbs on the eve of a week’s \
-                 meeting on Ukraine, which begins Monday with talks between senior US and Russian \
-                 officials in Geneva.";
+    let s = "As a result, Tallin and Ostrava traded fresh jabs on the eve of a week’s \
+                 summit on trade, which begins Monday with talks between senior Tallin and \
+                 Ostravan envoys in Lugano.";
     assert_eq!(res(s, "Monday", "2022-01-08"), "2022-01-10");
-    let s = "“For 30 years we’ve been retreating,” Deputy Foreign Minister Sergei Ryabkov, who \
-                 will lead the talks with the U.S. in Geneva Monday, said in an interview this week.";
+    let s = "“For 30 years we’ve been giving ground,” Deputy Trade Minister Pavel Orlen, who \
+                 will lead the talks with Tallin in Lugano Monday, said in an interview this week.";
     assert_eq!(res(s, "Monday", "2022-01-08"), "2022-01-10");
-    let s = "If any more muscle-flexing were required before Monday's meeting between Russian \
-                 and US officials in Geneva and Russia-Nato talks on Wednesday, then Putin took the \
-                 opportunity when Kazakhstan asked a Moscow-led security alliance to help.";
+    let s = "If any more sabre-rattling were required before Monday's meeting between Norvian \
+                 and Ostravan envoys in Lugano and Norvia-Pact talks on Wednesday, then Orlen seized \
+                 the moment when Marovia asked a Norvia-led defence pact to step in.";
     assert_eq!(res(s, "Monday's", "2022-01-10"), "2022-01-10");
     assert_eq!(res(s, "on Wednesday", "2022-01-10"), "2022-01-12");
-    let s =
-        " By Friday, Tokayev said he wouldn’t negotiate and ordered his security forces to shoot.";
+    let s = " By Friday, Verrin said she wouldn’t bargain and ordered her police to stand firm.";
     assert_eq!(res(s, "Friday", "2022-01-08"), "2022-01-07");
 }
 
 #[test]
-fn corpus_calendar_dates_resolve_as_the_gold_says() {
-    let s = "Russian and American officials are due to meet in Geneva, Switzerland, on January \
-                 10, followed by talks between Russia and the North Atlantic Treaty Organization \
-                 (NATO) on January 12 and a meeting on January 13 with Russia.";
+fn news_calendar_shapes_resolve() {
+    let s = "Norvian and Ostravan envoys are due to meet in Lugano, Ticino, on January \
+                 10, followed by talks between Norvia and the Northern Defence Pact \
+                 (NDP) on January 12 and a session on January 13 with Norvia.";
     let got: Vec<(String, String)> = found(s, &ctx("2022-01-03"))
         .into_iter()
         .map(|(t, v)| (collapse_spaces(&t), v))
@@ -171,20 +171,17 @@ fn corpus_calendar_dates_resolve_as_the_gold_says() {
     );
     // A caption: the engine may pass a wider range; the date in it is read.
     assert_eq!(
-        alone(
-            "NATO-Russia Council meeting, January 12, 2022",
-            "2022-01-17"
-        ),
+        alone("NDP-Norvia Council session, January 12, 2022", "2022-01-17"),
         "2022-01-12"
     );
-    let s = " In fact, many points of Russia’s “ultimatum” to the United States on December 17 \
-                 are just a list of concessions Moscow is prepared to make.";
+    let s = " In truth, most points of Norvia’s “ultimatum” to the Ostravan side on December 17 \
+                 are merely a wish list of things Tallin would give up anyway.";
     assert_eq!(res(s, "on December 17", "2022-01-03"), "2021-12-17");
-    let s = "US President Joe Biden and Russian President Vladimir Putin discussed Ukraine on \
-                 December 7, when they agreed to continue their dialogue.";
+    let s = "Ostravan President Lena Marsh and Norvian President Pavel Orlen discussed trade on \
+                 December 7, when they agreed to keep talking.";
     assert_eq!(res(s, "December 7", "2022-01-03"), "2021-12-07");
-    let s = "Kyiv demonstrates remarkable resolve in rejecting these provocations, even of such \
-                 scale as the cyberattack last Friday, January 14 (TASS, January 14, 2022).";
+    let s = "Ostrava shows notable calm in brushing off these provocations, even one as large \
+                 as the data breach last Friday, January 14 (NTA, January 14, 2022).";
     assert_eq!(
         found(s, &ctx("2022-01-17")),
         vec![
@@ -196,16 +193,15 @@ fn corpus_calendar_dates_resolve_as_the_gold_says() {
 
 #[test]
 fn offset_from_a_date_the_sentence_names() {
-    let s = " The question about what to expect in such a situation looms large, and the \
-                 answers depend upon the interpretation of what Putin’s intentions behind the \
-                 “ultimatum,” delivered ten days after his video-conference with US President \
-                 Joseph Biden on December 7, really were.";
+    let s = " What to expect next is an open question, and the answers hinge on what Orlen’s \
+                 aims behind the “ultimatum,” delivered ten days after his video call with Ostravan \
+                 President Lena Marsh on December 7, really were.";
     let p = "2022-01-17";
     // resolve() reads the whole sentence: the offset applies.
     assert_eq!(res(s, "on December 7", p), "2021-12-17");
-    // A rule whose match starts at "video-conference" wants the call itself.
+    // A rule whose match starts at "video call" wants the call itself.
     let at = s.find("on December 7").expect("date");
-    let scope = s.find("his video-conference").expect("scope")..at + "on December 7".len();
+    let scope = s.find("his video call").expect("scope")..at + "on December 7".len();
     assert_eq!(
         resolve_scoped(s, at..at + "on December 7".len(), scope, &ctx(p)).map(|v| v.canonical()),
         Ok("2021-12-07".to_string())
@@ -225,7 +221,7 @@ fn offset_from_a_date_the_sentence_names() {
         got,
         vec![
             pair(
-                "ten days after his video-conference with US President Joseph Biden on December 7",
+                "ten days after his video call with Ostravan President Lena Marsh on December 7",
                 "2021-12-17"
             ),
             pair("on December 7", "2021-12-07"),
@@ -259,7 +255,7 @@ fn offsets_made_up() {
     // A comma ends the offset's reach: March 3 is the day of the speech.
     assert_eq!(
         res(
-            "Ten days after the invasion, on March 3, Biden spoke.",
+            "Ten days after the invasion, on March 3, Marsh spoke.",
             "March 3",
             p
         ),
@@ -305,121 +301,120 @@ fn offsets_made_up() {
 
 // --- weekday rule --------------------------------------------------------------------------
 
+/// Each (sentence, date words, expected value) resolved against the publication date `p`.
+fn check_table(p: &str, table: &[(&str, &str, &str)]) {
+    for (sentence, needle, want) in table {
+        assert_eq!(res(sentence, needle, p), *want, "{sentence}");
+    }
+}
+
 #[test]
 fn future_cues_pick_the_coming_day() {
     // Published Saturday 2022-01-08: the nearest Wednesday is 2022-01-05 (3 days back).
-    let p = "2022-01-08";
-    assert_eq!(
-        res("The minister will visit Kyiv on Wednesday.", "Wednesday", p),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res(
-            "The summit will be held Wednesday in Vienna.",
-            "Wednesday",
-            p
-        ),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res("Parliament is due to vote Wednesday.", "Wednesday", p),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res("The upcoming talks on Wednesday matter.", "Wednesday", p),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res("The trial is scheduled to start Wednesday.", "Wednesday", p),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res("She’ll fly to Paris Wednesday.", "Wednesday", p),
-        "2022-01-12"
-    );
-    assert_eq!(
-        res("The conference opens Wednesday in Davos.", "Wednesday", p),
-        "2022-01-12"
+    check_table(
+        "2022-01-08",
+        &[
+            (
+                "The minister will visit Kyiv on Wednesday.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+            (
+                "The summit will be held Wednesday in Vienna.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+            (
+                "Parliament is due to vote Wednesday.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+            (
+                "The upcoming talks on Wednesday matter.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+            (
+                "The trial is scheduled to start Wednesday.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+            ("She’ll fly to Paris Wednesday.", "Wednesday", "2022-01-12"),
+            (
+                "The conference opens Wednesday in Davos.",
+                "Wednesday",
+                "2022-01-12",
+            ),
+        ],
     );
 }
 
 #[test]
 fn past_cues_pick_the_day_gone() {
     // Published Saturday 2022-01-08: the nearest Tuesday is 2022-01-11 (3 days ahead).
-    let p = "2022-01-08";
-    assert_eq!(
-        res("The minister visited Kyiv on Tuesday.", "Tuesday", p),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res("Police said Tuesday that 12 people died.", "Tuesday", p),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res("The vote was held Tuesday.", "Tuesday", p),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res(
-            "On Tuesday, the ministers met in Brussels.",
-            "On Tuesday",
-            p
-        ),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res(
-            "Clashes broke out Tuesday night in Almaty.",
-            "Tuesday night",
-            p
-        ),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res("Tuesday's talks were postponed.", "Tuesday's", p),
-        "2022-01-04"
-    );
-    assert_eq!(
-        res("He wrote in an article published Tuesday.", "Tuesday", p),
-        "2022-01-04"
+    check_table(
+        "2022-01-08",
+        &[
+            (
+                "The minister visited Kyiv on Tuesday.",
+                "Tuesday",
+                "2022-01-04",
+            ),
+            (
+                "Police said Tuesday that 12 people died.",
+                "Tuesday",
+                "2022-01-04",
+            ),
+            ("The vote was held Tuesday.", "Tuesday", "2022-01-04"),
+            (
+                "On Tuesday, the ministers met in Brussels.",
+                "On Tuesday",
+                "2022-01-04",
+            ),
+            (
+                "Clashes broke out Tuesday night in Varno.",
+                "Tuesday night",
+                "2022-01-04",
+            ),
+            ("Tuesday's talks were postponed.", "Tuesday's", "2022-01-04"),
+            (
+                "She wrote in a column printed Tuesday.",
+                "Tuesday",
+                "2022-01-04",
+            ),
+        ],
     );
 }
 
 #[test]
 fn no_cue_takes_the_nearest_day() {
-    let p = "2022-01-08"; // Saturday
-    assert_eq!(
-        res("Talks in Vienna on Tuesday.", "Tuesday", p),
-        "2022-01-11"
-    );
-    assert_eq!(
-        res("Protests on Wednesday in Almaty.", "Wednesday", p),
-        "2022-01-05"
-    );
-    assert_eq!(res("Friday", "Friday", p), "2022-01-07");
-    assert_eq!(res("Sunday", "Sunday", p), "2022-01-09");
-    // Modals and conditionals are not calendar tense: the nearest day stands.
-    assert_eq!(
-        res("He said he would travel on Tuesday.", "Tuesday", p),
-        "2022-01-11"
-    );
-    assert_eq!(
-        res(
-            "If the talks fail on Wednesday, sanctions follow.",
-            "Wednesday",
-            p
-        ),
-        "2022-01-05"
-    );
-    // "are held" is present: no cue.
-    assert_eq!(
-        res("Elections are held Tuesday.", "Tuesday", p),
-        "2022-01-11"
-    );
-    // A clause after ", then" belongs to another event.
-    assert_eq!(
-        res("Talks on Tuesday, then the ministers left.", "Tuesday", p),
-        "2022-01-11"
+    check_table(
+        "2022-01-08", // Saturday
+        &[
+            ("Talks in Vienna on Tuesday.", "Tuesday", "2022-01-11"),
+            ("Protests on Wednesday in Varno.", "Wednesday", "2022-01-05"),
+            ("Friday", "Friday", "2022-01-07"),
+            ("Sunday", "Sunday", "2022-01-09"),
+            // Modals and conditionals are not calendar tense: the nearest day stands.
+            (
+                "He said he would travel on Tuesday.",
+                "Tuesday",
+                "2022-01-11",
+            ),
+            (
+                "If the talks fail on Wednesday, sanctions follow.",
+                "Wednesday",
+                "2022-01-05",
+            ),
+            // "are held" is present: no cue.
+            ("Elections are held Tuesday.", "Tuesday", "2022-01-11"),
+            // A clause after ", then" belongs to another event.
+            (
+                "Talks on Tuesday, then the ministers left.",
+                "Tuesday",
+                "2022-01-11",
+            ),
+        ],
     );
 }
 
@@ -488,8 +483,8 @@ fn weekday_beside_a_date_is_checked() {
 
 #[test]
 fn weekday_with_a_year_is_noise_not_a_crash() {
-    let s = "This handout picture taken and released by the Russian Defence Ministry on Sunday \
-                 2021 shows a Russian combat vehicle driver.";
+    let s = "This photo, released by the Norvian Defence Ministry on Sunday 2021, shows an \
+                 armoured car driver.";
     let got = found(s, &ctx("2022-01-10"));
     assert_eq!(got.len(), 1);
     assert!(got[0].0.starts_with("on Sunday"));
@@ -522,7 +517,7 @@ fn relative_words() {
     assert_eq!(alone("last year", p), "2021");
     assert_eq!(
         res(
-            "Kazakhstan hasn’t been seen since the protests this week.",
+            "Mayor Orsk has not spoken in public since the strikes this week.",
             "this week",
             p
         ),
@@ -597,16 +592,13 @@ fn year_less_far_dates_follow_a_clear_cue() {
 fn without_a_publication_date_nothing_is_guessed() {
     let c = DateContext::default();
     assert_eq!(
-        res_in(
-            "Russian troops invaded Kazakhstan Thursday.",
-            "Thursday",
-            &c
-        ),
+        res_in("Norvian troops entered Marovia Thursday.", "Thursday", &c),
         "Thursday (unresolved: no publication date)"
     );
-    let s = "Russian troops invaded Kazakhstan Thursday.";
+    let s = "Norvian troops entered Marovia Thursday.";
+    let at = s.find("Thursday").expect("weekday");
     assert_eq!(
-        resolve(s, 34..42, &c),
+        resolve(s, at..at + 8, &c),
         Ok(DateValue::UnresolvedWeekday(Weekday::Thursday))
     );
     assert_eq!(
@@ -698,7 +690,7 @@ fn published_dates_parse_or_say_why() {
 
 #[test]
 fn bad_ranges_are_errors_not_panics() {
-    let s = "Putin’s troops left Thursday.";
+    let s = "Orlen’s troops left Thursday.";
     let c = ctx("2022-01-08");
     assert!(matches!(
         resolve(s, 5..6, &c),
@@ -719,7 +711,7 @@ fn bad_ranges_are_errors_not_panics() {
 
 #[test]
 fn no_panic_on_any_char_range() {
-    let s = "Ten days after the call “on Dec. 7”, Putin’s — envoy met Monday’s 10/01/2022 délégation \
+    let s = "Ten days after the call “on Dec. 7”, Orlen’s — envoy met Monday’s 10/01/2022 délégation \
                  the 31st of February 2021; yesterday 2022-02-30 Sunday 2021 last week 九 May 5.";
     let c = ctx("2022-01-08");
     let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
@@ -736,7 +728,6 @@ fn no_panic_on_any_char_range() {
         let _ = tense_cue(s, a..s.len());
     }
     assert_eq!(alone("1 January 9999", "9999-12-31"), "9999-01-01");
-    assert_eq!(alone("next year", "9999-12-31"), "10000");
     assert!(alone("tomorrow", "9999-12-31").starts_with("error: \"tomorrow\" falls outside"));
 }
 
@@ -821,9 +812,9 @@ fn pattern_matches_every_form_whole() {
 #[test]
 fn pattern_near_misses() {
     for text in [
-        "Putin may not want to participate",
+        "Orlen may not want to take part",
         "about 2,000 soldiers",
-        "the Mayor of Almaty",
+        "the Mayor of Varno",
         "a year of talks",
         "in 2019",
         "Sundays are quiet",
@@ -853,9 +844,9 @@ fn pattern_drops_into_a_user_regex() {
     // The fragment adds no capturing group of its own.
     assert_eq!(re.captures_len(), 2);
     let caps = re
-        .captures("NATO talks with Russia on January 12")
+        .captures("Pact talks with Norvia on January 12")
         .expect("match");
-    assert_eq!(&caps[0], "talks with Russia on January 12");
+    assert_eq!(&caps[0], "talks with Norvia on January 12");
     // It is case-insensitive even inside a case-sensitive regex.
     let re = Regex::new(&format!("began {}", date_pattern())).expect("regex");
     assert!(re.is_match("began MONDAY"));
@@ -891,7 +882,7 @@ fn values_serialize_and_describe() {
 
 #[test]
 fn tense_cue_reads_the_nearest_cue() {
-    let s = "Tokayev, who requested troops Wednesday, will meet Putin Friday.";
+    let s = "Verrin, who requested troops Wednesday, will meet Orlen Friday.";
     let w = s.find("Wednesday").expect("w");
     let f = s.find("Friday").expect("f");
     assert_eq!(tense_cue(s, w..w + 9), Some(Tense::Past));
@@ -1012,4 +1003,333 @@ fn bounds_and_day_runs_have_spans() {
     assert_eq!(v.span(), Some((d("2026-05-11"), d("2026-05-20"))));
     let v = resolve("more than a year ago", 0..20, &c).expect("a date");
     assert_eq!(v.span().map(|(_, b)| b), Some(d("2025-06-10")));
+}
+
+// --- spans of days, counted days, seasons (#16) --------------------------------------------
+
+#[test]
+fn spans_of_days_cover_both_ends() {
+    let p = "2026-01-20";
+    for (form, want) in [
+        ("4–5 February", "2026-02-04..2026-02-05"),
+        ("4-5 February 2025", "2025-02-04..2025-02-05"),
+        ("February 4-5", "2026-02-04..2026-02-05"),
+        ("Feb. 4–5", "2026-02-04..2026-02-05"),
+        ("4 to 5 February", "2026-02-04..2026-02-05"),
+        ("3 March to 10 March", "2026-03-03..2026-03-10"),
+        ("March 3 through 10", "2026-03-03..2026-03-10"),
+        ("March 3 to March 10, 2027", "2027-03-03..2027-03-10"),
+        ("between 4 and 5 February", "2026-02-04..2026-02-05"),
+        ("the 4th to the 6th of February", "2026-02-04..2026-02-06"),
+        // Across the new year: the first end takes the year before the written one.
+        ("December 30 to January 2, 2026", "2025-12-30..2026-01-02"),
+        ("December 30, 2025 to January 2", "2025-12-30..2026-01-02"),
+        // Year-less: the first end is placed as a lone date is (nearest the publication).
+        ("December 30 to January 2", "2025-12-30..2026-01-02"),
+        ("on January 10-12", "2026-01-10..2026-01-12"),
+    ] {
+        assert_eq!(found(form, &ctx(p)), [pair(form, want)], "{form}");
+    }
+    // "from" is left out of the match; "from 3 March to 10 March" is the span all the same.
+    assert_eq!(
+        res(
+            "Flights stop from 3 March to 10 March.",
+            "3 March to 10 March",
+            p
+        ),
+        "2026-03-03..2026-03-10"
+    );
+    // The span is found whole inside a sentence and after a preposition.
+    assert_eq!(
+        found("Delegates from Norvia met 4-5 February in Tallin.", &ctx(p)),
+        [pair("4-5 February", "2026-02-04..2026-02-05")]
+    );
+    assert_eq!(
+        found("Fees are frozen until March 3-5, 2026.", &ctx(p)),
+        [pair("until March 3-5, 2026", "2026-03-03..2026-03-05")]
+    );
+    // A span that runs backwards is an error, not a guess.
+    assert_eq!(
+        alone("5-4 February 2026", p),
+        "error: 5-4 February 2026 is not a date (it ends before it starts)"
+    );
+    assert_eq!(
+        alone("February 4-31", p),
+        "error: February 31 is not a date (February has at most 29 days)"
+    );
+    // Without a publication date, a span without a year waits; one with a year does not.
+    let none = DateContext::default();
+    assert_eq!(
+        res_in("February 4-5", "February 4-5", &none),
+        "February 4-5 (unresolved: no publication date)"
+    );
+    assert_eq!(
+        res_in("4-5 February 2025", "4-5 February 2025", &none),
+        "2025-02-04..2025-02-05"
+    );
+    // A day-precision value it is not: its span has two days.
+    let v = resolve("February 4-5", 0..12, &ctx(p)).expect("a span");
+    assert_eq!(v.span(), Some((d("2026-02-04"), d("2026-02-05"))));
+}
+
+#[test]
+fn weekday_spans_run_from_the_first_weekday_placed_as_usual() {
+    // P = Tuesday 2026-01-20.
+    let p = "2026-01-20";
+    assert_eq!(
+        found("Strikes continued between Monday and Wednesday.", &ctx(p)),
+        [pair(
+            "between Monday and Wednesday",
+            "2026-01-19..2026-01-21"
+        )]
+    );
+    assert_eq!(alone("Monday to Wednesday", p), "2026-01-19..2026-01-21");
+    // Friday to Monday runs over the weekend; a past cue takes the Friday gone.
+    assert_eq!(
+        res("The port was shut Friday to Monday.", "Friday to Monday", p),
+        "2026-01-16..2026-01-19"
+    );
+    assert_eq!(
+        res(
+            "The port will be shut Friday to Monday.",
+            "Friday to Monday",
+            p
+        ),
+        "2026-01-23..2026-01-26"
+    );
+}
+
+#[test]
+fn durations_and_scores_are_no_spans() {
+    let c = ctx("2026-01-20");
+    for text in [
+        "Repairs take 2-3 weeks.",
+        "Orvale won 3-2 on penalties.",
+        "between 2 and 3 weeks",
+        "4 and 5 February",
+        "aged 4 to 5",
+    ] {
+        let got = found(text, &c);
+        assert!(
+            got.iter()
+                .all(|(t, v)| !v.contains("..") || t.contains("February")),
+            "{text}: {got:?}"
+        );
+    }
+    // "4 and 5 February" without "between" is the single date 5 February.
+    assert_eq!(
+        found("4 and 5 February", &c),
+        [pair("5 February", "2026-02-05")]
+    );
+    assert!(found("Repairs take 2-3 weeks.", &c).is_empty());
+    // A spaced dash opens an aside: March 3 alone.
+    assert_eq!(
+        found("The vote is on March 3 – 10 days after the strike.", &c),
+        [pair("on March 3", "2026-03-03")]
+    );
+    assert!(found("Orvale won 3-2 on penalties.", &c).is_empty());
+}
+
+#[test]
+fn counted_days_count_from_the_day_named_before_them() {
+    let p = "2026-01-20";
+    let c = ctx(p);
+    for (sentence, want) in [
+        (
+            "The talks opened on January 12 and ended the next day.",
+            "2026-01-13",
+        ),
+        (
+            "The talks opened on January 12 and ended the following day.",
+            "2026-01-13",
+        ),
+        (
+            "Mira Tosk arrived on January 12 and left a day later.",
+            "2026-01-13",
+        ),
+        (
+            "Mira Tosk arrived on January 12 and left two days later.",
+            "2026-01-14",
+        ),
+        (
+            "Mira Tosk arrived on January 12 and left a week later.",
+            "2026-01-19",
+        ),
+        (
+            "The vote was on January 12; ballots were printed the day before.",
+            "2026-01-11",
+        ),
+        (
+            "The vote was on January 12, and the count ended three days later.",
+            "2026-01-15",
+        ),
+        (
+            "The vote was on Monday, and the count ended the previous day.",
+            "2026-01-18",
+        ),
+    ] {
+        let got = found(sentence, &c);
+        assert_eq!(got.len(), 2, "{sentence}: {got:?}");
+        assert_eq!(got[1].1, want, "{sentence}: {got:?}");
+    }
+    // Resolved where a rule's match put it, as extraction does.
+    assert_eq!(
+        res(
+            "The vote was on January 12; the count ended two days later.",
+            "two days later",
+            p
+        ),
+        "2026-01-14"
+    );
+    // "N days after <date>" stays the offset form.
+    assert_eq!(
+        found("The law took effect ten days after January 12.", &c),
+        [
+            pair("ten days after January 12", "2026-01-22"),
+            pair("January 12", "2026-01-12")
+        ]
+    );
+    // With an explicit anchor no publication date is needed; with a year-less one it waits.
+    let none = DateContext::default();
+    assert_eq!(
+        res_in(
+            "It opened on January 12, 2026 and closed the next day.",
+            "the next day",
+            &none
+        ),
+        "2026-01-13"
+    );
+    assert_eq!(
+        res_in(
+            "It opened on January 12 and closed the next day.",
+            "the next day",
+            &none
+        ),
+        "the next day (unresolved: no publication date)"
+    );
+}
+
+#[test]
+fn counted_days_without_an_anchor_are_not_read() {
+    let c = ctx("2026-01-20");
+    for sentence in [
+        // The anchor is in another sentence: not read.
+        "The next day, the ministers met again.",
+        "Two days later the port reopened.",
+        // "the day after the vote": it counts from the vote, which is no date.
+        "On January 12 the polls closed, and the day after the vote the count began.",
+        // The day before it is a period or another counted day.
+        "Prices rose last month and fell the next day.",
+    ] {
+        assert!(
+            found(sentence, &c)
+                .iter()
+                .all(|(t, _)| !t.contains("day after the")
+                    && !t.contains("next day")
+                    && !t.contains("days later")),
+            "{sentence}: {:?}",
+            found(sentence, &c)
+        );
+    }
+    assert_eq!(
+        res(
+            "The next day, the ministers met again.",
+            "The next day",
+            "2026-01-20"
+        ),
+        "error: \"The next day\" is not read: its sentence names no day before it"
+    );
+    assert_eq!(
+        res(
+            "It opened on January 12, closed the next day and reopened a day later.",
+            "a day later",
+            "2026-01-20"
+        ),
+        "error: \"a day later\" is not read: the date before it is itself counted from another"
+    );
+    assert_eq!(
+        res(
+            "Polls closed on January 12 and the day after the vote the count began.",
+            "the day after",
+            "2026-01-20"
+        ),
+        "error: \"the day after\" is not read: it counts from the words after it, not from a date"
+    );
+}
+
+#[test]
+fn seasons_are_runs_of_months() {
+    // P = 2026-01-20, in the winter of 2026 (December 2025 to February 2026).
+    let p = "2026-01-20";
+    for (form, want) in [
+        ("this winter", "2025-12-01..2026-02-28"),
+        ("last winter", "2024-12-01..2025-02-28"),
+        ("next winter", "2026-12-01..2027-02-28"),
+        ("this summer", "2026-06-01..2026-08-31"),
+        ("last summer", "2025-06-01..2025-08-31"),
+        ("this past summer", "2025-06-01..2025-08-31"),
+        ("next fall", "2026-09-01..2026-11-30"),
+        ("last autumn", "2025-09-01..2025-11-30"),
+        ("the spring of 2021", "2021-03-01..2021-05-31"),
+        ("in the spring of 2021", "2021-03-01..2021-05-31"),
+        ("autumn 2022", "2022-09-01..2022-11-30"),
+        ("in fall 2022", "2022-09-01..2022-11-30"),
+        ("summer 2024", "2024-06-01..2024-08-31"),
+        // The winter of a year holds its January: December of the year before to February.
+        ("the winter of 2024", "2023-12-01..2024-02-29"),
+    ] {
+        assert_eq!(found(form, &ctx(p)), [pair(form, want)], "{form}");
+    }
+    // "this summer" said in October is the summer just gone; in March, the coming one, and
+    // so is "this autumn" in March, though the last autumn ended nearer.
+    assert_eq!(alone("this summer", "2026-10-05"), "2026-06-01..2026-08-31");
+    assert_eq!(alone("this summer", "2026-03-05"), "2026-06-01..2026-08-31");
+    assert_eq!(
+        res(
+            "A slump could coincide with this autumn’s vote in Norvia.",
+            "this autumn",
+            "2026-03-02"
+        ),
+        "2026-09-01..2026-11-30"
+    );
+    // A winter spans two years: the nearest ("this winter" in May is the one just gone).
+    assert_eq!(alone("this winter", "2026-05-10"), "2025-12-01..2026-02-28");
+    assert_eq!(alone("this winter", "2026-10-10"), "2026-12-01..2027-02-28");
+    // "last" is the latest that ended before publication; "next" the first that starts after.
+    assert_eq!(alone("last summer", "2026-10-05"), "2026-06-01..2026-08-31");
+    assert_eq!(alone("last summer", "2026-07-05"), "2025-06-01..2025-08-31");
+    assert_eq!(alone("next winter", "2026-03-15"), "2026-12-01..2027-02-28");
+    // "fall" as a verb or a noun is no season.
+    for text in [
+        "Prices could fall 2000 points.",
+        "the fall of the old regime",
+        "a spring in her step",
+    ] {
+        assert!(found(text, &ctx(p)).is_empty(), "{text}");
+    }
+    assert_eq!(
+        res_in("last winter", "last winter", &DateContext::default()),
+        "last winter (unresolved: no publication date)"
+    );
+    assert_eq!(
+        res_in("autumn 2022", "autumn 2022", &DateContext::default()),
+        "2022-09-01..2022-11-30"
+    );
+}
+
+#[test]
+fn years_past_the_calendar_are_refused() {
+    // #21 item 11: "next year" from 9999 is no year 10000.
+    assert_eq!(
+        alone("next year", "9999-12-31"),
+        "error: \"next year\" falls outside the supported calendar (years -9999 to 9999)"
+    );
+    assert_eq!(
+        alone("next June", "9999-07-01"),
+        "error: \"next June\" falls outside the supported calendar (years -9999 to 9999)"
+    );
+    assert!(alone("the end of next year", "9999-03-01").starts_with("error: "));
+    assert!(alone("next winter", "9999-03-01").starts_with("error: "));
+    assert_eq!(alone("last year", "9999-12-31"), "9998");
+    assert_eq!(alone("this year", "9999-12-31"), "9999");
 }
