@@ -1,12 +1,14 @@
-//! Criterion benchmarks: extraction throughput on the bundled articles, and the number and
-//! date readers on their own. `cargo bench --bench pipeline`; bench/run.sh times the release
+//! Criterion benchmarks: extraction throughput on the bundled articles, the number and
+//! date readers on their own, and name clustering at three sizes. `cargo bench --bench pipeline`; bench/run.sh times the release
 //! binary end to end on generated corpora.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use crosscheck::compare::name;
 use crosscheck::extract::{self, Extractor};
+use crosscheck::read::name::{NameKind, NameMention};
 use crosscheck::read::{date, number};
 
 fn root() -> PathBuf {
@@ -63,5 +65,54 @@ fn readers(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, extraction, readers);
+/// `n` distinct made-up names ("Given Surname", surnames of 5–10 letters), spread over
+/// 100 articles: name clustering's worst case, every name a candidate for every other under
+/// a blocking that only looked at first letters and lengths (#21 item 7).
+fn made_up_names(n: usize) -> Vec<Vec<NameMention>> {
+    let syllables = [
+        "ka", "lo", "mer", "ta", "vin", "so", "dra", "pel", "nu", "ric", "ha", "zen", "bo", "tis",
+        "gar", "lu",
+    ];
+    let mut seed: u64 = 7;
+    let mut next = |k: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % k
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut docs = vec![Vec::new(); 100];
+    while seen.len() < n {
+        let word = |next: &mut dyn FnMut(usize) -> usize, parts: usize| {
+            let mut w: String = (0..parts)
+                .map(|_| syllables[next(syllables.len())])
+                .collect();
+            w[..1].make_ascii_uppercase();
+            w
+        };
+        let name = format!("{} {}", word(&mut next, 2), word(&mut next, 3 + next(2)));
+        if seen.insert(name.clone()) {
+            docs[seen.len() % 100].push(NameMention {
+                span: 0..name.len(),
+                text: name,
+                kind: NameKind::Person,
+            });
+        }
+    }
+    docs
+}
+
+fn names(c: &mut Criterion) {
+    let mut g = c.benchmark_group("cluster_names");
+    g.sample_size(10);
+    for n in [10_000, 20_000, 50_000] {
+        let docs = made_up_names(n);
+        g.bench_function(format!("{n} distinct names"), |b| {
+            b.iter(|| black_box(name::cluster_names(black_box(&docs), &[])))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, extraction, readers, names);
 criterion_main!(benches);

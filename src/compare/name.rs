@@ -17,7 +17,7 @@ mod spelling;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::read::name::{Mentions, NameKind, NameMention};
-use spelling::{Aligned, align_either, first_class, normalise, similarity};
+use spelling::{Aligned, align_either, normalise, similarity};
 pub use spelling::{JARO_WINKLER_MIN, LEVENSHTEIN_MIN};
 
 /// A name's tokens with house style removed (lowercase, diacritics folded, dots and
@@ -146,44 +146,59 @@ impl Form {
     }
 }
 
-/// Blocking index: forms by first-letter class of their last token, sorted by that token's
-/// length. Two names can only pair if their last tokens are equal or close, which needs the
-/// same class and lengths within the [`LEVENSHTEIN_MIN`] band, so the index finds every pair
-/// the all-pairs loop finds.
+/// Blocking index: forms by keys of their last token, such that two names that can pair
+/// share a key. Two names pair only if their last tokens are equal or close, and close
+/// means equal consonant skeletons or one inner edit in words of
+/// [`spelling::INNER_EDIT_MIN_CHARS`] letters or more ([`spelling::token_verdict`]). So a
+/// token's keys are its skeleton and, when long enough, the token itself and each form of
+/// it with one letter deleted: one edit (a letter changed, added, dropped or two swapped)
+/// leaves the two tokens a deletion in common. The index finds every pair the all-pairs
+/// loop finds, and a name is compared only with names that share a key, so clustering grows
+/// with the number of names and their lengths, not with its square.
 struct BlockIndex {
-    blocks: HashMap<char, Vec<(usize, usize)>>, // class -> (len, form index), sorted
+    keys: HashMap<String, Vec<usize>>,
+}
+
+/// The blocking keys of a last token (see [`BlockIndex`]).
+fn block_keys(last: &str) -> Vec<String> {
+    let mut keys = vec![format!("s{}", spelling::skeleton(last))];
+    let chars: Vec<char> = last.chars().collect();
+    if chars.len() >= spelling::INNER_EDIT_MIN_CHARS {
+        keys.push(format!("d{last}"));
+        for i in 0..chars.len() {
+            let mut k = String::with_capacity(last.len() + 1);
+            k.push('d');
+            k.extend(chars[..i].iter().chain(&chars[i + 1..]));
+            keys.push(k);
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 impl BlockIndex {
     fn new(forms: &[Form]) -> Self {
-        let mut blocks: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
-            blocks
-                .entry(first_class(f.last()))
-                .or_default()
-                .push((f.last().chars().count(), i));
+            for k in block_keys(f.last()) {
+                keys.entry(k).or_default().push(i);
+            }
         }
-        for v in blocks.values_mut() {
-            v.sort_unstable();
-        }
-        BlockIndex { blocks }
+        BlockIndex { keys }
     }
 
+    /// Forms whose last token shares a key with `last`, in index order.
     fn candidates(&self, last: &str) -> Vec<usize> {
-        let Some(block) = self.blocks.get(&first_class(last)) else {
-            return Vec::new();
-        };
-        let q = last.chars().count() as f64;
-        let lo = LEVENSHTEIN_MIN * q - 1e-9;
-        let hi = q / LEVENSHTEIN_MIN + 1e-9;
-        let from = block.partition_point(|&(l, _)| (l as f64) < lo);
-        let to = block.partition_point(|&(l, _)| (l as f64) <= hi);
-        block
-            .get(from..to)
-            .unwrap_or(&[])
+        let mut out: Vec<usize> = block_keys(last)
             .iter()
-            .map(|&(_, i)| i)
-            .collect()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -414,8 +429,9 @@ fn kind_order(k: VariantKind) -> u8 {
 /// as [`VariantKind::KnownVariant`] when it equals a listed variant, else as
 /// [`VariantKind::LikelyMisspelling`] when it is close to the canonical name or a variant.
 /// An entity cluster is reported when it holds a known variant or a likely misspelling.
-/// Candidate spellings are found through a blocking index (first-letter class of the last
-/// token, length band from [`LEVENSHTEIN_MIN`]) that finds the same pairs as all-pairs.
+/// Candidate spellings are found through a blocking index (the last token's consonant
+/// skeleton and its one-letter deletions, see `BlockIndex`) that finds the same pairs as
+/// all-pairs.
 ///
 /// The remaining spellings are linked when close (multi-word names token-wise, a surname
 /// alone against the last token) and each connected group of two or more is a cluster;

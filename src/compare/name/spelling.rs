@@ -34,6 +34,10 @@ pub const LEVENSHTEIN_MIN: f64 = 0.5;
 /// letters leave no room to tell a transliteration from a different name.
 const MIN_TOKEN_CHARS: usize = 4;
 
+/// Words at least this long may differ by one inner edit (a typo) and still be one name;
+/// shorter ones only by transliteration (equal consonant skeletons).
+pub(super) const INNER_EDIT_MIN_CHARS: usize = 6;
+
 /// Lowercase, fold diacritics, drop dots and apostrophes, hyphens as spaces: what is left
 /// after removing house-style differences. Returns the tokens.
 pub(super) fn normalise(text: &str) -> Vec<String> {
@@ -145,7 +149,7 @@ fn is_inflection(a: &str, b: &str) -> bool {
 /// Consonant skeleton with vowel runs as `*`, after folding the spelling alternations of
 /// transliteration (w/f/v, c/k/q, tz/z, kh/h, tsch/ch, sch/sh, j as a vowel, doubled
 /// consonants once): Kyiv and Kiev are both `k*v`, Scholtz and Scholz both `sh*lz`.
-fn skeleton(token: &str) -> String {
+pub(super) fn skeleton(token: &str) -> String {
     let mut s = token.to_string();
     for (from, to) in [
         ("tsch", "ch"),
@@ -255,8 +259,9 @@ pub(super) fn token_verdict(a: &str, b: &str) -> TokenVerdict {
         }
         return TokenVerdict::Close;
     }
-    let single_inner_edit =
-        la.min(lb) >= 6 && strsim::osa_distance(a, b) == 1 && a.chars().last() == b.chars().last();
+    let single_inner_edit = la.min(lb) >= INNER_EDIT_MIN_CHARS
+        && strsim::osa_distance(a, b) == 1
+        && a.chars().last() == b.chars().last();
     if single_inner_edit {
         TokenVerdict::Close
     } else {
