@@ -90,7 +90,8 @@ fn made_up_names(n: usize) -> Vec<Vec<NameMention>> {
             w[..1].make_ascii_uppercase();
             w
         };
-        let name = format!("{} {}", word(&mut next, 2), word(&mut next, 3 + next(2)));
+        let parts = 3 + next(2);
+        let name = format!("{} {}", word(&mut next, 2), word(&mut next, parts));
         if seen.insert(name.clone()) {
             docs[seen.len() % 100].push(NameMention {
                 span: 0..name.len(),
