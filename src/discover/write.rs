@@ -209,7 +209,7 @@ pub fn rule_file(
         "# Starter rule file written by `crosscheck init` from {articles} articles: one fact per"
     );
     t.push_str(
-        "# amount that two or more sources state, grouped by the words around it (see\n\
+        "# amount or day that two or more sources state, grouped by the words around it (see\n\
          # docs/discovery.md). Rename the ids, edit the labels, widen the patterns, add\n\
          # `[[fact.example]]`s; then `crosscheck lint`, `crosscheck test`, `crosscheck check`.\n\n",
     );
