@@ -338,6 +338,25 @@ fn fits(precision: Precision, within: Option<(Date, Date)>, d: &DateValue) -> bo
     }
 }
 
+/// The sentences of `sentence`'s paragraph before it, in order: a paragraph ends at a blank
+/// line, as [`crate::text::paragraphs`] reads them.
+fn sentences_before(text: &str, sentence: Span) -> Vec<&str> {
+    let head = text.get(..sentence.start).unwrap_or("");
+    let mut start = 0;
+    let mut pos = 0;
+    for line in head.split_inclusive('\n') {
+        pos += line.len();
+        if line.trim().is_empty() {
+            start = pos;
+        }
+    }
+    let para = Span::new(start, sentence.start);
+    crate::text::sentences(text, para)
+        .into_iter()
+        .map(|s| s.slice(text))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,23 +388,4 @@ mod tests {
         assert!(usd.incompatible(&amount("$5bn"), &kind()).is_some());
         assert!(usd.incompatible(&amount("about $3.2bn"), &kind()).is_none());
     }
-}
-
-/// The sentences of `sentence`'s paragraph before it, in order: a paragraph ends at a blank
-/// line, as [`crate::text::paragraphs`] reads them.
-fn sentences_before(text: &str, sentence: Span) -> Vec<&str> {
-    let head = text.get(..sentence.start).unwrap_or("");
-    let mut start = 0;
-    let mut pos = 0;
-    for line in head.split_inclusive('\n') {
-        pos += line.len();
-        if line.trim().is_empty() {
-            start = pos;
-        }
-    }
-    let para = Span::new(start, sentence.start);
-    crate::text::sentences(text, para)
-        .into_iter()
-        .map(|s| s.slice(text))
-        .collect()
 }
