@@ -56,6 +56,7 @@ fn readers(c: &mut Criterion) {
     let ctx = date::DateContext {
         published: Some(jiff::civil::date(2022, 1, 8)),
         numeric_order: None,
+        anchor: None,
     };
     let sentence = "The talks in Geneva on Monday, January 10, follow the video call of \
                     December 7 and precede the NATO meeting on Wednesday and the OSCE \

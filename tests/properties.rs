@@ -750,6 +750,7 @@ proptest! {
                 1 => Some(NumericOrder::DayMonth),
                 _ => Some(NumericOrder::MonthDay),
             },
+            anchor: None,
         };
         for (r, v) in date::find_dates(&text, &ctx) {
             let again = date::resolve_scoped(&text, r.clone(), r.clone(), &ctx);

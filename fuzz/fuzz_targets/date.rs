@@ -29,6 +29,7 @@ fuzz_target!(|input: Input| {
             1 => Some(NumericOrder::DayMonth),
             _ => Some(NumericOrder::MonthDay),
         },
+        anchor: None,
     };
     let s = input.sentence;
     for (r, v) in date::find_dates(s, &ctx) {

@@ -268,6 +268,7 @@ fn date_candidates(
     let ctx = DateContext {
         published: article.published,
         numeric_order: None,
+        anchor: None,
     };
     let found = date::find_dates(stext, &ctx);
     // An offset phrase ("ten days after ... May 3") gives a second, wider entry ending

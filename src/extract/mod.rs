@@ -660,16 +660,39 @@ window = 3
             &format!("{head}Talks opened on January 12 and closed the next day.\n"),
         );
         assert_eq!(classes(&obs), vec!["2026-01-12", "2026-01-13"]);
-        // No anchor in the sentence: no value and no problem.
+        // No anchor in the sentence: the day the paragraph named last, in the same paragraph
+        // only; with none, no value and no problem.
         let rules = crate::rules::parse(Path::new("r.toml"), rule).expect("rule");
-        let a = Article::from_text(
-            Path::new("a.txt"),
-            format!("{head}Talks opened on January 12.\nThe next day, they closed.\n"),
-        )
-        .expect("article");
-        let ex = extract(&rules, std::slice::from_ref(&a));
-        assert_eq!(ex.observations.len(), 1);
-        assert!(ex.problems.is_empty(), "{:?}", ex.problems.len());
+        for (body, days) in [
+            (
+                "Talks opened on January 12.\nThe next day, they closed.\n",
+                &["2026-01-12", "2026-01-13"][..],
+            ),
+            (
+                "Talks opened on January 12.\n\nThe next day, they closed.\n",
+                &["2026-01-12"][..],
+            ),
+            (
+                "Talks opened last month. The next day, they closed.\n",
+                &["2025-12"][..],
+            ),
+            (
+                "Talks opened on January 12. A day later they paused. Two days later, they \
+                 closed.\n",
+                &["2026-01-12", "2026-01-13"][..],
+            ),
+        ] {
+            let a =
+                Article::from_text(Path::new("a.txt"), format!("{head}{body}")).expect("article");
+            let ex = extract(&rules, std::slice::from_ref(&a));
+            let got: Vec<String> = ex
+                .observations
+                .iter()
+                .map(|o| o.value.canonical())
+                .collect();
+            assert_eq!(got, days, "{body}");
+            assert!(ex.problems.is_empty(), "{:?}", ex.problems.len());
+        }
         // A span of days is one value covering both ends.
         let obs = run(
             rule,

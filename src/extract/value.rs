@@ -103,9 +103,10 @@ impl Value {
                 precision,
                 within,
             } => {
-                let ctx = date::DateContext {
+                let mut ctx = date::DateContext {
                     published,
                     numeric_order: *order,
+                    anchor: None,
                 };
                 let stext = sentence.slice(text);
                 let rel = |s: Span| {
@@ -114,7 +115,16 @@ impl Value {
                 };
                 // An offset ("ten days after … December 7") applies only when the rule's
                 // match covers it: the same words can anchor two facts.
-                match date::resolve_scoped(stext, rel(words), rel(matched), &ctx) {
+                let mut resolved = date::resolve_scoped(stext, rel(words), rel(matched), &ctx);
+                // Counted days whose sentence names no day count from the day the paragraph
+                // named last: looked up only then, since it reads the sentences before.
+                if matches!(resolved, Err(date::DateError::NoAnchor { .. })) {
+                    ctx.anchor = date::paragraph_anchor(&sentences_before(text, sentence), &ctx);
+                    if ctx.anchor.is_some() {
+                        resolved = date::resolve_scoped(stext, rel(words), rel(matched), &ctx);
+                    }
+                }
+                match resolved {
                     Ok(d) if !fits(*precision, *within, &d) => Reading::None,
                     Ok(d) => {
                         // When an offset moved the date, the evidence is the whole phrase
@@ -326,6 +336,25 @@ fn fits(precision: Precision, within: Option<(Date, Date)>, d: &DateValue) -> bo
         (Some((lo, hi)), Some((a, b))) => a >= lo && b <= hi,
         _ => true,
     }
+}
+
+/// The sentences of `sentence`'s paragraph before it, in order: a paragraph ends at a blank
+/// line, as [`crate::text::paragraphs`] reads them.
+fn sentences_before(text: &str, sentence: Span) -> Vec<&str> {
+    let head = text.get(..sentence.start).unwrap_or("");
+    let mut start = 0;
+    let mut pos = 0;
+    for line in head.split_inclusive('\n') {
+        pos += line.len();
+        if line.trim().is_empty() {
+            start = pos;
+        }
+    }
+    let para = Span::new(start, sentence.start);
+    crate::text::sentences(text, para)
+        .into_iter()
+        .map(|s| s.slice(text))
+        .collect()
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub use error::DateError;
 pub use jiff::civil::{Date, Weekday};
 pub use parse::parse_published;
 pub use pattern::{date_pattern, date_pattern_ascii};
-pub use resolve::{find_dates, resolve, resolve_scoped};
+pub use resolve::{find_dates, paragraph_anchor, resolve, resolve_scoped};
 pub use tense::tense_cue;
 pub use value::DateValue;
 
@@ -75,6 +75,9 @@ impl std::str::FromStr for NumericOrder {
 pub struct DateContext {
     pub published: Option<Date>,
     pub numeric_order: Option<NumericOrder>,
+    /// The day the paragraph named last before this sentence ([`paragraph_anchor`]), for
+    /// counted days ("The next day, …") whose own sentence names none.
+    pub anchor: Option<Date>,
 }
 
 /// Which way the sentence points from the publication date.

@@ -406,10 +406,41 @@ fn day_span(
     })
 }
 
+/// The day a paragraph's earlier sentences (`before`, in order) name last, if the last date
+/// expression in them is one day as written: what "The next day, …" opening the next
+/// sentence counts from. The same test as within a sentence: the last expression decides, so
+/// a period, a date an offset moves or a counted day there anchors nothing (the chain "two
+/// days later" after "the next day" is not followed).
+pub fn paragraph_anchor(before: &[&str], ctx: &DateContext) -> Option<Date> {
+    let ctx = DateContext {
+        anchor: None,
+        ..ctx.clone()
+    };
+    let (sentence, m) = before.iter().rev().find_map(|s| {
+        date_re(s)
+            .find_iter(s)
+            .filter(|m| !RE_LOWER_MONTH_WORD.is_match(m.as_str()))
+            .last()
+            .map(|m| (*s, m))
+    })?;
+    let shown = collapse_spaces(m.as_str());
+    match parse_expr(&shown, &ctx) {
+        Ok(Expr::RelDay { .. }) => None,
+        Ok(e) if find_offset(sentence, 0, m.start()).is_none() => {
+            match place(sentence, m.range(), &ctx, &shown, e) {
+                Ok(DateValue::Day(d)) => Some(d),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// "the next day", "two days later", "the day before": days counted from the date named last
-/// before it in the same sentence, when that date is one day. Nothing else anchors it: not a
-/// date in another sentence (the reader sees one sentence), not another counted day, not a
-/// date an offset phrase moves, not a period; "the day after the vote" counts from the vote,
+/// before it in the same sentence, when that date is one day; when the sentence names no date
+/// before it, from `ctx.anchor`, the day the paragraph named last ([`paragraph_anchor`]).
+/// Nothing else anchors it: not another counted day, not a date an offset phrase moves, not
+/// a period; "the day after the vote" counts from the vote,
 /// which is no date. With no anchor the words are not read ([`DateError::NoAnchor`]).
 fn relative_day(
     sentence: &str,
@@ -436,7 +467,17 @@ fn relative_day(
         .filter(|m| m.end() <= at.start && !RE_LOWER_MONTH_WORD.is_match(m.as_str()))
         .last()
     else {
-        return Err(no_anchor("its sentence names no day before it"));
+        // The paragraph's last day before this sentence, when the caller found one.
+        return match ctx.anchor {
+            Some(d) => add_days(d, n)
+                .map(DateValue::Day)
+                .map_err(|_| DateError::OutOfRange {
+                    text: strip_on(shown).to_string(),
+                }),
+            None => Err(no_anchor(
+                "neither its sentence nor the paragraph before it names a day",
+            )),
+        };
     };
     let anchor_text = collapse_spaces(m.as_str());
     let anchor = match parse_expr(&anchor_text, ctx) {

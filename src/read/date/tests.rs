@@ -17,6 +17,7 @@ fn ctx(published: &str) -> DateContext {
     DateContext {
         published: Some(d(published)),
         numeric_order: None,
+        anchor: None,
     }
 }
 
@@ -1210,6 +1211,62 @@ fn counted_days_count_from_the_day_named_before_them() {
 }
 
 #[test]
+fn counted_days_count_from_the_day_the_paragraph_named_last() {
+    let c = ctx("2026-01-20");
+    let anchor = |before: &[&str]| paragraph_anchor(before, &c).map(|d| d.to_string());
+    // The last date expression before the sentence decides, one day as written.
+    assert_eq!(
+        anchor(&["The envoys arrived on January 12.", "Rain fell all week."]),
+        Some("2026-01-12".into())
+    );
+    assert_eq!(
+        anchor(&["They met on Monday and again on January 14."]),
+        Some("2026-01-14".into())
+    );
+    // A period, a counted day or a moved date there anchors nothing.
+    assert_eq!(
+        anchor(&["On January 12 they met; prices rose last month."]),
+        None
+    );
+    assert_eq!(
+        anchor(&[
+            "They met on January 12.",
+            "A day later the talks broke off."
+        ]),
+        None
+    );
+    assert_eq!(anchor(&["Ten days after January 2 the port shut."]), None);
+    assert_eq!(anchor(&["No date here."]), None);
+    assert_eq!(anchor(&[]), None);
+    // Given an anchor, a sentence with no day of its own counts from it.
+    let with = DateContext {
+        anchor: Some(d("2026-01-12")),
+        ..c.clone()
+    };
+    assert_eq!(
+        res_in(
+            "The next day, the ministers met again.",
+            "The next day",
+            &with
+        ),
+        "2026-01-13"
+    );
+    assert_eq!(
+        res_in("Two days later the port reopened.", "Two days later", &with),
+        "2026-01-14"
+    );
+    // A day in its own sentence still comes first.
+    assert_eq!(
+        res_in(
+            "It opened on January 15 and closed the next day.",
+            "the next day",
+            &with
+        ),
+        "2026-01-16"
+    );
+}
+
+#[test]
 fn counted_days_without_an_anchor_are_not_read() {
     let c = ctx("2026-01-20");
     for sentence in [
@@ -1237,7 +1294,8 @@ fn counted_days_without_an_anchor_are_not_read() {
             "The next day",
             "2026-01-20"
         ),
-        "error: \"The next day\" is not read: its sentence names no day before it"
+        "error: \"The next day\" is not read: neither its sentence nor the paragraph before it \
+         names a day"
     );
     assert_eq!(
         res(
