@@ -1107,18 +1107,7 @@ mod tests {
     /// in base64, is the one the policy names.
     #[test]
     fn the_policy_pins_the_script_on_the_page_by_its_hash() {
-        let r = Report {
-            version: super::super::SCHEMA_VERSION,
-            story: None,
-            rule_files: vec![],
-            sources: vec![],
-            facts: vec![],
-            evidence: vec![],
-            quotes: vec![],
-            quote_findings: vec![],
-            names: vec![],
-            problems: vec![],
-        };
+        let r = empty();
         let mut out = Vec::new();
         write_check(&r, &mut out).unwrap();
         let page = String::from_utf8(out).unwrap();
