@@ -64,6 +64,11 @@ fn md_dm_re() -> String {
     format!(r"(?:{m}\s+{day}(?:,?\s+{year})?|(?:the\s+)?\b{day}\s+(?:of\s+)?{m}(?:,?\s+{year})?)")
 }
 
+/// The time part of an ISO 8601 timestamp after its date: `T` (or `t`), hours and minutes,
+/// optional seconds and fraction, optional `Z` or offset. No capturing groups: it goes into
+/// the `{date}` fragment.
+const ISO_TIME: &str = r"[Tt][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:[Zz]|[+\x2D\u{2212}][0-9]{2}(?::?[0-9]{2})?)?";
+
 static PATTERN: LazyLock<String> = LazyLock::new(|| {
     let m = month_re();
     let full = md_dm_re();
@@ -71,7 +76,9 @@ static PATTERN: LazyLock<String> = LazyLock::new(|| {
         r"(?:(?:{WD_MOD})\s+)?(?:{WEEKDAY})\b(?:{DAY_PART})?(?:,?\s+{full}|\s+[12][0-9]{{3}}\b)?"
     );
     let month_year = format!(r"{m}\s+[12][0-9]{{3}}\b");
-    let iso = r"[0-9]{4}-[0-9]{2}-[0-9]{2}\b";
+    // An ISO date, with the time and zone of a timestamp when one follows
+    // ("2026-03-03T23:30:00-05:00"): the day is the one written, never moved to another zone.
+    let iso = format!(r"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:{ISO_TIME})?\b");
     let numeric = r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\b|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}\b";
     // Days counted from a date named earlier in the sentence: "the next day", "the following
     // day", "the day before", "two days later", "a week earlier".
@@ -168,8 +175,11 @@ pub(super) static RE_MY: LazyLock<Regex> = LazyLock::new(|| {
         month_re()
     ))
 });
-pub(super) static RE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^(?:(?i)on\s+)?(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})$"));
+pub(super) static RE_ISO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^(?:(?i)on\s+)?(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:{ISO_TIME})?$"
+    ))
+});
 pub(super) static RE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?:(?i)on\s+)?(?P<a>[0-9]{1,2})(?P<s1>[/.\-])(?P<b>[0-9]{1,2})(?P<s2>[/.\-])(?P<y>[0-9]{4})$",

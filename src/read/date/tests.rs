@@ -1391,3 +1391,53 @@ fn years_past_the_calendar_are_refused() {
     assert_eq!(alone("last year", "9999-12-31"), "9998");
     assert_eq!(alone("this year", "9999-12-31"), "9999");
 }
+
+// --- times of day and zones ---------------------------------------------------------------
+
+/// A time of day, with or without a zone, never moves the day it is written with: the day is
+/// the one the writer named, in the writer's zone. A timestamp is read as the date it starts
+/// with; a time with no day names no date.
+#[test]
+fn times_with_zones_keep_the_day_they_fall_on() {
+    let c = ctx("2031-06-11"); // a Wednesday
+    // Late evening in a zone west of UTC would be the next day in UTC: still the day written.
+    assert_eq!(
+        found(
+            "The ballots closed at 11:45 p.m. EST on Tuesday, clerks said.",
+            &c
+        ),
+        vec![pair("on Tuesday", "2031-06-10")]
+    );
+    assert_eq!(
+        found("Trading halted at 4 p.m. ET Friday (2000 GMT).", &c),
+        vec![pair("Friday", "2031-06-06")]
+    );
+    assert_eq!(
+        found("The panel meets at 0930 GMT on June 19.", &c),
+        vec![pair("on June 19", "2031-06-19")]
+    );
+    // Timestamps: the date as written, whatever the offset or fraction.
+    assert_eq!(
+        found(
+            "The filing is stamped 2031-06-09T23:50:00-05:00 in the registry.",
+            &c
+        ),
+        vec![pair("2031-06-09T23:50:00-05:00", "2031-06-09")]
+    );
+    assert_eq!(
+        found(
+            "Logged at 2031-06-08T01:05Z and again at 2031-06-08t22:10:59.125+09:30.",
+            &c
+        ),
+        vec![
+            pair("2031-06-08T01:05Z", "2031-06-08"),
+            pair("2031-06-08t22:10:59.125+09:30", "2031-06-08"),
+        ]
+    );
+    assert_eq!(alone("2031-06-07T12:00:00Z", "2031-06-11"), "2031-06-07");
+    // A time with no day is no date, and its digits are not a year.
+    assert!(found("The count resumed at 2100 GMT after a recess.", &c).is_empty());
+    assert!(found("Doors open at 7 p.m. PT sharp.", &c).is_empty());
+    // A date glued to something that is not a time is not read.
+    assert!(found("Serial 2031-06-07X1 was recalled.", &c).is_empty());
+}
