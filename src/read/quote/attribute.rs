@@ -13,6 +13,7 @@
 //! nobody named in between. Anything else has no speaker: the reader says so rather than
 //! guessing from far away. The rules, one sentence each, are in docs/accuracy.md.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -264,10 +265,10 @@ pub(super) fn resolve_claims(
     orgs: &[(usize, usize, Run)],
     mentions: &mut [Mention],
     surnames: &HashSet<String>,
-    titles: HashMap<String, HashSet<String>>,
+    body: &str,
 ) {
     let mut people = Context {
-        titles,
+        body,
         ..Context::default()
     };
     let mut org_iter = orgs.iter().peekable();
@@ -297,7 +298,7 @@ pub(super) fn resolve_claims(
 
 /// The people and organisations named so far, for pronouns and references.
 #[derive(Default)]
-struct Context {
+struct Context<'a> {
     /// The last person named, with their paragraph.
     last_person: Option<(usize, Speaker)>,
     /// Every person named, in order, with their paragraph, for "he"/"she".
@@ -312,12 +313,21 @@ struct Context {
     last_source: Option<(usize, Speaker)>,
     /// Every person named with a description, for "the Ohio senator".
     described: Vec<(usize, Speaker)>,
+    /// The article's body, read for [`Context::titles`] only when a reference needs them.
+    body: &'a str,
     /// The title words written before each surname anywhere in the article
     /// ([`super::names::titles_by_surname`]), for "the president" after "President Lee".
-    titles: HashMap<String, HashSet<String>>,
+    titles: OnceCell<HashMap<String, HashSet<String>>>,
 }
 
-impl Context {
+impl Context<'_> {
+    /// The titles written before each surname, read from the body the first time they are
+    /// needed: most articles never ask, and a pass over the body is not free.
+    fn titles(&self) -> &HashMap<String, HashSet<String>> {
+        self.titles
+            .get_or_init(|| super::names::titles_by_surname(self.body))
+    }
+
     fn person(&mut self, para: usize, s: Speaker) {
         self.people.push((para, s.clone()));
         self.last_person = Some((para, s));
@@ -472,7 +482,7 @@ impl Context {
             // A surname the article writes in a full name or after a title ("President Lee").
             RunKind::Single => {
                 let key = run.name.to_lowercase();
-                surnames.contains(&key) || self.titles.contains_key(&key)
+                surnames.contains(&key) || self.titles().contains_key(&key)
             }
         };
         // A known surname is a person's; an unmarked full name may be an organisation's.
@@ -546,7 +556,7 @@ impl Context {
         };
         if bare {
             let titled = |name: &str| {
-                self.titles
+                self.titles()
                     .get(&surname_key(name))
                     .is_some_and(|t| words.iter().all(|w| t.contains(w)))
             };
