@@ -13,6 +13,7 @@
 //! nobody named in between. Anything else has no speaker: the reader says so rather than
 //! guessing from far away. The rules, one sentence each, are in docs/accuracy.md.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -264,8 +265,12 @@ pub(super) fn resolve_claims(
     orgs: &[(usize, usize, Run)],
     mentions: &mut [Mention],
     surnames: &HashSet<String>,
+    body: &str,
 ) {
-    let mut people = Context::default();
+    let mut people = Context {
+        body,
+        ..Context::default()
+    };
     let mut org_iter = orgs.iter().peekable();
     let mut mi = 0;
     for c in claims.iter_mut() {
@@ -293,7 +298,7 @@ pub(super) fn resolve_claims(
 
 /// The people and organisations named so far, for pronouns and references.
 #[derive(Default)]
-struct Context {
+struct Context<'a> {
     /// The last person named, with their paragraph.
     last_person: Option<(usize, Speaker)>,
     /// Every person named, in order, with their paragraph, for "he"/"she".
@@ -308,9 +313,21 @@ struct Context {
     last_source: Option<(usize, Speaker)>,
     /// Every person named with a description, for "the Ohio senator".
     described: Vec<(usize, Speaker)>,
+    /// The article's body, read for [`Context::titles`] only when a reference needs them.
+    body: &'a str,
+    /// The title words written before each surname anywhere in the article
+    /// ([`super::names::titles_by_surname`]), for "the president" after "President Lee".
+    titles: OnceCell<HashMap<String, HashSet<String>>>,
 }
 
-impl Context {
+impl Context<'_> {
+    /// The titles written before each surname, read from the body the first time they are
+    /// needed: most articles never ask, and a pass over the body is not free.
+    fn titles(&self) -> &HashMap<String, HashSet<String>> {
+        self.titles
+            .get_or_init(|| super::names::titles_by_surname(self.body))
+    }
+
     fn person(&mut self, para: usize, s: Speaker) {
         self.people.push((para, s.clone()));
         self.last_person = Some((para, s));
@@ -462,7 +479,11 @@ impl Context {
         let person = match run.kind {
             RunKind::Person => true,
             RunKind::Org => false,
-            RunKind::Single => surnames.contains(&run.name.to_lowercase()),
+            // A surname the article writes in a full name or after a title ("President Lee").
+            RunKind::Single => {
+                let key = run.name.to_lowercase();
+                surnames.contains(&key) || self.titles().contains_key(&key)
+            }
         };
         // A known surname is a person's; an unmarked full name may be an organisation's.
         let known = run.kind == RunKind::Single && person;
@@ -517,20 +538,43 @@ impl Context {
     /// The last person whose description holds every word of `d` ("Marovian president" for
     /// "Marovian President Ana Lee"), anywhere before; a bare noun ("the president") only
     /// within [`REFERENCE_WINDOW_PARAGRAPHS`] of `para`, as it means whoever is in view.
+    ///
+    /// A bare noun first looks for the person last *mentioned* in view who holds the role,
+    /// by the description given with a mention or by a title the article writes before
+    /// their name anywhere: "President Lee" in the first paragraph, another president
+    /// introduced in the third, "Lee announced …" in the fifth, then "The president said"
+    /// is Lee, the person in view.
     fn described(&self, d: &str, para: usize) -> Option<Speaker> {
         let words: Vec<String> = d.split_whitespace().map(str::to_lowercase).collect();
         let bare = words.len() == 1;
+        let holds = |desc: &str| {
+            let desc = desc.to_lowercase();
+            let have: Vec<&str> = desc
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .collect();
+            words.iter().all(|w| have.contains(&w.as_str()))
+        };
+        if bare {
+            let titled = |name: &str| {
+                self.titles()
+                    .get(&surname_key(name))
+                    .is_some_and(|t| words.iter().all(|w| t.contains(w)))
+            };
+            let in_view = self
+                .people
+                .iter()
+                .rev()
+                .take_while(|(p, _)| para >= *p && para - *p <= REFERENCE_WINDOW_PARAGRAPHS)
+                .find(|(_, s)| s.description.as_deref().is_some_and(holds) || titled(&s.name));
+            if let Some((_, s)) = in_view {
+                return Some(s.clone());
+            }
+        }
         self.described
             .iter()
             .rev()
             .filter(|(p, _)| !bare || para >= *p && para - *p <= REFERENCE_WINDOW_PARAGRAPHS)
-            .find(|(_, s)| {
-                let desc = s.description.as_deref().unwrap_or("").to_lowercase();
-                let have: Vec<&str> = desc
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .collect();
-                words.iter().all(|w| have.contains(&w.as_str()))
-            })
+            .find(|(_, s)| holds(s.description.as_deref().unwrap_or("")))
             .map(|(_, s)| s.clone())
     }
 }

@@ -148,7 +148,10 @@ fn read_in(text: &str, body_start: usize, layout: &Layout) -> (Vec<Quote>, Vec<S
     let segments = marks::outside(&founds, paras);
     let (orgs, mut mentions) = claims::find_names(text, &segments, &layout.starts);
     let mut claims = claims::find_claims(text, &segments, &layout.starts, &mentions);
-    attribute::resolve_claims(&mut claims, &orgs, &mut mentions, &surnames);
+    let body = paras
+        .first()
+        .map_or("", |first| sub(text, &(first.start..text.len())));
+    attribute::resolve_claims(&mut claims, &orgs, &mut mentions, &surnames, body);
     let mut quotes = attribute::attribute(text, &founds, layout, &claims, &mentions);
     expand_acronyms(text, paras, &mut quotes);
     (quotes, names)

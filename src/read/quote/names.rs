@@ -486,6 +486,60 @@ fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) 
     }
 }
 
+/// The roles the text gives each person before their name, anywhere in it: surname (lower
+/// case) → the lowercase words of the title run ("President Lee" and "Marovian President Ana
+/// Lee" give `lee` → {president, marovian}). A bare role noun ("the president") may then name
+/// a person the article titled once and later names without the title.
+pub(super) fn titles_by_surname(text: &str) -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut toks = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text
+            .get(start..)
+            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), b"\n\n"))
+            .map_or(text.len(), |i| start + i + 2);
+        toks.clear();
+        scan::tokens_into(text, &(start..end), &mut toks);
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_name_word(toks[i].s) {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < toks.len() && is_name_word(toks[i].s) {
+                i += 1;
+            }
+            let run = &toks[run_start..i];
+            let Some(k) = run.iter().rposition(|t| TITLE_WORDS_SET.contains(t.s)) else {
+                continue;
+            };
+            let names = &run[k + 1..];
+            let looks_like_name = |w: &str| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.next().is_some_and(char::is_lowercase)
+                    && !ORG_WORDS_SET.contains(w)
+                    && !NON_PERSON_WORDS_SET.contains(w)
+            };
+            if !(1..=4).contains(&names.len())
+                || !names.iter().all(|t| looks_like_name(strip_possessive(t.s)))
+            {
+                continue;
+            }
+            let Some(surname) = names.last().map(|t| strip_possessive(t.s).to_lowercase()) else {
+                continue;
+            };
+            out.entry(surname)
+                .or_default()
+                .extend(run[..=k].iter().map(|t| t.s.to_lowercase()));
+        }
+        start = end;
+    }
+    out
+}
+
 pub(super) fn surname_of(full: &str) -> Option<String> {
     full.split_whitespace().last().map(|s| s.to_lowercase())
 }

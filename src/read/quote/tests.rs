@@ -837,6 +837,24 @@ fn descriptions_of_every_shape_resolve_to_the_person() {
 }
 
 #[test]
+fn a_bare_role_is_the_person_in_view_who_holds_it() {
+    // Two presidents: one titled in passing ("Governor Hale's plan"), one introduced with the
+    // role later. The governor is named again, without the title, just before "the governor"
+    // speaks: the role is his, though the other was described more recently.
+    let text = "Farm groups said on Monday that Governor Hale's levy on imported feed shows the need to grow more at home.\n\nGrowers union governor Ines Falk praised the farms of the valley.\n\n“We can feed the whole region if we are left to it,” she said.\n\nHale announced the levy on Monday morning after weeks of pressure. The governor called the dumping of cheap feed “a slow ruin for every small farm we have” in his statement.";
+    assert_eq!(
+        who(text),
+        vec![Some("Ines Falk".into()), Some("Hale".into())]
+    );
+    // Without the later mention, the role goes to the person last described with it.
+    let text = "Farm groups said on Monday that Governor Hale's levy on imported feed shows the need to grow more at home.\n\nGrowers union governor Ines Falk praised the farms of the valley.\n\nThe governor called the dumping of cheap feed “a slow ruin for every small farm we have” in her statement.";
+    assert_eq!(who(text), vec![Some("Ines Falk".into())]);
+    // A title written once before a bare surname makes it a person's surname.
+    let text = "Chancellor Vey spoke on Monday.\n\nVey said the budget was “balanced for the first time in a decade” at last.";
+    assert_eq!(who(text), one("Vey"));
+}
+
+#[test]
 fn a_pronoun_skips_a_person_known_to_be_of_the_other_gender() {
     let text = "Mr Morrow presented the budget on Monday. Ms Osei voted against it. “It pays for itself in four years,” he said.";
     assert_eq!(who(text), one("Mr Morrow"));
