@@ -53,6 +53,14 @@ fn readers(c: &mut Criterion) {
             }
         })
     });
+    // A refused number glued to a date-like tail: the reader used to retry at every digit of
+    // the run (1.6 s at 400 digits); it must grow linearly (fuzz slow unit, #16).
+    for n in [400usize, 1600] {
+        let text = format!("code {}-01-08 sent", "8".repeat(n));
+        c.bench_function(&format!("number::find_amounts ({n}-digit run)"), |b| {
+            b.iter(|| black_box(number::find_amounts(black_box(&text))))
+        });
+    }
     let ctx = date::DateContext {
         published: Some(jiff::civil::date(2022, 1, 8)),
         numeric_order: None,

@@ -1118,3 +1118,28 @@ fn phrases_with_qualifier_words_never_change_the_value() {
         assert_eq!(got, [want], "{text:?}");
     }
 }
+
+/// A refused number is never read in part: no amount starts inside a run of digits, which is
+/// why the reader may resume after the whole run (the fuzzer's slow unit was a long digit run
+/// before a date-like tail, retried at each digit).
+#[test]
+fn no_amount_starts_inside_a_refused_digit_run() {
+    for text in [
+        "Batch 88888888888888888888-04-09 was shipped.",
+        "Code 1234567890123456789012 was sent twice.",
+        "Ref 99999999999999999.5-01 closed.",
+    ] {
+        assert!(
+            find_amounts(text).is_empty(),
+            "{text:?}: {:?}",
+            find_amounts(text)
+        );
+    }
+    // The amount after the run is still read.
+    let text = "Batch 88888888888888888888-04-09 held 40 crates.";
+    let found: Vec<String> = find_amounts(text)
+        .into_iter()
+        .map(|(r, a)| format!("{} {}", &text[r], a.canonical()))
+        .collect();
+    assert_eq!(found, vec!["40 40".to_string()]);
+}
