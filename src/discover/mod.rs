@@ -95,6 +95,10 @@ pub struct Candidate {
     /// us, import; "the bank's target of 2%" → bank, target. Empty when the sentence does
     /// not say so, and for counts and dates.
     pub measure: BTreeSet<String>,
+    /// For a date: the amounts of money its sentence states, canonical ("1900000000 USD"):
+    /// two dates whose sentences state the same sum are the days of one event ("the $1.9bn
+    /// deal signed in May" and "signed the $1.9bn deal last May"). Empty for amounts.
+    pub money: BTreeSet<String>,
     /// Each stem of the key as the sentence writes it (lower case).
     pub written: BTreeMap<String, String>,
     /// The rule pattern that finds this amount again: the words before it, `{number}`,
@@ -241,12 +245,12 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 of,
                 key,
                 measure,
+                money: BTreeSet::new(),
                 written,
                 pattern,
             });
         }
-        let ranges: Vec<std::ops::Range<usize>> = amounts.iter().map(|(r, _)| r.clone()).collect();
-        date_candidates(article, index, *sentence, &toks, &ranges, &mut out);
+        date_candidates(article, index, *sentence, &toks, &amounts, &mut out);
     }
     out
 }
@@ -261,9 +265,14 @@ fn date_candidates(
     index: usize,
     sentence: Span,
     toks: &[words::Token],
-    amounts: &[std::ops::Range<usize>],
+    amounts: &[(std::ops::Range<usize>, Amount)],
     out: &mut Vec<Candidate>,
 ) {
+    let money: BTreeSet<String> = amounts
+        .iter()
+        .filter(|(_, a)| matches!(a.unit, Unit::Currency(_)))
+        .map(|(_, a)| a.canonical())
+        .collect();
     let stext = sentence.slice(&article.text);
     let ctx = DateContext {
         published: article.published,
@@ -286,7 +295,7 @@ fn date_candidates(
     let covered: Vec<std::ops::Range<usize>> = found
         .iter()
         .map(|(r, _)| r.clone())
-        .chain(amounts.iter().cloned())
+        .chain(amounts.iter().map(|(r, _)| r.clone()))
         .collect();
     let inside = |t: &words::Token| covered.iter().any(|r| t.start < r.end && r.start < t.end);
     for (range, value) in plain {
@@ -301,7 +310,18 @@ fn date_candidates(
         }
         let first = before.len().saturating_sub(PATTERN_WORDS);
         let from = before.get(first).map_or(range.start, |t| t.start);
-        let pattern = format!("{}{{date}}", literal(&stext[from..range.start]));
+        // And the two words after it: "Acme {date}" alone would read any day that
+        // follows "Acme" ("Acme on Friday").
+        let to = after
+            .iter()
+            .take(PATTERN_AFTER)
+            .next_back()
+            .map_or(range.end, |t| t.end);
+        let pattern = format!(
+            "{}{{date}}{}",
+            literal(&stext[from..range.start]),
+            literal(&stext[range.end..to])
+        );
         out.push(Candidate {
             article: index,
             sentence,
@@ -312,6 +332,7 @@ fn date_candidates(
             of: BTreeSet::new(),
             key,
             measure: BTreeSet::new(),
+            money: money.clone(),
             written,
             pattern,
         });
@@ -357,7 +378,8 @@ fn key_around(
 /// it ("a 2% inflation target"), else the phrase after "of" ("5% of US oil and product
 /// imports"), else, when "of" comes before it, the phrase before that ("the Fed's annual
 /// target of 2.3%"); and the owner right before it ("Velka's 12% stake"). A phrase is a
-/// run of content words with no punctuation between them ("and" may join two), after any
+/// run of content words with no punctuation between them ("and" may join two; right after
+/// the amount, "in" goes on to what it is in: "a 20% stake in Acme"), after any
 /// determiners; modifiers ("annual", "total") are left out.
 fn measure(
     stext: &str,
@@ -367,7 +389,9 @@ fn measure(
 ) -> BTreeSet<String> {
     let lower = |t: &words::Token| t.text.to_lowercase();
     // A run of content words from `toks` (nearest first), joined by white space only.
-    let run = |toks: &[&words::Token], leftward: bool| -> Vec<String> {
+    // `through_in`: the phrase right after the amount goes on through "in" to what it is
+    // in ("a 20% stake in Acme": stake, acme).
+    let run = |toks: &[&words::Token], leftward: bool, through_in: bool| -> Vec<String> {
         let mut out = Vec::new();
         let mut prev: Option<&words::Token> = None;
         let mut started = false;
@@ -390,7 +414,7 @@ fn measure(
             if !started && words::DETERMINERS.contains(&w.as_str()) {
                 continue;
             }
-            if w == "and"
+            if (w == "and" || (w == "in" && through_in))
                 && started
                 && !leftward
                 && toks
@@ -417,12 +441,12 @@ fn measure(
     let right: Vec<&words::Token> = after.to_vec();
     let left: Vec<&words::Token> = before.iter().rev().copied().collect();
     let mut phrase = if next_is(&right, "of") {
-        run(&right[1..], false)
+        run(&right[1..], false, false)
     } else {
-        run(&right, false)
+        run(&right, false, true)
     };
     if phrase.is_empty() && next_is(&left, "of") {
-        phrase = run(&left[1..], true);
+        phrase = run(&left[1..], true, false);
     }
     // The owner: a possessive right before the amount.
     if let Some(t) = left.first()
@@ -512,7 +536,8 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// Can two candidates be one fact? Different sources; two amounts in the same unit, a
 /// count's same head noun, the same thing they are a part of when both say ("of its
 /// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
-/// and keys at least [`THRESHOLD`] alike.
+/// and keys at least [`THRESHOLD`] alike, or measures that nest, or (two dates)
+/// sentences that state one sum of money.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if a.article == b.article || a.head != b.head {
         return None;
@@ -535,8 +560,8 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     }
     let s = similarity(&a.key, &b.key, w);
     // Two amounts that measure one named thing are one fact, however their sentences go
-    // on around them.
-    if nested(&a.measure, &b.measure) {
+    // on around them; so are two dates whose sentences state one sum of money.
+    if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
         return Some(s.max(THRESHOLD));
     }
     (s >= THRESHOLD).then_some(s)

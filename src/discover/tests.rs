@@ -268,3 +268,83 @@ fn a_discovered_about_is_tighter_so_twenty_against_about_twenty_two_conflicts() 
     assert_eq!(f.len(), 1, "{}", d.toml);
     assert_eq!(f[0].status, Status::Conflict, "{}", d.toml);
 }
+
+#[test]
+fn a_stake_in_a_named_thing_is_its_measure() {
+    let m = |body: &str| found(body)[0].measure.clone();
+    let set = |xs: &[&str]| xs.iter().map(|x| stem(x)).collect::<BTreeSet<_>>();
+    assert_eq!(
+        m("Orvane will sell its 12.5% stake in Kellmark to a pension fund."),
+        set(&["stake", "Kellmark"])
+    );
+    // After "of", "in" ends the phrase: "in Brantia" is where, not what.
+    assert_eq!(
+        m("About 7% of grain exports in Brantia go south."),
+        set(&["grain", "exports"])
+    );
+    // Two sources' stakes in one company are one fact; in another company, not.
+    let g = grouped(&[
+        "Traders cheered as Orvane agreed to part with its 12.5% stake in Kellmark, a miner.",
+        "Orvane's board voted on Friday to sell its nearly 13 percent stake in Kellmark.",
+    ]);
+    assert_eq!(
+        g,
+        vec![vec!["12.5%".to_string(), "~13%".to_string()]],
+        "{g:?}"
+    );
+    let g = grouped(&[
+        "Traders cheered as Orvane agreed to part with its 12.5% stake in Kellmark, a miner.",
+        "Orvane's board voted on Friday to sell its nearly 13 percent stake in Dorvane.",
+    ]);
+    assert!(g.is_empty(), "{g:?}");
+}
+
+#[test]
+fn measure_words_of_one_meaning_share_a_stem() {
+    assert_eq!(stem("income"), stem("profit"));
+    assert_eq!(stem("earnings"), stem("profits"));
+    assert_eq!(stem("sales"), stem("revenue"));
+    assert_ne!(stem("income"), stem("revenue"));
+}
+
+#[test]
+fn dates_whose_sentences_state_one_sum_are_one_event() {
+    // The two sentences share no content word but the $2.4bn: the bill's month.
+    let g = grouped(&[
+        "Lawmakers approved the $2.4bn harbour bill in March 2023, papers noted.",
+        "Kell's assembly voted through $2.4 billion for ports in March 2023.",
+    ]);
+    assert!(
+        g.contains(&vec!["2023-03".to_string(), "2023-03".to_string()]),
+        "{g:?}"
+    );
+    // Another sum: no shared event.
+    let g = grouped(&[
+        "Lawmakers approved the $2.4bn harbour bill in March 2023, papers noted.",
+        "Kell's assembly voted through $7 billion for ports in March 2023.",
+    ]);
+    assert!(!g.iter().flatten().any(|v| v == "2023-03"), "{g:?}");
+}
+
+#[test]
+fn a_date_pattern_keeps_the_words_after_the_date() {
+    // The second article's date opens its sentence: "{date}" alone would read its Tuesday
+    // too, and make a conflict of one event's month.
+    let arts = vec![
+        article("Lawmakers approved the $2.4bn harbour bill in March 2023, papers noted."),
+        article(
+            "In March 2023 Kell's assembly voted through $2.4 billion for ports. \
+             Kell's assembly met again on Tuesday.",
+        ),
+    ];
+    let d = discover(&arts, &RuleSet::default()).expect("discovery");
+    assert!(d.toml.contains("{date} Kell's assembly\""), "{}", d.toml);
+    let ex = extract::extract(&d.rules, &arts);
+    let names = vec!["a.txt".to_string(), "b.txt".to_string()];
+    let f = compare::compare(&d.rules, &ex.observations, &names);
+    let date = f
+        .iter()
+        .find(|f| f.fact.starts_with("d.date"))
+        .expect("the bill's month is a fact");
+    assert_eq!(date.status, Status::Agree, "{}", d.toml);
+}

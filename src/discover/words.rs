@@ -111,6 +111,13 @@ const UP: &[&str] = &[
     "up",
 ];
 
+/// Measure words of one meaning, each set one stem (written as its first word's): "net
+/// income" and "earnings" are "profit", "sales" and "turnover" are "revenue".
+const SAME: &[&[&str]] = &[
+    &["profit", "profits", "earnings", "income"],
+    &["revenue", "revenues", "sales", "turnover"],
+];
+
 /// A crude stem, so that forms of one word meet: plural, past and -ing endings and "-ly"
 /// are taken off, then a final "e", and the rest is cut to seven letters ("accounts" and
 /// "account", "trading" and "trade", "quarterly" and "quarter"). A word of going down
@@ -122,6 +129,12 @@ pub fn stem(word: &str) -> String {
     }
     if UP.contains(&w.as_str()) {
         return "+up".into();
+    }
+    if let Some(set) = SAME.iter().find(|set| set.contains(&w.as_str()))
+        && let Some(first) = set.first()
+        && *first != w
+    {
+        return stem(first);
     }
     let mut s = w.as_str();
     let long = |r: &str| r.chars().count() >= 3;

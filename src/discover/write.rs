@@ -235,7 +235,11 @@ pub fn rule_file(
         if let Some(m) = &d.margin {
             let _ = writeln!(t, "approx_margin = \"{m}\"");
         }
-        let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
+        // "Near" means something only with context words (dates grouped by the sum their
+        // sentences state may share none).
+        if !d.context.is_empty() {
+            let _ = writeln!(t, "window = {}", KEY_SPAN + PATTERN_WORDS);
+        }
         let _ = writeln!(t, "patterns = [");
         for p in &d.patterns {
             let _ = writeln!(t, "  {},", quoted(p));
