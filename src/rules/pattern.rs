@@ -7,7 +7,11 @@
 //! lines still matches. The regex crate runs in linear time, so no pattern can run away; a
 //! size limit stops patterns that would compile to something huge.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
 
 use crate::read::{date, number};
 
@@ -41,35 +45,84 @@ impl Placeholder {
     }
 }
 
-/// A compiled rule pattern. The value, if the pattern has a placeholder, is capture group
-/// `value`.
+/// A rule pattern, checked and ready to run. The value, if the pattern has a placeholder, is
+/// capture group `value`.
+///
+/// Its regex is compiled the first time a text is searched with it, not when the rule file
+/// is read: a placeholder brings in the whole number or date reader (some hundreds of
+/// kilobytes of program, tens of milliseconds to compile), and in a rule set of thousands
+/// of facts most facts never run, because their context words are in no paragraph (the
+/// extractor's gate skips them). Loading checks the pattern with the placeholder replaced by
+/// a one-character stand-in, which finds the same errors (see [`compile`]); copies of a
+/// pattern share one compiled regex.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    pub regex: Regex,
     pub placeholder: Option<Placeholder>,
-    /// The same pattern with the placeholder's word boundaries ASCII, when they differ
-    /// (`{date}`'s are Unicode): see [`Pattern::regex_for`].
-    ascii: Option<Regex>,
+    /// The regex text: the source with its placeholder and spaces expanded.
+    expanded: String,
+    /// The same with the placeholder's word boundaries ASCII, when they differ (`{date}`'s
+    /// are Unicode): see [`Pattern::regex_for`].
+    ascii_expanded: Option<String>,
+    regex: Arc<OnceLock<Option<Regex>>>,
+    ascii: Arc<OnceLock<Option<Regex>>>,
     /// Index of the `value` group, when there is a placeholder.
     value_group: Option<usize>,
+    /// Whether the pattern can match the empty string.
+    matches_empty: bool,
+}
+
+/// How many of the patterns' regexes this process has compiled (a pattern's ASCII twin
+/// counts apart): what loading a rule set and searching texts cost, for tests.
+pub fn compiled_count() -> usize {
+    COMPILED.load(Ordering::Relaxed)
+}
+
+static COMPILED: AtomicUsize = AtomicUsize::new(0);
+
+fn build(re: &str) -> Result<Regex, regex::Error> {
+    COMPILED.fetch_add(1, Ordering::Relaxed);
+    RegexBuilder::new(re).size_limit(SIZE_LIMIT).build()
 }
 
 impl Pattern {
+    /// The pattern's regex, compiled on first use. None only if it does not compile, which
+    /// loading has ruled out (see [`compile`]): the pattern then finds nothing.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| build(&self.expanded).ok())
+            .as_ref()
+    }
+
+    /// The regex text the pattern runs: its source with the placeholder and spaces
+    /// expanded.
+    pub fn as_str(&self) -> &str {
+        &self.expanded
+    }
+
     /// The regex to run over a text, given whether it holds a non-ASCII word character
     /// ([`crate::text::ascii::has_non_ascii_word`]). Without one, the ASCII-boundary twin finds
     /// exactly the same matches (the boundaries hold at the same places) on the regex crate's
     /// fast engine, where a Unicode `\b` falls back to a slower one at the first curly quote.
-    pub fn regex_for(&self, non_ascii_word: bool) -> &Regex {
-        match &self.ascii {
-            Some(ascii) if !non_ascii_word => ascii,
-            _ => &self.regex,
+    pub fn regex_for(&self, non_ascii_word: bool) -> Option<&Regex> {
+        if !non_ascii_word
+            && let Some(text) = &self.ascii_expanded
+            // The twin is only a shortcut: should it not build, the pattern runs as written.
+            && let Some(twin) = self.ascii.get_or_init(|| build(text).ok())
+        {
+            return Some(twin);
         }
+        self.regex()
     }
 
     /// Index of the `value` capture group (the placeholder's words), if any.
     pub fn value_group(&self) -> Option<usize> {
         self.value_group
+    }
+
+    /// Whether the pattern can match the empty string (finding "values" of no words).
+    pub fn matches_empty(&self) -> bool {
+        self.matches_empty
     }
 }
 
@@ -81,11 +134,32 @@ pub struct PatternError {
     pub help: Option<String>,
 }
 
-/// Expand placeholders and spaces, then compile.
+/// What stands for a placeholder's fragment when a pattern is checked at load: one
+/// character, so it matches no empty string, like every fragment.
+const STAND_IN: &str = "0";
+
+/// The stand-in pattern must compile within this size for the real one to be left for
+/// later; a test checks that each fragment compiles within a quarter of [`SIZE_LIMIT`], so
+/// the pattern with its fragment stays within the limit.
+const STAND_IN_LIMIT: usize = SIZE_LIMIT / 2;
+
+/// Expand placeholders and spaces, then check the pattern; its regex compiles on first use.
+///
+/// The check compiles the pattern with the placeholder replaced by a one-character
+/// stand-in. The fragments compile on their own under `(?i)`, have no capture groups and
+/// match no empty string, so when the user's words compile around the stand-in, the
+/// pattern compiles around the fragment, with the same groups, and can match the empty
+/// string exactly when the stand-in version can. Where that reasoning could fail, the
+/// pattern is compiled whole at once, as before: when the stand-in version fails (for the
+/// exact message), when the source sets flags (`(?x)` would read the fragment's text
+/// differently), when the placeholder is repeated (`(?:{number} ){3}` holds three copies),
+/// and when the stand-in version is more than half the size limit.
 pub fn compile(source: &str) -> Result<Pattern, PatternError> {
     let mut out = String::from("(?i)(?:");
     // `out` with each placeholder's ASCII-boundary fragment instead.
     let mut ascii = String::new();
+    // `out` with the placeholder's stand-in instead.
+    let mut stand_in = String::new();
     let mut ascii_from = 0;
     let mut placeholder: Option<Placeholder> = None;
     let bytes = source.as_bytes();
@@ -164,6 +238,8 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
                     out.push_str("(?P<value>");
                     ascii.push_str(&out);
                     ascii.push_str(p.ascii_fragment());
+                    stand_in.push_str(&out);
+                    stand_in.push_str(STAND_IN);
                     out.push_str(p.fragment());
                     // The rest of `ascii` is the rest of `out`, from here.
                     ascii_from = out.len();
@@ -189,27 +265,73 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             help: None,
         });
     }
-    let build = |re: &str| {
-        RegexBuilder::new(re)
-            .size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| regex_error(source, e))
-    };
-    let regex = build(&out)?;
-    ascii.push_str(out.get(ascii_from..).unwrap_or(""));
-    // The twin is only a shortcut: should it not build, the pattern runs as written.
-    let ascii = placeholder
+    let rest = out.get(ascii_from..).unwrap_or("");
+    ascii.push_str(rest);
+    stand_in.push_str(rest);
+    let ascii_expanded = placeholder
         .filter(|p| p.ascii_fragment() != p.fragment())
-        .and_then(|_| build(&ascii).ok());
-    let value_group =
-        placeholder.and_then(|_| regex.capture_names().position(|name| name == Some("value")));
+        .map(|_| ascii);
+    // Checked with the stand-in, compiled later.
+    let checked = placeholder.filter(|_| !sets_flags(source)).and_then(|_| {
+        let re = RegexBuilder::new(&stand_in)
+            .size_limit(STAND_IN_LIMIT)
+            .build()
+            .ok()?;
+        let hir = regex_syntax::Parser::new().parse(&stand_in).ok()?;
+        if repeats_value(&hir, false) {
+            return None;
+        }
+        let value_group = re.capture_names().position(|n| n == Some("value"));
+        Some((value_group, hir.properties().minimum_len() == Some(0)))
+    });
+    let regex = Arc::new(OnceLock::new());
+    let (value_group, matches_empty) = match checked {
+        Some(found) => found,
+        None => {
+            let re = build(&out).map_err(|e| regex_error(source, e))?;
+            let value_group =
+                placeholder.and_then(|_| re.capture_names().position(|n| n == Some("value")));
+            let empty = regex_syntax::Parser::new()
+                .parse(&out)
+                .map(|hir| hir.properties().minimum_len() == Some(0))
+                .unwrap_or(false);
+            let _ = regex.set(Some(re));
+            (value_group, empty)
+        }
+    };
     Ok(Pattern {
         source: source.to_string(),
-        regex,
         placeholder,
-        ascii,
+        expanded: out,
+        ascii_expanded,
+        regex,
+        ascii: Arc::new(OnceLock::new()),
         value_group,
+        matches_empty,
     })
+}
+
+/// Does the source set flags (`(?x)`, `(?-i:…)`, `(?u)`…), which would apply to the
+/// placeholder's fragment too?
+fn sets_flags(source: &str) -> bool {
+    source.match_indices("(?").any(|(i, _)| {
+        source
+            .get(i + 2..)
+            .is_some_and(|r| r.starts_with(|c: char| "imsRUux-".contains(c)))
+    })
+}
+
+/// Is the `value` group inside a repetition that may copy it more than once?
+fn repeats_value(hir: &Hir, repeated: bool) -> bool {
+    match hir.kind() {
+        HirKind::Capture(c) if c.name.as_deref() == Some("value") => repeated,
+        HirKind::Capture(c) => repeats_value(&c.sub, repeated),
+        HirKind::Repetition(r) => repeats_value(&r.sub, repeated || r.max != Some(1)),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+            hs.iter().any(|h| repeats_value(h, repeated))
+        }
+        _ => false,
+    }
 }
 
 fn regex_error(source: &str, e: regex::Error) -> PatternError {
@@ -324,7 +446,7 @@ mod tests {
     #[test]
     fn spaces_match_line_breaks_and_case_is_ignored() {
         let p = compile("Russian troops").unwrap();
-        assert!(p.regex.is_match("russian\n  TROOPS"));
+        assert!(p.regex().unwrap().is_match("russian\n  TROOPS"));
         assert!(p.placeholder.is_none());
     }
 
@@ -332,9 +454,9 @@ mod tests {
     fn date_patterns_get_an_ascii_twin_and_the_value_group_is_found() {
         let p = compile("talks (?:on )?{date}").unwrap();
         assert_eq!(p.value_group(), Some(1));
-        let twin = p.regex_for(false);
-        assert!(!std::ptr::eq(twin, &p.regex));
-        assert!(std::ptr::eq(p.regex_for(true), &p.regex));
+        let twin = p.regex_for(false).unwrap();
+        assert!(!std::ptr::eq(twin, p.regex().unwrap()));
+        assert!(std::ptr::eq(p.regex_for(true).unwrap(), p.regex().unwrap()));
         let text = "“The talks on Monday,” he said";
         let caps = twin.captures(text).unwrap();
         assert_eq!(&caps[1], "Monday");
@@ -342,14 +464,17 @@ mod tests {
         // `{number}` has ASCII boundaries already: no twin.
         let n = compile("(troops) {number}").unwrap();
         assert_eq!(n.value_group(), Some(2));
-        assert!(std::ptr::eq(n.regex_for(false), &n.regex));
+        assert!(std::ptr::eq(
+            n.regex_for(false).unwrap(),
+            n.regex().unwrap()
+        ));
         assert_eq!(compile("no placeholder").unwrap().value_group(), None);
     }
 
     #[test]
     fn repetitions_are_not_placeholders() {
         let p = compile(r"a{2} b{1,3}").unwrap();
-        assert!(p.regex.is_match("aa bbb"));
+        assert!(p.regex().unwrap().is_match("aa bbb"));
     }
 
     #[test]
@@ -387,7 +512,10 @@ mod tests {
     fn spaces_in_patterns_and_words_match_no_break_and_thin_spaces() {
         let p = compile("Russian troops").unwrap();
         for s in ["\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\r\n"] {
-            assert!(p.regex.is_match(&format!("Russian{s}troops")), "{s:?}");
+            assert!(
+                p.regex().unwrap().is_match(&format!("Russian{s}troops")),
+                "{s:?}"
+            );
         }
         let w = WordSet::new(&["border guard"]).unwrap();
         assert!(w.is_match("border\u{a0}guard"));
