@@ -59,11 +59,10 @@ impl Placeholder {
 pub struct Pattern {
     pub source: String,
     pub placeholder: Option<Placeholder>,
-    /// The regex text: the source with its placeholder and spaces expanded.
-    expanded: String,
-    /// The same with the placeholder's word boundaries ASCII, when they differ (`{date}`'s
-    /// are Unicode): see [`Pattern::regex_for`].
-    ascii_expanded: Option<String>,
+    /// The regex text up to the placeholder's fragment (all of it when there is none), and
+    /// after it: the fragment itself is not kept per pattern (it is some kilobytes).
+    before: String,
+    after: String,
     regex: Arc<OnceLock<Option<Regex>>>,
     ascii: Arc<OnceLock<Option<Regex>>>,
     /// Index of the `value` group, when there is a placeholder.
@@ -90,14 +89,19 @@ impl Pattern {
     /// loading has ruled out (see [`compile`]): the pattern then finds nothing.
     pub fn regex(&self) -> Option<&Regex> {
         self.regex
-            .get_or_init(|| build(&self.expanded).ok())
+            .get_or_init(|| build(&self.expanded(false)).ok())
             .as_ref()
     }
 
     /// The regex text the pattern runs: its source with the placeholder and spaces
-    /// expanded.
-    pub fn as_str(&self) -> &str {
-        &self.expanded
+    /// expanded (with ASCII word boundaries in the placeholder's fragment if `ascii`).
+    pub fn expanded(&self, ascii: bool) -> String {
+        let fragment = match (self.placeholder, ascii) {
+            (None, _) => "",
+            (Some(p), false) => p.fragment(),
+            (Some(p), true) => p.ascii_fragment(),
+        };
+        [self.before.as_str(), fragment, self.after.as_str()].concat()
     }
 
     /// The regex to run over a text, given whether it holds a non-ASCII word character
@@ -106,13 +110,19 @@ impl Pattern {
     /// fast engine, where a Unicode `\b` falls back to a slower one at the first curly quote.
     pub fn regex_for(&self, non_ascii_word: bool) -> Option<&Regex> {
         if !non_ascii_word
-            && let Some(text) = &self.ascii_expanded
+            && let Some(p) = self.placeholder
+            && p.ascii_fragment() != p.fragment()
             // The twin is only a shortcut: should it not build, the pattern runs as written.
-            && let Some(twin) = self.ascii.get_or_init(|| build(text).ok())
+            && let Some(twin) = self.ascii.get_or_init(|| build(&self.expanded(true)).ok())
         {
             return Some(twin);
         }
         self.regex()
+    }
+
+    /// Whether the pattern's regex has been compiled (at load, or by a search since).
+    pub fn is_compiled(&self) -> bool {
+        self.regex.get().is_some() || self.ascii.get().is_some()
     }
 
     /// Index of the `value` capture group (the placeholder's words), if any.
@@ -156,11 +166,9 @@ const STAND_IN_LIMIT: usize = SIZE_LIMIT / 2;
 /// and when the stand-in version is more than half the size limit.
 pub fn compile(source: &str) -> Result<Pattern, PatternError> {
     let mut out = String::from("(?i)(?:");
-    // `out` with each placeholder's ASCII-boundary fragment instead.
-    let mut ascii = String::new();
     // `out` with the placeholder's stand-in instead.
     let mut stand_in = String::new();
-    let mut ascii_from = 0;
+    let mut fragment_end = 0;
     let mut placeholder: Option<Placeholder> = None;
     let bytes = source.as_bytes();
     let mut i = 0;
@@ -236,13 +244,11 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
                     }
                     placeholder = Some(p);
                     out.push_str("(?P<value>");
-                    ascii.push_str(&out);
-                    ascii.push_str(p.ascii_fragment());
                     stand_in.push_str(&out);
                     stand_in.push_str(STAND_IN);
                     out.push_str(p.fragment());
-                    // The rest of `ascii` is the rest of `out`, from here.
-                    ascii_from = out.len();
+                    // The rest of `stand_in` is the rest of `out`, from here.
+                    fragment_end = out.len();
                     out.push(')');
                     i += name_len + 2;
                     continue;
@@ -265,12 +271,8 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             help: None,
         });
     }
-    let rest = out.get(ascii_from..).unwrap_or("");
-    ascii.push_str(rest);
+    let rest = out.get(fragment_end..).unwrap_or("");
     stand_in.push_str(rest);
-    let ascii_expanded = placeholder
-        .filter(|p| p.ascii_fragment() != p.fragment())
-        .map(|_| ascii);
     // Checked with the stand-in, compiled later.
     let checked = placeholder.filter(|_| !sets_flags(source)).and_then(|_| {
         let re = RegexBuilder::new(&stand_in)
@@ -299,11 +301,18 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
             (value_group, empty)
         }
     };
+    let (before, after) = match placeholder {
+        Some(p) => (
+            out.get(..fragment_end - p.fragment().len()).unwrap_or("").to_string(),
+            rest.to_string(),
+        ),
+        None => (out.clone(), String::new()),
+    };
     Ok(Pattern {
         source: source.to_string(),
         placeholder,
-        expanded: out,
-        ascii_expanded,
+        before,
+        after,
         regex,
         ascii: Arc::new(OnceLock::new()),
         value_group,
@@ -469,6 +478,60 @@ mod tests {
             n.regex().unwrap()
         ));
         assert_eq!(compile("no placeholder").unwrap().value_group(), None);
+    }
+
+    #[test]
+    fn fragments_compile_within_a_quarter_of_the_limit_without_groups_or_empty_matches() {
+        // What lets `compile` check a pattern with the stand-in and compile it later.
+        for (_, p) in Placeholder::ALL {
+            for fragment in [p.fragment(), p.ascii_fragment()] {
+                let whole = format!("(?i)(?:(?P<value>{fragment}))");
+                let re = RegexBuilder::new(&whole)
+                    .size_limit(SIZE_LIMIT / 4)
+                    .build()
+                    .expect("within a quarter of the limit");
+                assert_eq!(re.captures_len(), 2, "{p:?}: no groups of its own");
+                let hir = regex_syntax::Parser::new().parse(&whole).unwrap();
+                assert!(hir.properties().minimum_len().unwrap_or(0) >= 1, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn patterns_compile_on_first_use_and_answer_as_if_compiled_at_once() {
+        for source in [
+            "{number} (?:[\\w-]+ ){0,2}?(?:troops|tanks)\\b",
+            "(talks) (?:on )?{date}",
+            "(?:grew|rose)? {number}?",
+            "(a)(b)(c)? {number} (d)",
+            "{date},? (?:the )?vote",
+        ] {
+            let p = compile(source).unwrap();
+            assert!(!p.is_compiled(), "{source}");
+            let re = p.regex().unwrap();
+            assert!(p.is_compiled());
+            assert_eq!(re.as_str(), p.expanded(false));
+            let at_once = re.capture_names().position(|n| n == Some("value"));
+            assert_eq!(p.value_group(), at_once, "{source}");
+            let empty = regex_syntax::Parser::new()
+                .parse(re.as_str())
+                .unwrap()
+                .properties()
+                .minimum_len()
+                == Some(0);
+            assert_eq!(p.matches_empty(), empty, "{source}");
+        }
+        assert!(compile("(?:grew )?{number}?").unwrap().matches_empty());
+        assert!(!compile("(?:grew)? {number}?").unwrap().matches_empty());
+        // Compiled at once: flags would read the fragment differently, a repeated
+        // placeholder holds several copies, a pattern without one is small.
+        for source in ["(?x){number} troops", "(?:{number} and ){2}", "troops"] {
+            assert!(compile(source).unwrap().is_compiled(), "{source}");
+        }
+        // Clones share the compiled regex.
+        let p = compile("{number} troops").unwrap();
+        let q = p.clone();
+        assert!(std::ptr::eq(p.regex().unwrap(), q.regex().unwrap()));
     }
 
     #[test]
