@@ -214,13 +214,15 @@ pub fn extract_article(rules: &RuleSet, article: &Article, index: usize) -> Extr
 /// pass over a paragraph, which facts could match there at all.
 ///
 /// A fact only counts a match when its `context` words and each `requires` list occur in
-/// the match's sentence or paragraph, both inside the paragraph; one [`RegexSet`] of every
-/// fact's word lists finds which lists occur in a paragraph, and a fact whose lists do not
-/// all occur is skipped without running its patterns. The skip is exact: it drops only
+/// the match's sentence or paragraph, both inside the paragraph; a few [`RegexSet`]s of every
+/// fact's word lists' gates (their first words, [`WordSet::gate`]) find which lists may
+/// occur in a paragraph, and a fact with a list that cannot is skipped without running its
+/// patterns (or compiling them: a pattern compiles on first use). The skip is exact: it drops only
 /// matches that [`in_context`] would drop.
 pub struct Extractor<'r> {
     rules: &'r RuleSet,
-    /// Every distinct gate word list, one pattern each, in sets of at most [`GATE_CHUNK`]
+    /// Every distinct gate of a word list ([`WordSet::gate`]: its first words, which
+    /// match wherever the list does), one pattern each, in sets of at most [`GATE_CHUNK`]
     /// (None: a set that did not build, whose lists then count as found).
     gates: Vec<Option<RegexSet>>,
     /// For each fact, its gate lists as (set, index in the set).
@@ -233,13 +235,13 @@ pub struct Extractor<'r> {
 /// Word lists per gate set. One set over thousands of lists would pass the size limit (the
 /// whole set would then be lost, and every fact run everywhere) and thrash its lazy DFA;
 /// sets of this size stay small, and a rule set of a few dozen facts still has one.
-const GATE_CHUNK: usize = 256;
+const GATE_CHUNK: usize = 1024;
 
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         // Facts share context lists ("Valdor*"): each distinct list is looked for once.
-        let mut sources: Vec<&str> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut sources: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let fact_gates = rules
             .facts
             .iter()
@@ -248,8 +250,8 @@ impl<'r> Extractor<'r> {
                     .iter()
                     .chain(&f.requires)
                     .map(|ws| {
-                        let i = *index.entry(ws.regex.as_str()).or_insert_with(|| {
-                            sources.push(ws.regex.as_str());
+                        let i = *index.entry(ws.gate()).or_insert_with_key(|gate| {
+                            sources.push(gate.clone());
                             sources.len() - 1
                         });
                         (i / GATE_CHUNK, i % GATE_CHUNK)
@@ -488,9 +490,11 @@ fn in_context(fact: &Fact, article: &Article, para: Span, sentence: Span, matche
     };
     let near = |ws: &WordSet, window: Option<usize>, within: Span| {
         let stext = within.slice(text);
-        ws.regex.find_iter(stext).any(|m| {
-            let w = Span::new(within.start + m.start(), within.start + m.end());
-            window.is_none_or(|n| words_between(text, w, matched) <= n)
+        ws.regex().is_some_and(|re| {
+            re.find_iter(stext).any(|m| {
+                let w = Span::new(within.start + m.start(), within.start + m.end());
+                window.is_none_or(|n| words_between(text, w, matched) <= n)
+            })
         })
     };
     if let Some(ex) = &fact.exclude {

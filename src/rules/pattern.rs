@@ -303,7 +303,9 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
     };
     let (before, after) = match placeholder {
         Some(p) => (
-            out.get(..fragment_end - p.fragment().len()).unwrap_or("").to_string(),
+            out.get(..fragment_end - p.fragment().len())
+                .unwrap_or("")
+                .to_string(),
             rest.to_string(),
         ),
         None => (out.clone(), String::new()),
@@ -395,10 +397,33 @@ fn guess_offset(source: &str) -> usize {
 /// A list of words or phrases matched as whole words, case-insensitively. A trailing `*`
 /// matches any word ending (`Valdor*` → Valdor, Valdorans, Valdoria, Valdorian); `|`
 /// inside one entry separates alternatives.
+///
+/// Like a [`Pattern`]'s, its regex compiles on first use (a `*` brings in Unicode's word
+/// class, some kilobytes of program), except for a long list, compiled at once so that a
+/// list too big to compile is an error at load: a list of at most [`LAZY_WORDS`] words and
+/// [`LAZY_TEXT`] bytes of regex always compiles (a test checks it).
 #[derive(Debug, Clone)]
 pub struct WordSet {
     pub words: Vec<String>,
-    pub regex: Regex,
+    /// The regex text.
+    source: String,
+    regex: Arc<OnceLock<Option<Regex>>>,
+}
+
+/// Lists up to this many words, and [`LAZY_TEXT`] bytes of regex, compile on first use.
+pub const LAZY_WORDS: usize = 32;
+/// See [`LAZY_WORDS`].
+pub const LAZY_TEXT: usize = 2048;
+
+fn build_words(re: &str) -> Result<Regex, PatternError> {
+    RegexBuilder::new(re)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| PatternError {
+            offset: 0,
+            message: format!("bad word list: {e}"),
+            help: None,
+        })
 }
 
 impl WordSet {
@@ -419,20 +444,49 @@ impl WordSet {
                 alts.push(word_regex(w));
             }
         }
-        let re = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"));
-        let regex = RegexBuilder::new(&re)
-            .size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| PatternError {
-                offset: 0,
-                message: format!("bad word list: {e}"),
-                help: None,
-            })?;
-        Ok(WordSet { words, regex })
+        let source = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"));
+        let regex = Arc::new(OnceLock::new());
+        if words.len() > LAZY_WORDS || source.len() > LAZY_TEXT {
+            let _ = regex.set(Some(build_words(&source)?));
+        }
+        Ok(WordSet {
+            words,
+            source,
+            regex,
+        })
+    }
+
+    /// The list's regex, compiled on first use; None only if it does not compile, which
+    /// [`WordSet::new`] rules out.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| build_words(&self.source).ok())
+            .as_ref()
+    }
+
+    /// The regex text.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// A regex that matches wherever the list's regex does, and maybe elsewhere: the first
+    /// word of each entry, case-insensitively, without its `*`, its word boundaries and its
+    /// later words. Cheap to compile by the thousand into one set, for a gate that tells
+    /// where a list cannot match.
+    pub fn gate(&self) -> String {
+        let firsts: Vec<String> = self
+            .words
+            .iter()
+            .map(|w| {
+                let first = w.split_whitespace().next().unwrap_or("");
+                regex::escape(first.strip_suffix('*').unwrap_or(first))
+            })
+            .collect();
+        format!("(?i)(?:{})", firsts.join("|"))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        self.regex().is_some_and(|r| r.is_match(text))
     }
 }
 
@@ -582,6 +636,44 @@ mod tests {
         }
         let w = WordSet::new(&["border guard"]).unwrap();
         assert!(w.is_match("border\u{a0}guard"));
+    }
+
+    #[test]
+    fn the_longest_lazy_word_list_compiles_well_within_the_limit() {
+        let word = "Ab*";
+        let n = LAZY_WORDS;
+        let entries: Vec<String> = (0..n).map(|i| format!("{word}{i}*")).collect();
+        let w = WordSet::new(&entries).unwrap();
+        assert!(w.as_str().len() <= LAZY_TEXT);
+        // The most `\w*` per byte a list within the bounds can hold: one per word, words of
+        // a few letters, and as many bytes of literal text as the bound allows besides.
+        let long = format!("{}*", "é".repeat(LAZY_TEXT / 2 - 40));
+        for re in [
+            w.as_str().to_string(),
+            WordSet::new(&[long]).unwrap().as_str().to_string(),
+        ] {
+            RegexBuilder::new(&re)
+                .size_limit(SIZE_LIMIT / 4)
+                .build()
+                .expect("within a quarter of the limit");
+        }
+    }
+
+    #[test]
+    fn word_set_gates_match_wherever_the_list_does() {
+        let w = WordSet::new(&["Valdor*", "border guard|frontier"]).unwrap();
+        let gate = Regex::new(&w.gate()).unwrap();
+        for text in [
+            "in VALDORIA",
+            "the border\nguard",
+            "a frontier",
+            "bordering",
+            "valdor",
+        ] {
+            assert!(!w.is_match(text) || gate.is_match(text), "{text}");
+        }
+        assert!(gate.is_match("bordering") && !w.is_match("bordering"));
+        assert!(!gate.is_match("Morvania"));
     }
 
     #[test]
