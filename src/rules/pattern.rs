@@ -7,7 +7,6 @@
 //! lines still matches. The regex crate runs in linear time, so no pattern can run away; a
 //! size limit stops patterns that would compile to something huge.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
@@ -49,8 +48,8 @@ impl Placeholder {
 /// capture group `value`.
 ///
 /// Its regex is compiled the first time a text is searched with it, not when the rule file
-/// is read: a placeholder brings in the whole number or date reader (some hundreds of
-/// kilobytes of program, tens of milliseconds to compile), and in a rule set of thousands
+/// is read: a placeholder brings in the whole number or date reader (about a megabyte of
+/// program, tens of milliseconds to compile), and in a rule set of thousands
 /// of facts most facts never run, because their context words are in no paragraph (the
 /// extractor's gate skips them). Loading checks the pattern with the placeholder replaced by
 /// a one-character stand-in, which finds the same errors (see [`compile`]); copies of a
@@ -71,16 +70,7 @@ pub struct Pattern {
     matches_empty: bool,
 }
 
-/// How many of the patterns' regexes this process has compiled (a pattern's ASCII twin
-/// counts apart): what loading a rule set and searching texts cost, for tests.
-pub fn compiled_count() -> usize {
-    COMPILED.load(Ordering::Relaxed)
-}
-
-static COMPILED: AtomicUsize = AtomicUsize::new(0);
-
 fn build(re: &str) -> Result<Regex, regex::Error> {
-    COMPILED.fetch_add(1, Ordering::Relaxed);
     RegexBuilder::new(re).size_limit(SIZE_LIMIT).build()
 }
 
