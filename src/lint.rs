@@ -156,11 +156,7 @@ fn check_file(
         check_words(loc, f, fact, warnings);
         // A pattern that can match nothing at all finds "values" of no words.
         for (p, compiled) in f.patterns.iter().zip(&fact.patterns) {
-            let empty = regex_syntax::Parser::new()
-                .parse(compiled.regex.as_str())
-                .map(|hir| hir.properties().minimum_len() == Some(0))
-                .unwrap_or(false);
-            if empty {
+            if compiled.matches_empty() {
                 warnings.push(
                     loc.in_string(
                         p,

@@ -15,10 +15,11 @@
 
 mod value;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder, SetMatches};
 use serde::Serialize;
 
 pub use value::{Reading, TermUse, Value};
@@ -213,24 +214,34 @@ pub fn extract_article(rules: &RuleSet, article: &Article, index: usize) -> Extr
 /// pass over a paragraph, which facts could match there at all.
 ///
 /// A fact only counts a match when its `context` words and each `requires` list occur in
-/// the match's sentence or paragraph, both inside the paragraph; one [`RegexSet`] of every
-/// fact's word lists finds which lists occur in a paragraph, and a fact whose lists do not
-/// all occur is skipped without running its patterns. The skip is exact: it drops only
+/// the match's sentence or paragraph, both inside the paragraph; a few [`RegexSet`]s of every
+/// fact's word lists' gates (their first words, [`WordSet::gate`]) find which lists may
+/// occur in a paragraph, and a fact with a list that cannot is skipped without running its
+/// patterns (or compiling them: a pattern compiles on first use). The skip is exact: it drops only
 /// matches that [`in_context`] would drop.
 pub struct Extractor<'r> {
     rules: &'r RuleSet,
-    /// Every fact's gate word lists, one pattern each.
-    gates: Option<RegexSet>,
-    /// For each fact, the indices of its gate lists in `gates`.
-    fact_gates: Vec<Vec<usize>>,
+    /// Every distinct gate of a word list ([`WordSet::gate`]: its first words, which
+    /// match wherever the list does), one pattern each, in sets of at most [`GATE_CHUNK`]
+    /// (None: a set that did not build, whose lists then count as found).
+    gates: Vec<Option<RegexSet>>,
+    /// For each fact, its gate lists as (set, index in the set).
+    fact_gates: Vec<Vec<(usize, usize)>>,
     /// Each fact's id once, shared by its observations (a `String` each weighed more than
     /// the rest of a small observation's heap).
     fact_ids: Vec<Arc<str>>,
 }
 
+/// Word lists per gate set. One set over thousands of lists would pass the size limit (the
+/// whole set would then be lost, and every fact run everywhere) and thrash its lazy DFA;
+/// sets of this size stay small, and a rule set of a few dozen facts still has one.
+const GATE_CHUNK: usize = 1024;
+
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
-        let mut sources: Vec<&str> = Vec::new();
+        // Facts share context lists ("Valdor*"): each distinct list is looked for once.
+        let mut sources: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let fact_gates = rules
             .facts
             .iter()
@@ -239,18 +250,26 @@ impl<'r> Extractor<'r> {
                     .iter()
                     .chain(&f.requires)
                     .map(|ws| {
-                        sources.push(ws.regex.as_str());
-                        sources.len() - 1
+                        let i = *index.entry(ws.gate()).or_insert_with_key(|gate| {
+                            sources.push(gate.clone());
+                            sources.len() - 1
+                        });
+                        (i / GATE_CHUNK, i % GATE_CHUNK)
                     })
                     .collect()
             })
             .collect();
         // The word lists compiled one by one already; a set that fails to build (size
         // limit) only costs the shortcut, never a match.
-        let gates = RegexSetBuilder::new(&sources)
-            .size_limit(crate::rules::pattern::SIZE_LIMIT)
-            .build()
-            .ok();
+        let gates = sources
+            .chunks(GATE_CHUNK)
+            .map(|chunk| {
+                RegexSetBuilder::new(chunk)
+                    .size_limit(crate::rules::pattern::SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .collect();
         Extractor {
             rules,
             gates,
@@ -296,16 +315,17 @@ impl<'r> Extractor<'r> {
             .paragraphs
             .iter()
             .map(|p| {
-                let found = self
+                let ptext = p.slice(&article.text);
+                let found: Vec<Option<SetMatches>> = self
                     .gates
-                    .as_ref()
-                    .map(|g| g.matches(p.slice(&article.text)));
+                    .iter()
+                    .map(|g| g.as_ref().map(|g| g.matches(ptext)))
+                    .collect();
                 self.fact_gates
                     .iter()
                     .map(|gs| {
-                        found
-                            .as_ref()
-                            .is_none_or(|m| gs.iter().all(|&g| m.matched(g)))
+                        gs.iter()
+                            .all(|&(set, g)| found[set].as_ref().is_none_or(|m| m.matched(g)))
                     })
                     .collect()
             })
@@ -368,7 +388,10 @@ fn find_values(
         let ptext = para.slice(text);
         for pattern in &fact.patterns {
             let value_group = pattern.value_group();
-            for caps in pattern.regex_for(non_ascii_word).captures_iter(ptext) {
+            let Some(regex) = pattern.regex_for(non_ascii_word) else {
+                continue;
+            };
+            for caps in regex.captures_iter(ptext) {
                 let Some(whole) = caps.get(0) else { continue };
                 let vm = value_group.and_then(|g| caps.get(g)).unwrap_or(whole);
                 let mut span = Span::new(para.start + vm.start(), para.start + vm.end());
@@ -467,9 +490,11 @@ fn in_context(fact: &Fact, article: &Article, para: Span, sentence: Span, matche
     };
     let near = |ws: &WordSet, window: Option<usize>, within: Span| {
         let stext = within.slice(text);
-        ws.regex.find_iter(stext).any(|m| {
-            let w = Span::new(within.start + m.start(), within.start + m.end());
-            window.is_none_or(|n| words_between(text, w, matched) <= n)
+        ws.regex().is_some_and(|re| {
+            re.find_iter(stext).any(|m| {
+                let w = Span::new(within.start + m.start(), within.start + m.end());
+                window.is_none_or(|n| words_between(text, w, matched) <= n)
+            })
         })
     };
     if let Some(ex) = &fact.exclude {

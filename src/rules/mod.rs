@@ -145,7 +145,7 @@ tolerance = "5%"
             "[[fact]]\nid = \"x\"\nlabel = \"y\"\nkind = \"quantity\"\nunits = [\"troops\", \"soldiers\"]\n",
         )
         .unwrap();
-        let re = &set.facts[0].patterns[0].regex;
+        let re = set.facts[0].patterns[0].regex().unwrap();
         let caps = re.captures("sent about 2,000 Russian soldiers").unwrap();
         assert_eq!(&caps["value"], "about 2,000");
     }
@@ -163,7 +163,7 @@ tolerance = "5%"
             FactKind::Quantity { units, .. }
                 if units == &[crate::read::number::Unit::Percent, crate::read::number::Unit::Points]
         ));
-        let re = &f.patterns[0].regex;
+        let re = f.patterns[0].regex().unwrap();
         let caps = re.captures("sales were up 6% at Dorvane").unwrap();
         assert_eq!(&caps["value"], "6%");
     }
