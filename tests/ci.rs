@@ -387,10 +387,7 @@ fn a_new_article_with_a_new_conflicting_number_fails_and_only_it_is_named() {
         err.contains("new: conflict | flood.deaths | 30  (late-bulletin.txt)"),
         "{err}"
     );
-    assert!(
-        !err.contains("new: conflict | flood.deaths | 12"),
-        "{err}"
-    );
+    assert!(!err.contains("new: conflict | flood.deaths | 12"), "{err}");
 }
 
 #[test]

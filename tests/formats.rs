@@ -56,7 +56,7 @@ fn check_text_colour_snapshot() {
 #[test]
 fn json_document_holds_the_whole_run() {
     let doc: serde_json::Value = serde_json::from_str(&ok(&["check", "--format", "json"])).unwrap();
-    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["version"], 3);
     assert_eq!(doc["articles"].as_array().unwrap().len(), 5);
     assert_eq!(doc["rules"]["files"][0], "rules/kazakhstan-2022.toml");
     let facts = doc["rules"]["facts"].as_array().unwrap();

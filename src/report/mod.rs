@@ -168,7 +168,7 @@ pub struct FactReport {
     /// Amounts and days: each distinct value with the sources that state it, in the order
     /// sources first state them; for a value in conflict, how many values it cannot be
     /// true with and the first of them. Left out of JSON for wordings.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub values: Vec<ValueEntry>,
     pub notes: Vec<String>,
     /// `"discovered"` for a fact found without a rule file (`crate::discover`); left out
@@ -190,7 +190,7 @@ pub struct ValueEntry {
     /// every one (loosely or exactly).
     pub conflicts: usize,
     /// The first value it cannot be true with (by the order sources state them), when one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub against: Option<Against>,
 }
 
