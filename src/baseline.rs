@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 use crate::report::Report;
 use crate::report::findings::{Accepted, Finding, FindingKind};
 
-/// The version of the baseline file's shape.
-pub const BASELINE_VERSION: u32 = 1;
+/// The version of the baseline file's shape. 2: a conflict finding is one value in conflict
+/// (`conflict | fact | value`), not a pair of values; version 1 files are still read, each
+/// pair accepting both its values.
+pub const BASELINE_VERSION: u32 = 2;
 
 /// A baseline file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,7 +39,8 @@ pub struct Entry {
     pub kind: FindingKind,
     /// Fact id, or `quote.attribution`.
     pub fact: String,
-    /// Conflict: the two values; framing: the class; attribution: the two speakers.
+    /// Conflict: the value in conflict (version 1: the two values); framing: the class;
+    /// attribution: the two speakers.
     pub values: Vec<String>,
     /// Attribution: the quotation's words, normalised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,13 +105,53 @@ impl Baseline {
             column: e.column(),
             message: e.to_string(),
         })?;
-        if b.version != BASELINE_VERSION {
-            return Err(BaselineError::Version {
+        match b.version {
+            BASELINE_VERSION => Ok(b),
+            1 => Ok(b.upgrade()),
+            found => Err(BaselineError::Version {
                 path: path.to_path_buf(),
-                found: b.version,
-            });
+                found,
+            }),
         }
-        Ok(b)
+    }
+
+    /// A version 1 baseline in today's shape: a conflict of two values accepted then is
+    /// each of the two values accepted now, so a desk's accepted conflicts stay accepted.
+    fn upgrade(self) -> Baseline {
+        let mut findings: Vec<Entry> = Vec::new();
+        for e in self.findings {
+            if e.kind != FindingKind::Conflict || e.values.len() < 2 {
+                findings.push(e);
+                continue;
+            }
+            for v in &e.values {
+                findings.push(Entry {
+                    key: format!("conflict | {} | {v}", e.fact),
+                    kind: e.kind,
+                    fact: e.fact.clone(),
+                    values: vec![v.clone()],
+                    quote: None,
+                    sources: e.sources.clone(),
+                });
+            }
+        }
+        findings.sort_by(|a, b| a.key.cmp(&b.key));
+        // The same value in two pairs: one entry, with the files of both.
+        let mut merged: Vec<Entry> = Vec::with_capacity(findings.len());
+        for e in findings {
+            match merged.last_mut() {
+                Some(last) if last.key == e.key => {
+                    last.sources.extend(e.sources);
+                    last.sources.sort();
+                    last.sources.dedup();
+                }
+                _ => merged.push(e),
+            }
+        }
+        Baseline {
+            version: BASELINE_VERSION,
+            findings: merged,
+        }
     }
 
     /// The file's bytes: pretty JSON, sorted, with a final newline.
@@ -118,20 +161,11 @@ impl Baseline {
         s
     }
 
-    /// What annotations need to know: the accepted keys, and the values each fact's accepted
-    /// conflicts involve.
+    /// What annotations need to know: the accepted keys.
     pub fn accepted(&self) -> Accepted {
-        let mut a = Accepted::default();
-        for e in &self.findings {
-            a.keys.insert(e.key.clone());
-            if e.kind == FindingKind::Conflict {
-                a.values
-                    .entry(e.fact.clone())
-                    .or_default()
-                    .extend(e.values.iter().cloned());
-            }
+        Accepted {
+            keys: self.findings.iter().map(|e| e.key.clone()).collect(),
         }
-        a
     }
 
     /// Sort a run's findings against this baseline.
@@ -205,16 +239,15 @@ impl Comparison<'_> {
 mod tests {
     use super::*;
 
-    fn finding(fact: &str, a: &str, b: &str) -> Finding {
-        let mut values = vec![a.to_string(), b.to_string()];
-        values.sort();
+    fn finding(fact: &str, value: &str) -> Finding {
         Finding {
             kind: FindingKind::Conflict,
             fact: fact.into(),
-            values,
+            values: vec![value.to_string()],
             quote: None,
-            sides: vec![vec![], vec![]],
+            sides: vec![vec![]],
             reason: None,
+            against: None,
         }
     }
 
@@ -236,19 +269,18 @@ mod tests {
     }
 
     #[test]
-    fn the_key_does_not_depend_on_the_order_of_the_values() {
-        assert_eq!(finding("f", "1", "2").key(), finding("f", "2", "1").key());
-        assert_eq!(finding("f", "1", "2").key(), "conflict | f | 1 | 2");
+    fn the_key_is_the_fact_and_the_value() {
+        assert_eq!(finding("f", "1").key(), "conflict | f | 1");
     }
 
     #[test]
     fn new_accepted_and_gone_are_told_apart() {
-        let b = baseline(&[finding("f", "1", "2"), finding("g", "a", "b")]);
-        let now = vec![finding("f", "2", "1"), finding("f", "1", "3")];
+        let b = baseline(&[finding("f", "1"), finding("f", "2"), finding("g", "a")]);
+        let now = vec![finding("f", "2"), finding("f", "1"), finding("f", "3")];
         let c = b.compare(&now);
-        assert_eq!(c.accepted.len(), 1);
+        assert_eq!(c.accepted.len(), 2);
         assert_eq!(c.new.len(), 1);
-        assert_eq!(c.new[0].values, vec!["1", "3"]);
+        assert_eq!(c.new[0].values, vec!["3"]);
         assert_eq!(c.gone.len(), 1);
         assert_eq!(c.gone[0].fact, "g");
         assert!(c.has_new(&[FindingKind::Conflict]));
@@ -256,13 +288,40 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_pair_accepts_both_its_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.json");
+        let old = r#"{"version": 1, "findings": [
+            {"key": "conflict | f | 12 | 9", "kind": "conflict", "fact": "f",
+             "values": ["12", "9"], "sources": ["a.txt", "b.txt"]},
+            {"key": "conflict | f | 9 | >=12", "kind": "conflict", "fact": "f",
+             "values": ["9", ">=12"], "sources": ["b.txt", "c.txt"]}]}"#;
+        std::fs::write(&p, old).unwrap();
+        let b = Baseline::read(&p).unwrap();
+        let keys: Vec<&str> = b.findings.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "conflict | f | 12",
+                "conflict | f | 9",
+                "conflict | f | >=12"
+            ]
+        );
+        assert_eq!(b.findings[1].sources, ["a.txt", "b.txt", "c.txt"]);
+        let now = [finding("f", "9"), finding("f", "7")];
+        let c = b.compare(&now);
+        assert_eq!(c.accepted.len(), 1);
+        assert_eq!(c.new[0].values, vec!["7"]);
+    }
+
+    #[test]
     fn a_baseline_round_trips_and_refuses_another_version() {
-        let b = baseline(&[finding("f", "1", "2")]);
+        let b = baseline(&[finding("f", "1")]);
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("b.json");
         std::fs::write(&p, b.to_json()).unwrap();
         assert_eq!(Baseline::read(&p).unwrap(), b);
-        std::fs::write(&p, b.to_json().replace("\"version\": 1", "\"version\": 9")).unwrap();
+        std::fs::write(&p, b.to_json().replace("\"version\": 2", "\"version\": 9")).unwrap();
         assert!(matches!(
             Baseline::read(&p),
             Err(BaselineError::Version { found: 9, .. })

@@ -175,6 +175,22 @@ pub struct Disagreement {
     pub reason: String,
 }
 
+/// One distinct value of a fact and everyone who states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueGroup {
+    /// The canonical value.
+    pub value: String,
+    /// Every observation of it, source by source, in text order.
+    pub observations: Vec<usize>,
+    /// The articles that state it, in order.
+    pub sources: Vec<usize>,
+    /// How many of the fact's other values cannot be true with it (0: none).
+    pub conflicts: usize,
+    /// The first of those (an index into the fact's groups, by the order sources state
+    /// them) and why the two cannot both be true.
+    pub against: Option<(usize, String)>,
+}
+
 /// The comparison of one fact across the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactFinding {
@@ -183,7 +199,13 @@ pub struct FactFinding {
     pub kind: Kind,
     pub status: Status,
     pub sources: Vec<SourceValues>,
+    /// One per value in conflict (two values that are each other's first conflict make
+    /// one), naming the first value it cannot be true with: as many as the values, not as
+    /// the pairs of them.
     pub disagreements: Vec<Disagreement>,
+    /// Amounts and days: each distinct comparable value with everyone who states it, in the
+    /// order sources first state them (empty for wordings).
+    pub groups: Vec<ValueGroup>,
     /// Plain-language remarks (unresolved values, framing per source).
     pub notes: Vec<String>,
 }
@@ -233,6 +255,7 @@ fn compare_fact(fact: &Fact, observations: &[Observation], names: &[String]) -> 
         status: Status::None,
         sources,
         disagreements: vec![],
+        groups: vec![],
         notes: vec![],
     };
     if finding.sources.is_empty() {
@@ -322,29 +345,89 @@ fn compare_values(
         let verb = if members.len() == 1 { "says" } else { "say" };
         format!("{} {verb} {value}", list(&named))
     };
-    let mut conflicting: BTreeSet<&str> = BTreeSet::new();
-    for (x, (va, ra)) in by_value.iter().enumerate() {
-        for (vb, rb) in &by_value[x + 1..] {
-            let (i, j) = (ra[0], rb[0]);
-            if let Some(reason) = observations[i]
-                .value
-                .incompatible(&observations[j].value, kind)
-            {
-                conflicting.insert(va.as_str());
-                conflicting.insert(vb.as_str());
-                let (i, j, va, vb, ra, rb) = if i < j {
-                    (i, j, va, vb, ra, rb)
-                } else {
-                    (j, i, vb, va, rb, ra)
-                };
-                finding.disagreements.push(Disagreement {
-                    a: i,
-                    b: j,
-                    reason: format!("{}, {}: {reason}", who_says(ra, va), who_says(rb, vb)),
-                });
+    // Every observation of a comparable value joins its value's group (a source repeating
+    // a value is in its group as often as it repeats it).
+    let mut groups: Vec<ValueGroup> = by_value
+        .iter()
+        .map(|(v, _)| ValueGroup {
+            value: v.clone(),
+            observations: Vec::new(),
+            sources: Vec::new(),
+            conflicts: 0,
+            against: None,
+        })
+        .collect();
+    for s in &finding.sources {
+        for &i in &s.observations {
+            if let Some(&k) = slot.get(&observations[i].value.canonical()) {
+                let g = &mut groups[k];
+                g.observations.push(i);
+                if g.sources.last() != Some(&s.article) {
+                    g.sources.push(s.article);
+                }
             }
         }
     }
+    // Which values each value cannot be true with: how many, and the first of them (by
+    // the order sources state them). Found by sorting the values' extents, so thousands of
+    // distinct values cost a sort, not every pair.
+    let firsts: Vec<usize> = by_value.iter().map(|(_, reps)| reps[0]).collect();
+    let partners = first_conflicts(&firsts, observations, kind);
+    for (k, (count, partner)) in partners.into_iter().enumerate() {
+        groups[k].conflicts = count;
+        if let Some(p) = partner {
+            let reason = observations[firsts[k]]
+                .value
+                .incompatible(&observations[firsts[p]].value, kind)
+                .unwrap_or_else(|| "they cannot both be true".to_string());
+            groups[k].against = Some((p, reason));
+        }
+    }
+    // One line per value in conflict, naming the first value it cannot be true with; two
+    // values that name each other make one line. The lines grow with the number of values,
+    // not with the number of pairs.
+    // Each line, with the values whose first conflict it is (one, or both).
+    let mut lines: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (k, g) in groups.iter().enumerate() {
+        if let Some((p, _)) = &g.against {
+            let pair = if firsts[k] < firsts[*p] {
+                (k, *p)
+            } else {
+                (*p, k)
+            };
+            lines.entry(pair).or_default().push(k);
+        }
+    }
+    for ((x, y), from) in lines {
+        let (gx, gy) = (&groups[x], &groups[y]);
+        let reason = groups[from[0]]
+            .against
+            .as_ref()
+            .map_or("", |(_, r)| r.as_str());
+        let mut line = format!(
+            "{}, {}: {reason}",
+            who_says(&by_value[x].1, &gx.value),
+            who_says(&by_value[y].1, &gy.value)
+        );
+        for g in from.iter().map(|&k| &groups[k]) {
+            if g.conflicts > 1 {
+                line.push_str(&format!(
+                    "; {} cannot be true with {} values in all",
+                    g.value, g.conflicts
+                ));
+            }
+        }
+        finding.disagreements.push(Disagreement {
+            a: firsts[x],
+            b: firsts[y],
+            reason: line,
+        });
+    }
+    let conflicting: BTreeSet<&str> = groups
+        .iter()
+        .filter(|g| g.conflicts > 0)
+        .map(|g| g.value.as_str())
+        .collect();
     finding.disagreements.sort_by_key(|d| (d.a, d.b));
     for &i in &unresolved {
         let why = observations[i].value.unresolved().unwrap_or_default();
@@ -388,6 +471,77 @@ fn compare_values(
             status
         };
     }
+    finding.groups = groups;
+}
+
+/// For each value (given as its first observation, in the order sources state them): how
+/// many of the other values it cannot be true with, and the first of those (an index into
+/// `firsts`). Values conflict when their extents ([`Value::extent`]) are disjoint, so after
+/// sorting the extents by their ends and by their starts, the values entirely below one are
+/// a prefix of the first order and those entirely above it a suffix of the second: a
+/// binary search counts them and a running minimum names the first. Should a value have no
+/// extent, every pair is compared instead.
+fn first_conflicts(
+    firsts: &[usize],
+    observations: &[Observation],
+    kind: &FactKind,
+) -> Vec<(usize, Option<usize>)> {
+    let n = firsts.len();
+    let extents: Option<Vec<(f64, f64)>> = firsts
+        .iter()
+        .map(|&i| observations[i].value.extent(kind))
+        .collect();
+    let Some(extents) = extents else {
+        return (0..n)
+            .map(|k| {
+                let others: Vec<usize> = (0..n)
+                    .filter(|&j| {
+                        j != k
+                            && observations[firsts[k]]
+                                .value
+                                .incompatible(&observations[firsts[j]].value, kind)
+                                .is_some()
+                    })
+                    .collect();
+                (
+                    others.len(),
+                    others.iter().copied().min_by_key(|&j| firsts[j]),
+                )
+            })
+            .collect();
+    };
+    let earlier = |a: usize, b: usize| if firsts[b] < firsts[a] { b } else { a };
+    let mut by_end: Vec<usize> = (0..n).collect();
+    by_end.sort_by(|&a, &b| extents[a].1.total_cmp(&extents[b].1));
+    let mut by_start: Vec<usize> = (0..n).collect();
+    by_start.sort_by(|&a, &b| extents[a].0.total_cmp(&extents[b].0));
+    // The first value among the k lowest ends, and among the starts from k on.
+    let mut low: Vec<usize> = Vec::with_capacity(n);
+    for &k in &by_end {
+        low.push(low.last().map_or(k, |&m| earlier(m, k)));
+    }
+    let mut high: Vec<usize> = vec![0; n];
+    for (at, &k) in by_start.iter().enumerate().rev() {
+        high[at] = if at + 1 < n {
+            earlier(high[at + 1], k)
+        } else {
+            k
+        };
+    }
+    (0..n)
+        .map(|k| {
+            let (lo, hi) = extents[k];
+            let below = by_end.partition_point(|&j| extents[j].1 < lo);
+            let from = by_start.partition_point(|&j| extents[j].0 <= hi);
+            let left = (below > 0).then(|| low[below - 1]);
+            let right = (from < n).then(|| high[from]);
+            let first = match (left, right) {
+                (Some(a), Some(b)) => Some(earlier(a, b)),
+                (a, b) => a.or(b),
+            };
+            (below + (n - from), first)
+        })
+        .collect()
 }
 
 /// "a", "a and b", "a, b and c".

@@ -203,6 +203,39 @@ impl Value {
         }
     }
 
+    /// The closed interval [`Value::incompatible`] sets against another value's, on one
+    /// ordered scale per kind: two values of a fact of `kind` (in the same unit) are
+    /// incompatible exactly when their extents are disjoint. It lets comparison find, for
+    /// each of many distinct values, whether and with which others it conflicts by sorting,
+    /// not by comparing every pair. None for wordings and for dates off the calendar.
+    pub fn extent(&self, kind: &FactKind) -> Option<(f64, f64)> {
+        match (self, kind) {
+            (
+                Value::Quantity(Amount { quantity, .. }),
+                FactKind::Quantity {
+                    tolerance, margin, ..
+                },
+            ) => {
+                let (lo, hi) = quantity.bounds();
+                let (lo, hi) = if matches!(quantity, Quantity::Approx(_)) {
+                    margin.widen(lo, hi)
+                } else {
+                    (lo, hi)
+                };
+                let (lo, hi) = tolerance.widen(lo, hi);
+                (!lo.is_nan() && !hi.is_nan()).then_some((lo, hi))
+            }
+            (Value::Date(d), _) => {
+                // Days in order: a year is at most 366 days, so year × 400 + day of the
+                // year keeps the calendar's order.
+                let day = |d: Date| f64::from(d.year()) * 400.0 + f64::from(d.day_of_year());
+                let (first, last) = d.span()?;
+                Some((day(first), day(last)))
+            }
+            _ => None,
+        }
+    }
+
     /// Why this value and `other` (both of a fact of `kind`) cannot both be true, or None
     /// when they are compatible (or not comparable, see [`Value::incomparable`]). Amounts are intervals, an approximate one widened by the
     /// kind's margin and both by its tolerance; dates are spans of days. Wordings never

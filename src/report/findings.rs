@@ -8,10 +8,14 @@
 //! one per observation involved, with the other side as related locations.
 //!
 //! What "the same finding" is:
-//! - **conflict**: a fact and the two canonical values that cannot both be true
-//!   (`conflict | ua.border_troops | 10000..99999 | >=100000`). Another article repeating one
-//!   of the two values adds no new finding; an article with a value that conflicts with any
-//!   other value makes a new pair, so a new finding.
+//! - **conflict**: a fact and one canonical value that cannot be true with some other value
+//!   of the fact (`conflict | ua.border_troops | 10000..99999`): one finding per value in
+//!   conflict, never one per pair of values, so a fact with thousands of distinct values
+//!   makes thousands of findings, not millions. Another article repeating a value adds no
+//!   new finding; an article with a new value that conflicts with another makes a new one.
+//!   The finding names the first value it cannot be true with (and how many in all), with a
+//!   few of that value's sources as related locations. Baselines written before (version 1,
+//!   one finding per pair) are read as accepting each value of each pair.
 //! - **framing**: a term fact and a wording class that some sources use and others do not
 //!   (`framing | kz.action | invasion`).
 //! - **attribution-conflict**: the quotation's words (lower case, letters and digits only)
@@ -20,7 +24,7 @@
 //!   so a two-source card has the key a pair of quotations had before cards (schema 1): a
 //!   baseline written then still matches.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -64,7 +68,26 @@ pub struct Finding {
     pub sides: Vec<Vec<usize>>,
     /// Why the sides cannot both be right, when the report says.
     pub reason: Option<String>,
+    /// Conflict: the first value this one cannot be true with, as flags show it.
+    pub against: Option<Opposed>,
 }
+
+/// The other side of a conflict finding: not every value in conflict with it (there may be
+/// thousands), the first one, with a few of the sources that state it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opposed {
+    /// The value, canonical.
+    pub value: String,
+    /// Its first observation in each of its first sources (at most [`NAMED`] + 1).
+    pub evidence: Vec<usize>,
+    /// How many sources state it.
+    pub sources: usize,
+    /// How many values in all cannot be true with the finding's value.
+    pub values: usize,
+}
+
+/// How many sources a message names before "and N other sources".
+pub const NAMED: usize = 3;
 
 impl Finding {
     /// The identity a baseline records: kind, fact, values (and the quotation's words).
@@ -117,37 +140,42 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             .enumerate()
             .filter(|(_, e)| *e.fact == *f.fact)
             .collect();
-        let mut with_value: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, e) in &of_fact {
-            with_value.entry(e.value.as_str()).or_default().push(*i);
-        }
         match f.status {
             Status::Conflict => {
-                for (pair, reason) in f.conflicts.iter().zip(&f.disagreements) {
-                    let (Some(a), Some(b)) =
-                        (report.evidence.get(pair.0), report.evidence.get(pair.1))
-                    else {
+                // One finding per value in conflict: its observations, and the first value
+                // it cannot be true with as the other side (a few of its sources).
+                for g in f.values.iter().filter(|g| g.conflicts > 0) {
+                    let Some(a) = &g.against else {
                         continue;
                     };
-                    let mut values = vec![a.value.clone(), b.value.clone()];
-                    values.sort();
-                    values.dedup();
-                    if values.len() != 2
-                        || !made.insert(format!("{}\n{}\n{}", f.fact, values[0], values[1]))
-                    {
-                        continue;
-                    }
-                    let sides = values
+                    let other = f.values.get(a.index);
+                    let mut seen = BTreeSet::new();
+                    let evidence: Vec<usize> = other
+                        .map(|o| o.evidence.as_slice())
+                        .unwrap_or_default()
                         .iter()
-                        .map(|v| with_value.get(v.as_str()).cloned().unwrap_or_default())
+                        .copied()
+                        .filter(|&i| {
+                            report
+                                .evidence
+                                .get(i)
+                                .is_some_and(|e| seen.insert(e.source_number))
+                        })
+                        .take(NAMED + 1)
                         .collect();
                     out.push(Finding {
                         kind: FindingKind::Conflict,
                         fact: f.fact.clone(),
-                        values,
+                        values: vec![g.value.clone()],
                         quote: None,
-                        sides,
-                        reason: reason.rsplit_once(": ").map(|(_, r)| r.to_string()),
+                        sides: vec![g.evidence.clone()],
+                        reason: Some(a.reason.clone()),
+                        against: Some(Opposed {
+                            value: a.value.clone(),
+                            evidence,
+                            sources: other.map_or(0, |o| o.sources.len()),
+                            values: g.conflicts,
+                        }),
                     });
                 }
             }
@@ -182,6 +210,7 @@ pub fn findings(report: &Report) -> Vec<Finding> {
                             who.len(),
                             sources.len()
                         )),
+                        against: None,
                     });
                 }
             }
@@ -226,6 +255,7 @@ pub fn findings(report: &Report) -> Vec<Finding> {
                 quote: Some(quote),
                 sides: sides.iter().map(|(_, i)| vec![*i]).collect(),
                 reason: None,
+                against: None,
             };
             if made.insert(finding.key()) {
                 out.push(finding);
@@ -241,9 +271,6 @@ pub fn findings(report: &Report) -> Vec<Finding> {
 pub struct Accepted {
     /// Keys of accepted findings.
     pub keys: BTreeSet<String>,
-    /// Per fact, every value some accepted conflict involves: an article repeating one of
-    /// them is not what makes a new conflict new.
-    pub values: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Whether a flag's finding is in the baseline, when one was given.
@@ -336,9 +363,10 @@ fn path_of(report: &Report, source_number: usize, file: &str) -> String {
         .map_or_else(|| file.to_string(), |s| s.path.clone())
 }
 
-/// Flags for findings: one per observation involved. With a baseline, a new conflict is
-/// flagged on the side that brings a value no accepted conflict has (the new article), or on
-/// both sides when neither or both do; accepted findings keep all their flags, marked
+/// Flags for findings: one per observation involved (for a conflict, per observation of the
+/// value in conflict; the first value it cannot be true with is its related locations, a
+/// few of them). With a baseline, a finding is new or unchanged by its key: an article
+/// bringing a new value in conflict is flagged, the values already accepted are marked
 /// unchanged. Sorted by place, then rule and key.
 pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>) -> Vec<Flag> {
     let mut out = Vec::new();
@@ -358,55 +386,62 @@ pub fn flags(report: &Report, findings: &[Finding], accepted: Option<&Accepted>)
             .map_or("", |x| x.label.as_str());
         match f.kind {
             FindingKind::Conflict => {
-                let known = accepted.and_then(|a| a.values.get(&f.fact));
-                let fresh: Vec<bool> = f
-                    .values
+                let Some(o) = &f.against else {
+                    continue;
+                };
+                let other: Vec<&Evidence> = o
+                    .evidence
                     .iter()
-                    .map(|v| known.is_none_or(|k| !k.contains(v)))
+                    .filter_map(|&i| report.evidence.get(i))
                     .collect();
-                let only_fresh =
-                    state == Some(BaselineState::New) && fresh.iter().filter(|x| **x).count() == 1;
-                for (s, side) in f.sides.iter().enumerate() {
-                    if only_fresh && !fresh[s] {
-                        continue;
-                    }
-                    let other = 1 - s.min(1);
-                    let related: Vec<(Place, String)> = f.sides[other]
-                        .iter()
-                        .filter_map(|&i| report.evidence.get(i))
-                        .map(|e| {
-                            (
-                                evidence_place(report, e),
-                                format!("{} says {}", e.file, e.value),
-                            )
-                        })
-                        .collect();
-                    let others: BTreeSet<&str> = f.sides[other]
-                        .iter()
-                        .filter_map(|&i| report.evidence.get(i))
-                        .map(|e| &*e.file)
-                        .collect();
-                    let others: Vec<String> = others.into_iter().map(str::to_string).collect();
-                    // "a.txt says", "a.txt and b.txt say".
-                    let verb = if others.len() == 1 { "says" } else { "say" };
-                    for e in side.iter().filter_map(|&i| report.evidence.get(i)) {
-                        let mut detail =
-                            format!("{} {verb} {}", super::and_list(&others), f.values[other]);
-                        if let Some(r) = &f.reason {
-                            detail.push_str(&format!(" ({r})"));
-                        }
-                        out.push(Flag {
-                            kind: f.kind,
-                            rule: f.fact.clone(),
-                            level: Level::Warning,
-                            place: evidence_place(report, e),
-                            head: format!("{label}: this article says {} (\"{}\")", e.value, e.raw),
-                            detail,
-                            related: related.clone(),
-                            key: key.clone(),
-                            baseline: state,
-                        });
-                    }
+                let related: Vec<(Place, String)> = other
+                    .iter()
+                    .map(|e| {
+                        (
+                            evidence_place(report, e),
+                            format!("{} says {}", e.file, e.value),
+                        )
+                    })
+                    .collect();
+                // "a.txt says", "a.txt and b.txt say", "a.txt, b.txt, c.txt and 9 other
+                // sources say": a few sources named, however many there are.
+                let shown = if o.sources > NAMED + 1 {
+                    NAMED
+                } else {
+                    o.sources
+                };
+                let mut named: Vec<String> = other
+                    .iter()
+                    .take(shown)
+                    .map(|e| e.file.to_string())
+                    .collect();
+                named.sort();
+                if o.sources > named.len() {
+                    named.push(format!("{} other sources", o.sources - named.len()));
+                }
+                let verb = if o.sources == 1 { "says" } else { "say" };
+                let mut detail = format!("{} {verb} {}", super::and_list(&named), o.value);
+                if let Some(r) = &f.reason {
+                    detail.push_str(&format!(" ({r})"));
+                }
+                if o.values > 1 {
+                    detail.push_str(&format!(
+                        "; {} values in all cannot be true with it",
+                        o.values
+                    ));
+                }
+                for e in f.sides[0].iter().filter_map(|&i| report.evidence.get(i)) {
+                    out.push(Flag {
+                        kind: f.kind,
+                        rule: f.fact.clone(),
+                        level: Level::Warning,
+                        place: evidence_place(report, e),
+                        head: format!("{label}: this article says {} (\"{}\")", e.value, e.raw),
+                        detail: detail.clone(),
+                        related: related.clone(),
+                        key: key.clone(),
+                        baseline: state,
+                    });
                 }
             }
             FindingKind::Framing => {

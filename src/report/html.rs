@@ -1209,6 +1209,7 @@ mod tests {
             cells,
             disagreements: vec![],
             conflicts: vec![],
+            values: vec![],
             notes: vec![],
             origin: None,
         });

@@ -41,7 +41,10 @@ pub(crate) use crate::text::collapse;
 
 /// The version of the report's serialised shape; bumped when a field changes meaning.
 /// 2: `quote_findings` are cards, one per statement (members, people, conflicts), not pairs.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: a fact's conflict is its groups of values (`findings[].values`: each value with its
+/// sources), and `disagreements`/`conflicts` hold one line per value in conflict, not one
+/// per pair of values.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One article of the run.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -153,16 +156,53 @@ pub struct FactReport {
     pub kind: Kind,
     pub status: Status,
     pub cells: Vec<Cell>,
+    /// One line per value in conflict, naming the first value it cannot be true with (two
+    /// values that name each other share a line): "a.txt says 2000, b.txt says 3000: …".
+    /// As many as the values in conflict, never one per pair of them.
     pub disagreements: Vec<String>,
-    /// The pairs of values that cannot both be true, each as its first observations
-    /// (indices into [`Report::evidence`]), in the order of `disagreements`. Another source
-    /// repeating one of the values is in conflict too: [`Cell::status`] says which cells are.
+    /// The two values of each line of `disagreements`, each as its first observation
+    /// (indices into [`Report::evidence`]), in the same order. Every source stating a value
+    /// in conflict is in conflict too: [`FactReport::values`] lists them, and
+    /// [`Cell::status`] says which cells are.
     pub conflicts: Vec<(usize, usize)>,
+    /// Amounts and days: each distinct value with the sources that state it, in the order
+    /// sources first state them; for a value in conflict, how many values it cannot be
+    /// true with and the first of them. Left out of JSON for wordings.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub values: Vec<ValueEntry>,
     pub notes: Vec<String>,
     /// `"discovered"` for a fact found without a rule file (`crate::discover`); left out
     /// of JSON for a rule file's facts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<&'static str>,
+}
+
+/// One distinct value of a fact: a group of sources that say the same.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ValueEntry {
+    /// The canonical value (`~2000`, `2022-01-06`).
+    pub value: String,
+    /// The 1-based numbers of the sources that state it, ascending.
+    pub sources: Vec<usize>,
+    /// Every observation of it (indices into [`Report::evidence`]).
+    pub evidence: Vec<usize>,
+    /// How many of the fact's other values cannot be true with it: 0 when it agrees with
+    /// every one (loosely or exactly).
+    pub conflicts: usize,
+    /// The first value it cannot be true with (by the order sources state them), when one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub against: Option<Against>,
+}
+
+/// The value a value in conflict is first set against, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Against {
+    /// An index into the fact's [`FactReport::values`].
+    pub index: usize,
+    /// That value, canonical.
+    pub value: String,
+    /// Why the two cannot both be true ("1 day apart").
+    pub reason: String,
 }
 
 /// One quotation (or scare-quoted phrase), placed in its file.
@@ -456,6 +496,25 @@ impl Report {
                     })
                     .collect(),
                 conflicts: f.disagreements.iter().map(|d| (d.a, d.b)).collect(),
+                values: f
+                    .groups
+                    .iter()
+                    .map(|g| ValueEntry {
+                        value: g.value.clone(),
+                        sources: g.sources.iter().map(|a| a + 1).collect(),
+                        evidence: g.observations.clone(),
+                        conflicts: g.conflicts,
+                        against: g.against.as_ref().map(|(k, reason)| Against {
+                            index: *k,
+                            value: f
+                                .groups
+                                .get(*k)
+                                .map(|o| o.value.clone())
+                                .unwrap_or_default(),
+                            reason: reason.clone(),
+                        }),
+                    })
+                    .collect(),
                 disagreements: f.disagreements.into_iter().map(|d| d.reason).collect(),
                 fact: f.fact,
                 label: f.label,
