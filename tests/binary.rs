@@ -214,7 +214,12 @@ fn a_project_file_sets_the_defaults() {
     let dated = format!("{base}[published]\n\"a.txt\" = \"2022-01-08\"\n");
     let cases: &[(&str, &[&str], i32, &str)] = &[
         (&csv, &["check"], 0, "fact,label,kind,status"),
-        (&csv, &["check", "--format", "json"], 0, "\"observations\": ["),
+        (
+            &csv,
+            &["check", "--format", "json"],
+            0,
+            "\"observations\": [",
+        ),
         (&csv, &["lint"], 0, "1 rule file, 1 fact"),
         // Without the file the defaults hold: no `rules` folder here means discovery
         // (#15), and no `corpus` folder is the error.
