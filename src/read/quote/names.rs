@@ -416,12 +416,25 @@ pub(super) fn name_run_fwd_bounds(toks: &[Tok], from: usize) -> Option<(usize, u
 
 /// Full names (two or more capitalised words, titles dropped) written in `text`.
 pub fn full_names(text: &str) -> Vec<String> {
-    // A name never runs across a blank line, so paragraphs are read one at a time: the
-    // tokens of a 100 MB article are never all in memory. Each name is kept once.
     let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
-    let mut toks = Vec::new();
     let mut name = String::new();
+    for_each_paragraph(text, |toks| {
+        for_each_full_name(toks, &mut name, |n| {
+            if !seen.contains(n) {
+                seen.insert(n.to_string());
+                out.push(n.to_string());
+            }
+        });
+    });
+    out
+}
+
+/// Call `f` with the tokens of each paragraph of `text` in turn. A name never runs across a
+/// blank line, so the name scans read one paragraph at a time: the tokens of a 100 MB
+/// article are never all in memory.
+fn for_each_paragraph(text: &str, mut f: impl FnMut(&[Tok])) {
+    let mut toks = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = text
@@ -430,27 +443,13 @@ pub fn full_names(text: &str) -> Vec<String> {
             .map_or(text.len(), |i| start + i + 2);
         toks.clear();
         scan::tokens_into(text, &(start..end), &mut toks);
-        for_each_full_name(&toks, &mut name, |n| {
-            if !seen.contains(n) {
-                seen.insert(n.to_string());
-                out.push(n.to_string());
-            }
-        });
+        f(&toks);
         start = end;
     }
-    out
 }
 
-/// Call `f` with each full name written in `toks`, in order, repeats included (`name` is a
-/// buffer the names are written into).
-fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) {
-    let looks_like_name = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && cs.next().is_some_and(|c| c.is_lowercase())
-            && !ORG_WORDS_SET.contains(w)
-            && !NON_PERSON_WORDS_SET.contains(w)
-    };
+/// Call `f` with each run of name words ([`is_name_word`]) in `toks`, in order.
+fn for_each_name_run<'t>(toks: &'t [Tok<'t>], mut f: impl FnMut(&'t [Tok<'t>])) {
     let mut i = 0;
     while i < toks.len() {
         if !is_name_word(toks[i].s) {
@@ -461,7 +460,24 @@ fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) 
         while i < toks.len() && is_name_word(toks[i].s) {
             i += 1;
         }
-        let run = &toks[start..i];
+        f(&toks[start..i]);
+    }
+}
+
+/// A word that can be part of a person's name: capitalised then lowercase ("Lee", not "NATO"
+/// or "X"), and neither an organisation word nor a word that names no person.
+fn looks_like_name(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.next().is_some_and(char::is_lowercase)
+        && !ORG_WORDS_SET.contains(w)
+        && !NON_PERSON_WORDS_SET.contains(w)
+}
+
+/// Call `f` with each full name written in `toks`, in order, repeats included (`name` is a
+/// buffer the names are written into).
+fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) {
+    for_each_name_run(toks, |run| {
         let after_title = run
             .iter()
             .rposition(|t| {
@@ -483,7 +499,7 @@ fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) 
             }
             f(name);
         }
-    }
+    });
 }
 
 /// The roles the text gives each person before their name, anywhere in it: surname (lower
@@ -492,51 +508,24 @@ fn for_each_full_name(toks: &[Tok], name: &mut String, mut f: impl FnMut(&str)) 
 /// a person the article titled once and later names without the title.
 pub(super) fn titles_by_surname(text: &str) -> HashMap<String, HashSet<String>> {
     let mut out: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut toks = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let end = text
-            .get(start..)
-            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), b"\n\n"))
-            .map_or(text.len(), |i| start + i + 2);
-        toks.clear();
-        scan::tokens_into(text, &(start..end), &mut toks);
-        let mut i = 0;
-        while i < toks.len() {
-            if !is_name_word(toks[i].s) {
-                i += 1;
-                continue;
-            }
-            let run_start = i;
-            while i < toks.len() && is_name_word(toks[i].s) {
-                i += 1;
-            }
-            let run = &toks[run_start..i];
+    for_each_paragraph(text, |toks| {
+        for_each_name_run(toks, |run| {
             let Some(k) = run.iter().rposition(|t| TITLE_WORDS_SET.contains(t.s)) else {
-                continue;
+                return;
             };
             let names = &run[k + 1..];
-            let looks_like_name = |w: &str| {
-                let mut cs = w.chars();
-                cs.next().is_some_and(char::is_uppercase)
-                    && cs.next().is_some_and(char::is_lowercase)
-                    && !ORG_WORDS_SET.contains(w)
-                    && !NON_PERSON_WORDS_SET.contains(w)
-            };
             if !(1..=4).contains(&names.len())
                 || !names.iter().all(|t| looks_like_name(strip_possessive(t.s)))
             {
-                continue;
+                return;
             }
-            let Some(surname) = names.last().map(|t| strip_possessive(t.s).to_lowercase()) else {
-                continue;
-            };
-            out.entry(surname)
-                .or_default()
-                .extend(run[..=k].iter().map(|t| t.s.to_lowercase()));
-        }
-        start = end;
-    }
+            if let Some(last) = names.last() {
+                out.entry(strip_possessive(last.s).to_lowercase())
+                    .or_default()
+                    .extend(run[..=k].iter().map(|t| t.s.to_lowercase()));
+            }
+        });
+    });
     out
 }
 
