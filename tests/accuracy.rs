@@ -732,9 +732,16 @@ fn corpus_real_values_meet_their_floors() {
             k.precision(),
             k.recall()
         );
-        if k.precision() < 0.9 || k.recall() < 0.9 {
+        // Just below what was measured (docs/accuracy.md: amounts 0.94 / 0.97, days 0.98 /
+        // 0.94), all above #16's bar of 0.9.
+        let (p_floor, r_floor) = match *kind {
+            "amounts" => (0.93, 0.96),
+            "days" => (0.97, 0.93),
+            _ => (0.9, 0.9),
+        };
+        if k.precision() < p_floor || k.recall() < r_floor {
             failures.push(format!(
-                "{kind}: precision {:.2}, recall {:.2} (floor 0.9 each)",
+                "{kind}: precision {:.2} (floor {p_floor}), recall {:.2} (floor {r_floor})",
                 k.precision(),
                 k.recall()
             ));
