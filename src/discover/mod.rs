@@ -122,12 +122,14 @@ pub fn unit_name(unit: Unit) -> String {
 pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
     let text = &article.text;
     let mut out = Vec::new();
-    for sentence in &article.sentences {
-        let in_body = sentence.start >= article.body_start
-            && article
-                .paragraphs
-                .iter()
-                .any(|p| p.start <= sentence.start && sentence.end <= p.end);
+    // The headline is read as a sentence of its own: its figure is the article's.
+    for sentence in article.headline.iter().chain(&article.sentences) {
+        let in_body = Some(*sentence) == article.headline
+            || sentence.start >= article.body_start
+                && article
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.start <= sentence.start && sentence.end <= p.end);
         if !in_body {
             continue;
         }
@@ -537,7 +539,8 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// count's same head noun, the same thing they are a part of when both say ("of its
 /// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
 /// and keys at least [`THRESHOLD`] alike, or measures that nest, or (two dates)
-/// sentences that state one sum of money.
+/// sentences that state one sum of money, or (two amounts) one specific figure
+/// ([`same_specific`]) with keys at least half as alike.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if a.article == b.article || a.head != b.head {
         return None;
@@ -564,7 +567,31 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
         return Some(s.max(THRESHOLD));
     }
+    if s >= THRESHOLD / 2.0 && same_specific(a, b) {
+        return Some(s);
+    }
     (s >= THRESHOLD).then_some(s)
+}
+
+/// Whether two amounts state one specific figure: the same number, written with two
+/// significant digits or more that do not end in 0 or 5 ("4.3%", "$10.3bn", "18,400"), so
+/// that two sources are unlikely to write it by chance.
+fn same_specific(a: &Candidate, b: &Candidate) -> bool {
+    let (Stated::Amount(x), Stated::Amount(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let (p, q) = (point(&x.quantity), point(&y.quantity));
+    if p != q || p <= 0.0 {
+        return false;
+    }
+    // The significant digits of the number as a decimal, zeros at either end dropped.
+    let digits: String = format!("{p}")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .trim_matches('0')
+        .to_string();
+    digits.len() >= 2 && !digits.ends_with('5')
 }
 
 /// Candidates grouped into facts: the most alike pairs first, two groups joined only when
@@ -631,7 +658,7 @@ pub struct Discovery {
 pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleError> {
     let mut weights = words::Weights::default();
     for a in articles {
-        for s in &a.sentences {
+        for s in a.headline.iter().chain(&a.sentences) {
             weights.add_sentence(s.slice(&a.text));
         }
     }

@@ -348,3 +348,31 @@ fn a_date_pattern_keeps_the_words_after_the_date() {
         .expect("the bill's month is a fact");
     assert_eq!(date.status, Status::Agree, "{}", d.toml);
 }
+
+#[test]
+fn one_specific_figure_needs_only_half_the_likeness() {
+    // Two sources give one forecast in sentences that share little ("joblessness", "end"):
+    // a likeness of about 0.14, under the threshold and over half of it.
+    let stories = |a: &str, b: &str| {
+        grouped(&[
+            &format!(
+                "The harbour in Ostrel reopened after the storm. Ferries ran late all week. \
+                 Officials expect joblessness in Korvath to ease, and their forecast puts it at about {a} by the end of the year."
+            ),
+            &format!(
+                "Fishing crews in Ostrel went back to sea. Schools stayed shut on Tuesday. \
+                 The ministry now sees joblessness ending the year at {b} amid strikes."
+            ),
+        ])
+    };
+    // 6.4% is a figure two sources rarely write by chance: grouped.
+    let specific = stories("6.4%", "6.4%");
+    assert_eq!(
+        specific,
+        vec![vec!["~6.4%".to_string(), "6.4%".to_string()]]
+    );
+    // A round figure, or two different ones, needs the full likeness: not grouped.
+    assert!(stories("6%", "6%").is_empty(), "{:?}", stories("6%", "6%"));
+    assert!(stories("6.5%", "6.5%").is_empty());
+    assert!(stories("6.4%", "6.3%").is_empty());
+}
