@@ -192,9 +192,36 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                     break;
                 }
                 match (&head, &head_written) {
-                    (Some(h), Some(w))
-                        if !words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w)
-                            && !w.ends_with("-old") => {}
+                    (Some(h), Some(w)) if !w.ends_with("-old") => {
+                        // A count of time is a fact when it is a length ("for the first
+                        // time in three years"), not when it places a day or an age
+                        // ("two years ago", "three days later", "five years old"), names
+                        // a period, or counts times or hours ("10 times", "3 p.m.").
+                        let time = words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w);
+                        let next = after
+                            .iter()
+                            .find(|t| t.start >= head_end)
+                            .map(|t| words::surface(t.text));
+                        let placing = next.as_deref().is_some_and(|n| {
+                            [
+                                "ago", "earlier", "later", "before", "after", "old", "from",
+                                "since",
+                            ]
+                            .contains(&n)
+                        });
+                        // "in the three months to December", "over the past two weeks":
+                        // a period named by its length, not a length stated.
+                        let period = before.last().is_some_and(|t| {
+                            [
+                                "the", "last", "past", "next", "coming", "previous", "recent",
+                                "first",
+                            ]
+                            .contains(&words::surface(t.text).as_str())
+                        });
+                        if time && (placing || period || !DURATION_WORDS.contains(&h.as_str())) {
+                            continue;
+                        }
+                    }
                     _ => continue,
                 }
             }
@@ -491,6 +518,9 @@ fn literal(s: &str) -> String {
     }
     out
 }
+
+/// Units of time whose counts are lengths of time, stemmed: "three years", "two weeks".
+const DURATION_WORDS: &[&str] = &["year", "month", "week", "decade", "century", "day"];
 
 /// How far apart two amounts of one fact may be: sources that disagree on an amount
 /// rarely do so by more than this factor; amounts further apart are other facts.

@@ -64,10 +64,10 @@ fn what_a_share_is_of_is_kept() {
 
 #[test]
 fn non_facts_are_rejected() {
-    // A year, an age, a page number, a time of day, a duration, a compound modifier, and
-    // the earlier value of a change.
+    // A year, an age, a page number, a time of day, a count of times, a compound modifier,
+    // and the earlier value of a change.
     let c = found(
-        "In 1998, aged 58, he wrote on page 3 that at 4 p.m. on day 2, after 10 years, a \
+        "In 1998, aged 58, he wrote on page 3 that at 4 p.m. on day 2, 10 times over, a \
          30-second clip of 12 workers showed sales rose to $9bn from $7bn.",
     );
     assert_eq!(values(&c), vec!["12", "9000000000 USD"]);
@@ -375,4 +375,38 @@ fn one_specific_figure_needs_only_half_the_likeness() {
     assert!(stories("6%", "6%").is_empty(), "{:?}", stories("6%", "6%"));
     assert!(stories("6.5%", "6.5%").is_empty());
     assert!(stories("6.4%", "6.3%").is_empty());
+}
+
+#[test]
+fn a_length_of_time_is_a_fact_but_a_period_or_a_placed_day_is_not() {
+    // Stated lengths: counted in their unit, a fact each.
+    let c = found("The Velmora board raised its dividend for the first time in four years.");
+    assert_eq!(values(&c), vec!["4"]);
+    assert_eq!(c[0].head.as_deref(), Some("year"));
+    let c = found("Talks in Ostrel have dragged on for more than six weeks.");
+    assert_eq!(values(&c), vec![">=6"]);
+    // A day placed by a count (which the date reader may read as a date), an age, a period
+    // named by its length, and counts of times or hours: no count is a fact.
+    for s in [
+        "Velmora opened the Kell store two years ago.",
+        "The Kell store opened three days later.",
+        "The chairman's grandson is five years old.",
+        "Sales at Velmora rose in the past three months.",
+        "Velmora's sales rose in the three months to December.",
+        "Shares in Velmora have doubled 10 times.",
+        "The strike at Ostrel lasted 36 hours.",
+    ] {
+        let counts: Vec<String> = found(s)
+            .into_iter()
+            .filter(|c| c.value.unit() == Some(Unit::Count))
+            .map(|c| c.value.canonical())
+            .collect();
+        assert!(counts.is_empty(), "{s}: {counts:?}");
+    }
+    // Two sources' lengths of one thing are grouped.
+    let g = grouped(&[
+        "The harbour in Ostrel reopened after the storm. The Velmora board raised its dividend for the first time in four years.",
+        "Fishing crews went back to sea. Velmora's board approved its first dividend rise in more than four years.",
+    ]);
+    assert_eq!(g, vec![vec!["4".to_string(), ">=4".to_string()]]);
 }
