@@ -171,7 +171,8 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 if not_a_count(raw, &amount.quantity) || stext[range.end..].starts_with('-') {
                     continue;
                 }
-                for (k, t) in after.iter().take(3).enumerate() {
+                for (n, t) in after.iter().take(3).enumerate() {
+                    let k = n;
                     if inside(t) {
                         break;
                     }
@@ -185,6 +186,26 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                         continue;
                     }
                     if let Some(k) = words::key_word(t.text) {
+                        // "two grueling weeks", "18,000 leaked accounts": a word in -ing
+                        // or -ed before another word is a modifier; "bank accounts": a
+                        // singular noun before a plural one is a modifier of it.
+                        let next = after
+                            .get(n + 1)
+                            .filter(|n| !inside(n))
+                            .filter(|n| stext[t.end..n.start].chars().all(char::is_whitespace))
+                            .filter(|n| n.text.chars().next().is_some_and(char::is_lowercase))
+                            .and_then(|n| words::key_word(n.text).map(|k| (k, n)));
+                        if let Some((k2, n2)) = next {
+                            let n2s = words::surface(n2.text);
+                            let modifier = s.ends_with("ing") || s.ends_with("ed");
+                            let compound = !s.ends_with('s') && n2s.ends_with('s');
+                            if modifier || compound {
+                                head = Some(k2);
+                                head_written = Some(n2s);
+                                head_end = n2.end;
+                                break;
+                            }
+                        }
                         head = Some(k);
                         head_written = Some(s);
                         head_end = t.end;

@@ -36,6 +36,41 @@ fn a_count_is_keyed_by_its_head_noun_past_modifiers() {
 }
 
 #[test]
+fn a_compound_counts_its_last_noun_and_a_participle_is_a_modifier() {
+    let head = |s: &str| {
+        let c = found(s);
+        c.first().and_then(|c| c.noun.clone())
+    };
+    // A singular noun before a plural one modifies it.
+    assert_eq!(
+        head("Data on 8,200 harbour permits was leaked.").as_deref(),
+        Some("permits")
+    );
+    // A word in -ing or -ed before another word is a modifier.
+    assert_eq!(
+        head("Ostrel saw 300 striking dockers march.").as_deref(),
+        Some("dockers")
+    );
+    assert_eq!(
+        head("It took two gruelling weeks of talks.").as_deref(),
+        Some("weeks")
+    );
+    assert_eq!(
+        head("Some 4,000 leaked files showed this.").as_deref(),
+        Some("files")
+    );
+    // A plural noun then a verb: the noun is the head, the verb is not.
+    assert_eq!(
+        head("The 4,000 files shows the scale.").as_deref(),
+        Some("files")
+    );
+    assert_eq!(
+        head("About 2,000 dockers remain on strike.").as_deref(),
+        Some("dockers")
+    );
+}
+
+#[test]
 fn money_and_percent_forms_are_read_with_their_measure_words() {
     let c = found("Velmora's profit fell 12%, to $4.1bn.");
     assert_eq!(values(&c), vec!["12%", "4100000000 USD"]);
