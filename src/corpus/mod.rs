@@ -151,6 +151,11 @@ pub struct Article {
     pub text: String,
     /// Where the body starts (after the closing `---` line), in bytes.
     pub body_start: usize,
+    /// The headline (front matter `title`) as a byte span into `text`, where the title is
+    /// written there: amounts and dates are read in it as in a sentence of the body
+    /// ([`Article::sentence_at`] gives it for an offset inside it). None when there is no
+    /// title, or it spans lines.
+    pub headline: Option<Span>,
     /// Sentences of the body, in order, as byte spans into `text`.
     pub sentences: Vec<Span>,
     /// Paragraphs of the body (blank-line separated), as byte spans into `text`.
@@ -439,6 +444,28 @@ fn display_name(path: &Path) -> String {
         .map_or_else(|| escape_path(path), escape_name)
 }
 
+/// The span of a front matter value as written at `offset` (`value` is it trimmed), inside
+/// its quotes if it is quoted; None when it is empty or not there as written.
+fn headline_span(text: &str, offset: usize, value: &str) -> Option<Span> {
+    let mut start = offset;
+    let mut end = offset + value.len();
+    if text.get(start..end) != Some(value) {
+        return None;
+    }
+    for (open, close) in [('"', '"'), ('\'', '\''), ('\u{201c}', '\u{201d}')] {
+        if value.len() >= open.len_utf8() + close.len_utf8()
+            && value.starts_with(open)
+            && value.ends_with(close)
+        {
+            start += open.len_utf8();
+            end -= close.len_utf8();
+            break;
+        }
+    }
+    let inner = text.get(start..end)?;
+    (!inner.trim().is_empty() && !inner.contains(['\n', '\r'])).then(|| Span::new(start, end))
+}
+
 impl Article {
     /// Build an article from a file's bytes: UTF-8 (with or without a byte-order mark),
     /// UTF-16 with a byte-order mark, or else windows-1252 with a warning. Binary files are
@@ -534,6 +561,13 @@ impl Article {
         }
         let source = meta.get("source").cloned().unwrap_or_else(|| file.clone());
         let title = meta.get("title").cloned();
+        // The last `title` line is the one `meta` keeps.
+        let headline = fm
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.key == "title")
+            .and_then(|e| headline_span(&text, e.value_offset, &e.value));
         let body_start = fm.body_start;
         if text.get(body_start..).is_none_or(|b| b.trim().is_empty()) {
             return Err(at(
@@ -571,6 +605,7 @@ impl Article {
             meta,
             text,
             body_start,
+            headline,
             sentences,
             paragraphs,
             warnings,
@@ -608,6 +643,12 @@ impl Article {
     /// The sentence that contains `offset` (the nearest one before it when `offset` falls
     /// between sentences).
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        if let Some(h) = self.headline
+            && h.start <= offset
+            && offset < h.end
+        {
+            return Some(h);
+        }
         let i = self.sentences.partition_point(|s| s.start <= offset);
         self.sentences.get(i.checked_sub(1)?).copied()
     }

@@ -22,6 +22,29 @@ fn front_matter_sets_source_and_published() {
 }
 
 #[test]
+fn the_headline_is_the_title_as_written_inside_its_quotes() {
+    let a =
+        article("---\nsource: AP\ntitle: 'Port of Ostrel to close for 12 days'\n---\nBody here.\n");
+    let h = a.headline.expect("headline");
+    assert_eq!(h.slice(&a.text), "Port of Ostrel to close for 12 days");
+    assert_eq!(a.position(h.start).line, 3);
+    assert_eq!(a.position(h.start).column, 9);
+    // An offset inside it is in the headline; the body's first sentence is its own.
+    assert_eq!(a.sentence_at(h.start + 5), Some(h));
+    assert_eq!(
+        a.sentence_at(a.body_start).map(|s| s.slice(&a.text)),
+        Some("Body here.")
+    );
+    // No title, an empty one, or none at all: no headline.
+    assert_eq!(
+        article("---\nsource: AP\ntitle: \"\"\n---\nBody.\n").headline,
+        None
+    );
+    assert_eq!(article("---\nsource: AP\n---\nBody.\n").headline, None);
+    assert_eq!(article("Just text.").headline, None);
+}
+
+#[test]
 fn without_front_matter_source_is_file_name() {
     let a = article("Just text.");
     assert_eq!(a.source, "a.txt");

@@ -122,12 +122,14 @@ pub fn unit_name(unit: Unit) -> String {
 pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
     let text = &article.text;
     let mut out = Vec::new();
-    for sentence in &article.sentences {
-        let in_body = sentence.start >= article.body_start
-            && article
-                .paragraphs
-                .iter()
-                .any(|p| p.start <= sentence.start && sentence.end <= p.end);
+    // The headline is read as a sentence of its own: its figure is the article's.
+    for sentence in article.headline.iter().chain(&article.sentences) {
+        let in_body = Some(*sentence) == article.headline
+            || sentence.start >= article.body_start
+                && article
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.start <= sentence.start && sentence.end <= p.end);
         if !in_body {
             continue;
         }
@@ -169,7 +171,8 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 if not_a_count(raw, &amount.quantity) || stext[range.end..].starts_with('-') {
                     continue;
                 }
-                for (k, t) in after.iter().take(3).enumerate() {
+                for (n, t) in after.iter().take(3).enumerate() {
+                    let k = n;
                     if inside(t) {
                         break;
                     }
@@ -183,6 +186,26 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                         continue;
                     }
                     if let Some(k) = words::key_word(t.text) {
+                        // "two grueling weeks", "18,000 leaked accounts": a word in -ing
+                        // or -ed before another word is a modifier; "bank accounts": a
+                        // singular noun before a plural one is a modifier of it.
+                        let next = after
+                            .get(n + 1)
+                            .filter(|n| !inside(n))
+                            .filter(|n| stext[t.end..n.start].chars().all(char::is_whitespace))
+                            .filter(|n| n.text.chars().next().is_some_and(char::is_lowercase))
+                            .and_then(|n| words::key_word(n.text).map(|k| (k, n)));
+                        if let Some((k2, n2)) = next {
+                            let n2s = words::surface(n2.text);
+                            let modifier = s.ends_with("ing") || s.ends_with("ed");
+                            let compound = !s.ends_with('s') && n2s.ends_with('s');
+                            if modifier || compound {
+                                head = Some(k2);
+                                head_written = Some(n2s);
+                                head_end = n2.end;
+                                break;
+                            }
+                        }
                         head = Some(k);
                         head_written = Some(s);
                         head_end = t.end;
@@ -190,9 +213,36 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                     break;
                 }
                 match (&head, &head_written) {
-                    (Some(h), Some(w))
-                        if !words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w)
-                            && !w.ends_with("-old") => {}
+                    (Some(h), Some(w)) if !w.ends_with("-old") => {
+                        // A count of time is a fact when it is a length ("for the first
+                        // time in three years"), not when it places a day or an age
+                        // ("two years ago", "three days later", "five years old"), names
+                        // a period, or counts times or hours ("10 times", "3 p.m.").
+                        let time = words::TIME_WORDS.iter().any(|t| stem(t) == *h || t == w);
+                        let next = after
+                            .iter()
+                            .find(|t| t.start >= head_end)
+                            .map(|t| words::surface(t.text));
+                        let placing = next.as_deref().is_some_and(|n| {
+                            [
+                                "ago", "earlier", "later", "before", "after", "old", "from",
+                                "since",
+                            ]
+                            .contains(&n)
+                        });
+                        // "in the three months to December", "over the past two weeks":
+                        // a period named by its length, not a length stated.
+                        let period = before.last().is_some_and(|t| {
+                            [
+                                "the", "last", "past", "next", "coming", "previous", "recent",
+                                "first",
+                            ]
+                            .contains(&words::surface(t.text).as_str())
+                        });
+                        if time && (placing || period || !DURATION_WORDS.contains(&h.as_str())) {
+                            continue;
+                        }
+                    }
                     _ => continue,
                 }
             }
@@ -490,6 +540,9 @@ fn literal(s: &str) -> String {
     out
 }
 
+/// Units of time whose counts are lengths of time, stemmed: "three years", "two weeks".
+const DURATION_WORDS: &[&str] = &["year", "month", "week", "decade", "century", "day"];
+
 /// How far apart two amounts of one fact may be: sources that disagree on an amount
 /// rarely do so by more than this factor; amounts further apart are other facts.
 pub const MAX_RATIO: f64 = 1.7;
@@ -537,7 +590,8 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// count's same head noun, the same thing they are a part of when both say ("of its
 /// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
 /// and keys at least [`THRESHOLD`] alike, or measures that nest, or (two dates)
-/// sentences that state one sum of money.
+/// sentences that state one sum of money, or (two amounts) one specific figure
+/// ([`same_specific`]) with keys at least half as alike.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if a.article == b.article || a.head != b.head {
         return None;
@@ -564,7 +618,31 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
         return Some(s.max(THRESHOLD));
     }
+    if s >= THRESHOLD / 2.0 && same_specific(a, b) {
+        return Some(s);
+    }
     (s >= THRESHOLD).then_some(s)
+}
+
+/// Whether two amounts state one specific figure: the same number, written with two
+/// significant digits or more that do not end in 0 or 5 ("4.3%", "$10.3bn", "18,400"), so
+/// that two sources are unlikely to write it by chance.
+fn same_specific(a: &Candidate, b: &Candidate) -> bool {
+    let (Stated::Amount(x), Stated::Amount(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let (p, q) = (point(&x.quantity), point(&y.quantity));
+    if p != q || p <= 0.0 {
+        return false;
+    }
+    // The significant digits of the number as a decimal, zeros at either end dropped.
+    let digits: String = format!("{p}")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .trim_matches('0')
+        .to_string();
+    digits.len() >= 2 && !digits.ends_with('5')
 }
 
 /// Candidates grouped into facts: the most alike pairs first, two groups joined only when
@@ -631,7 +709,7 @@ pub struct Discovery {
 pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleError> {
     let mut weights = words::Weights::default();
     for a in articles {
-        for s in &a.sentences {
+        for s in a.headline.iter().chain(&a.sentences) {
             weights.add_sentence(s.slice(&a.text));
         }
     }

@@ -310,9 +310,18 @@ impl<'r> Extractor<'r> {
             }],
             ..Extraction::default()
         };
-        // Which facts can match in which paragraph.
-        let open: Vec<Vec<bool>> = article
-            .paragraphs
+        // The blocks value patterns run over: the headline, read for amounts and dates as
+        // a sentence of its own, then the paragraphs. Terms are read in the body only: a
+        // headline's words are chosen for its length, and its capitals would read as names.
+        let headline = usize::from(article.headline.is_some());
+        let blocks: Vec<Span> = article
+            .headline
+            .iter()
+            .chain(&article.paragraphs)
+            .copied()
+            .collect();
+        // Which facts can match in which block.
+        let open: Vec<Vec<bool>> = blocks
             .iter()
             .map(|p| {
                 let ptext = p.slice(&article.text);
@@ -331,17 +340,19 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         // Asked once per paragraph, for every value pattern (see `Pattern::regex_for`).
-        let mut non_ascii_word: Vec<Option<bool>> = vec![None; article.paragraphs.len()];
+        let mut non_ascii_word: Vec<Option<bool>> = vec![None; blocks.len()];
         for (f, fact) in self.rules.facts.iter().enumerate() {
-            let paragraphs: Vec<(Span, bool)> = article
-                .paragraphs
+            let wording = fact.kind.tag().is_wording();
+            let skip = if wording { headline } else { 0 };
+            let paragraphs: Vec<(Span, bool)> = blocks
                 .iter()
                 .zip(&open)
                 .zip(&mut non_ascii_word)
+                .skip(skip)
                 .filter(|((_, o), _)| o[f])
                 .map(|((p, _), n)| {
                     // Term facts run no value pattern: they need not ask.
-                    let n = !fact.kind.tag().is_wording()
+                    let n = !wording
                         && *n.get_or_insert_with(|| has_non_ascii_word(p.slice(&article.text)));
                     (*p, n)
                 })
@@ -641,6 +652,50 @@ window = 3
             "About 2,000 soldiers went to Valdoria, far fewer than the 100,000 troops near Marovia.\n",
         );
         assert_eq!(classes(&obs), vec!["~2000"]);
+    }
+
+    #[test]
+    fn a_headline_is_read_for_amounts_and_dates_but_not_terms() {
+        let rules = format!(
+            "{ACTION}{}",
+            r#"
+[[fact]]
+id = "v.troops"
+label = "troops"
+kind = "quantity"
+units = ["troops", "soldiers"]
+context = ["Valdor*"]
+"#
+        );
+        let text = "---\nsource: Desk\ntitle: \"Arkadia sends 3,000 troops to Valdoria\"\npublished: 2024-05-02\n---\nArkadia has deployed 2,000 troops in Valdoria, officials said.\n";
+        let obs = run(&rules, text);
+        let a = Article::from_text(Path::new("a.txt"), text.to_string()).expect("article");
+        let found: Vec<(String, String, usize, usize)> = obs
+            .iter()
+            .map(|o| {
+                let p = a.position(o.span.start);
+                (o.fact.to_string(), o.value.canonical(), p.line, p.column)
+            })
+            .collect();
+        // Counted by hand: the headline's 3,000 on line 3, column 23 (inside its quotes), then the body's 2,000; its
+        // "sends" is no framing term, the body's "deployed" is.
+        assert_eq!(
+            found,
+            vec![
+                ("vd.action".to_string(), "deployment".to_string(), 6, 13),
+                ("v.troops".to_string(), "3000".to_string(), 3, 23),
+                ("v.troops".to_string(), "2000".to_string(), 6, 22),
+            ]
+        );
+        // The headline is the evidence sentence of its amount.
+        let headline = obs
+            .iter()
+            .find(|o| o.value.canonical() == "3000")
+            .expect("headline");
+        assert_eq!(
+            headline.sentence.slice(&a.text),
+            "Arkadia sends 3,000 troops to Valdoria"
+        );
     }
 
     #[test]
