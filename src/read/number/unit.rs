@@ -50,6 +50,29 @@ impl Unit {
     }
 }
 
+/// Every currency the reader knows, by the ISO code it holds: what a unit written out by
+/// code (`extract --format jsonl`) is read back against.
+const CURRENCIES: [&str; 14] = [
+    "USD", "EUR", "GBP", "JPY", "RUB", "CHF", "CNY", "INR", "BRL", "HKD", "CAD", "AUD", "NZD",
+    "SGD",
+];
+
+impl Unit {
+    /// A unit written out by its variant and code, as the map output does
+    /// (`Currency("USD")`, `Measure("GB")`): the reader's own unit, None for a code it does
+    /// not know.
+    pub fn from_code(currency: bool, name: &str) -> Option<Unit> {
+        if currency {
+            CURRENCIES
+                .iter()
+                .find(|c| **c == name)
+                .map(|c| Unit::Currency(c))
+        } else {
+            measure(name)
+        }
+    }
+}
+
 /// A currency or percent sign: `$` is the US dollar; other dollars carry their prefix.
 /// The second value is what one of the written amount is worth in the unit.
 fn sign(s: &str) -> Option<(Unit, f64)> {
