@@ -522,6 +522,19 @@ pub struct Records {
     inputs: usize,
 }
 
+/// A line of `file` that serde_json could not read: its message without serde_json's own
+/// place (each line is read on its own, so that place is always line 1).
+fn json_error(file: &str, line: usize, e: &serde_json::Error) -> MapError {
+    let message = e.to_string();
+    let own = format!(" at line {} column {}", e.line(), e.column());
+    MapError::Json {
+        file: file.to_string(),
+        line,
+        column: e.column(),
+        message: message.strip_suffix(&own).unwrap_or(&message).to_string(),
+    }
+}
+
 impl Records {
     /// Read the map records of one input, named `file` in errors. An empty input is
     /// allowed (an empty shard); every record must follow a header.
@@ -545,12 +558,8 @@ impl Records {
             if l.trim().is_empty() {
                 continue;
             }
-            let record: Record = serde_json::from_str(&l).map_err(|e| MapError::Json {
-                file: file.to_string(),
-                line: number,
-                column: e.column(),
-                message: e.to_string(),
-            })?;
+            let record: Record =
+                serde_json::from_str(&l).map_err(|e| json_error(file, number, &e))?;
             match record {
                 Record::Header(h) => {
                     if h.schema != SCHEMA {
@@ -933,12 +942,7 @@ pub fn recurring(paths: &[PathBuf]) -> Result<Recurring, MapError> {
                 if l.trim().is_empty() {
                     continue;
                 }
-                let json = |e: serde_json::Error| MapError::Json {
-                    file: name.clone(),
-                    line: i + 1,
-                    column: e.column(),
-                    message: e.to_string(),
-                };
+                let json = |e: serde_json::Error| json_error(&name, i + 1, &e);
                 let r: LineKeysRecord = serde_json::from_str(&l).map_err(json)?;
                 let bad = |what: &str| MapError::Value {
                     file: name.clone(),
