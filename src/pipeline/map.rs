@@ -169,6 +169,10 @@ struct ArticleRecord {
     quotes: Vec<QuoteRecord>,
     names: Vec<MentionRecord>,
     full_names: Vec<String>,
+    /// The distinct sentences of the name mentions, when carried (`--name-sentences`):
+    /// mentions index into it (several share one sentence).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sentences: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -284,8 +288,9 @@ struct MentionRecord {
     span: Pair,
     kind: NameKind,
     at: Pair,
+    /// Index of its sentence in the article's `sentences`, when carried.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    sentence: Option<String>,
+    sentence: Option<usize>,
 }
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────
@@ -415,6 +420,8 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
         })
         .collect();
     let name_places: &[NamePlace] = places.names.first().map_or(&[], Vec::as_slice);
+    let mut sentences: Vec<String> = Vec::new();
+    let mut sentence_ids: std::collections::HashMap<&str, usize> = Default::default();
     let names = r
         .names
         .iter()
@@ -429,7 +436,12 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
                 span: (m.start as usize, m.end as usize),
                 kind: m.kind,
                 at: place.map_or((0, 0), |p| (p.line as usize, p.column as usize)),
-                sentence: r.sentences.as_ref().and_then(|s| s.get(i).cloned()),
+                sentence: r.sentences.as_ref().and_then(|s| s.get(i)).map(|s| {
+                    *sentence_ids.entry(s.as_str()).or_insert_with(|| {
+                        sentences.push(s.clone());
+                        sentences.len() - 1
+                    })
+                }),
             }
         })
         .collect();
@@ -458,6 +470,7 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
         quotes,
         names,
         full_names: r.full_names.iter().map(|&id| text(id)).collect(),
+        sentences,
     }
 }
 
@@ -791,7 +804,11 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
     );
     // Carried when every mention carries its sentence (an article without mentions has
     // none to carry).
-    let carried: Option<Vec<String>> = r.names.iter().map(|m| m.sentence.clone()).collect();
+    let carried: Option<Vec<String>> = r
+        .names
+        .iter()
+        .map(|m| m.sentence.and_then(|i| r.sentences.get(i).cloned()))
+        .collect();
     let names = r
         .names
         .iter()
