@@ -984,3 +984,102 @@ pub fn recurring(paths: &[PathBuf]) -> Result<Recurring, MapError> {
     }
     Ok(corpus::Recurring::from_articles(&all))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(v: Value) {
+        let line = serde_json::to_string(&value_record(&v)).unwrap();
+        let back: ValueRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(value_of(back).unwrap(), v, "{line}");
+    }
+
+    #[test]
+    fn every_kind_of_value_reads_back_as_it_was_written() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let amounts = [
+            Quantity::Exact(2000.0),
+            Quantity::Approx(0.1 + 0.2),
+            Quantity::AtLeast(1e21),
+            Quantity::AtMost(-5.5),
+            Quantity::Range(1.0 / 3.0, 2.5e-7),
+        ];
+        let units = [
+            Unit::Count,
+            Unit::Percent,
+            Unit::Points,
+            Unit::Currency("USD"),
+            Unit::Currency("NZD"),
+            Unit::Measure("kWh"),
+        ];
+        for quantity in amounts {
+            for unit in units {
+                round_trip(Value::Quantity(Amount { quantity, unit }));
+            }
+        }
+        for d in [
+            DateValue::Day(day("2022-01-06")),
+            DateValue::Week {
+                monday: day("2022-01-03"),
+            },
+            DateValue::Month {
+                year: 2022,
+                month: 1,
+            },
+            DateValue::Year(2021),
+            DateValue::Days {
+                first: day("2022-05-11"),
+                last: day("2022-05-20"),
+            },
+            DateValue::OnOrBefore(day("2021-02-20")),
+            DateValue::OnOrAfter(day("2021-02-20")),
+            DateValue::UnresolvedWeekday(Weekday::Sunday),
+            DateValue::UnresolvedDate { month: 2, day: 29 },
+            DateValue::Unresolved {
+                text: "ten days later".into(),
+            },
+        ] {
+            round_trip(Value::Date(d));
+        }
+        round_trip(Value::Term(TermUse {
+            class: "deployment".into(),
+            negated: true,
+            quoted: false,
+        }));
+    }
+
+    #[test]
+    fn a_unit_or_date_this_crosscheck_does_not_know_is_an_error() {
+        let unit: ValueRecord = serde_json::from_str(
+            r#"{"quantity":{"quantity":{"Exact":1.0},"unit":{"currency":"XYZ"}}}"#,
+        )
+        .unwrap();
+        assert!(value_of(unit).unwrap_err().contains("\"XYZ\""));
+        let date: ValueRecord = serde_json::from_str(r#"{"date":{"day":"2022-02-30"}}"#).unwrap();
+        assert!(value_of(date).unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn records_of_other_types_are_read_past_and_a_header_comes_first() {
+        let rules = RuleSet::default();
+        let header = r#"{"type":"header","schema":1,"crosscheck":"0","facts":[],"boilerplate":"kept","name_sentences":false}"#;
+        let mut r = Records::default();
+        let input = format!("{header}\n{{\"type\":\"observation\",\"value\":\"2\"}}\n\n");
+        r.read("a", input.as_bytes(), &rules).unwrap();
+        assert_eq!((r.headers.len(), r.articles.len()), (1, 0));
+        let e = Records::default()
+            .read(
+                "b",
+                &br#"{"type":"unread","file":"x","line":null,"column":null,"message":"m"}"#[..],
+                &rules,
+            )
+            .unwrap_err();
+        assert!(matches!(e, MapError::NoHeader { line: 1, .. }), "{e}");
+        let newer = header.replace("\"schema\":1", "\"schema\":2");
+        let e = Records::default()
+            .read("c", newer.as_bytes(), &rules)
+            .unwrap_err();
+        assert!(e.to_string().starts_with("c:1: map schema 2"), "{e}");
+    }
+}
