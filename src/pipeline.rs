@@ -147,6 +147,24 @@ pub fn check_and_map(
     Ok((report, map))
 }
 
+/// Only the map records of a run (`extract --format jsonl --records-only`): each article
+/// read and extracted, nothing compared, so a part of a corpus costs only its reading. A
+/// part with no article read is not an error here (its `unread` records say why).
+pub fn map(rules: &RuleSet, options: Options, name_sentences: bool) -> Result<MapOutput, RunError> {
+    let reading = options.reading.clone();
+    let options = Options {
+        detail: Detail::Full,
+        ..options
+    };
+    let gathered = gather(rules, options, name_sentences)?;
+    map::records(rules, &reading, &gathered, name_sentences).map_err(|source| {
+        RunError::Map(MapError::Io {
+            file: "the map output".into(),
+            source,
+        })
+    })
+}
+
 /// The reduce: the report [`check`] gives on the articles whose map records are in
 /// `records` (the output of `extract --format jsonl` over parts of a corpus, in any order),
 /// keeping what `detail` says. Articles are put in `check`'s order and numbered again;

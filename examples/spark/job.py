@@ -10,8 +10,8 @@ binary itself, unchanged, as a subprocess (mapPartitions):
 1. `extract --line-keys` over its articles: the keys of their lines, collected into one
    small file that every partition gets (SparkContext.addFile), so each leaves out the
    boilerplate a run over the whole corpus would (`--recurring`);
-2. `extract --format jsonl --name-sentences --recurring KEYS` over its articles: the map
-   records, saved as part files (`OUT/map/part-00000`, ...).
+2. `extract --format jsonl --records-only --name-sentences --recurring KEYS` over its
+   articles: the map records, saved as part files (`OUT/map/part-00000`, ...).
 
 Then `crosscheck compare OUT/map` on the driver writes the report: byte for byte what
 `crosscheck check CORPUS` writes, in any format (docs/output.md). Only the standard
@@ -67,9 +67,16 @@ def main():
     binary = os.path.abspath(a.binary) if os.sep in a.binary else a.binary
     rules = ["--rules", a.rules]
 
+    found = article_paths(a.corpus)
+    if not found:
+        sys.exit(f"{a.corpus}: no article files")
+    map_dir = os.path.join(a.out, "map")
+    if os.path.exists(map_dir):
+        sys.exit(f"{map_dir} exists: give another --out, or remove it")
+
     spark = SparkSession.builder.appName("crosscheck").getOrCreate()
     sc = spark.sparkContext
-    paths = sc.parallelize(article_paths(a.corpus), a.partitions)
+    paths = sc.parallelize(found, a.partitions)
 
     # Pass 1: line keys of every article, gathered into one file for every worker.
     keys = paths.mapPartitions(
@@ -84,10 +91,9 @@ def main():
     # Pass 2, the map: every partition's map records, saved as part files.
     def extract(it):
         recurring = SparkFiles.get("line-keys.jsonl")
-        args = ["extract", "--format", "jsonl", "--name-sentences", *rules]
+        args = ["extract", "--format", "jsonl", "--records-only", "--name-sentences", *rules]
         return run(binary, [*args, "--recurring", recurring], list(it))
 
-    map_dir = os.path.join(a.out, "map")
     paths.mapPartitions(extract).saveAsTextFile(map_dir)
     spark.stop()
 

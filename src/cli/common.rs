@@ -202,13 +202,15 @@ impl CommonArgs {
         Ok(report)
     }
 
-    /// `extract --format jsonl`: [`CommonArgs::report`] with the map records of the run.
-    /// `name_sentences`: name mentions carry their sentence.
+    /// `extract --format jsonl`: [`CommonArgs::report`] with the map records of the run,
+    /// or (`records_only`) the records alone. `name_sentences`: name mentions carry their
+    /// sentence.
     pub(super) fn report_and_map(
         &self,
         name_sentences: bool,
+        records_only: bool,
         err: &mut dyn Write,
-    ) -> Result<(Report, pipeline::MapOutput), Error> {
+    ) -> Result<(Option<Report>, pipeline::MapOutput), Error> {
         let published = self.published()?;
         let reading = self.reading()?;
         let (rules, in_memory) = self.rules_or_discovered(&published)?;
@@ -223,10 +225,15 @@ impl CommonArgs {
             detail: crate::placed::Detail::Full,
             reading,
         };
+        if records_only {
+            let map = pipeline::map(&rules, options, name_sentences)
+                .map_err(|e| self.run_error(e, &published))?;
+            return Ok((None, map));
+        }
         let (report, map) = pipeline::check_and_map(&rules, options, name_sentences)
             .map_err(|e| self.run_error(e, &published))?;
         warn_problems(&report, err);
-        Ok((report, map))
+        Ok((Some(report), map))
     }
 
     /// What went wrong with a run, as the CLI says it.
@@ -480,13 +487,15 @@ impl CommonArgs {
     /// map records, to `-o FILE` (whole or not at all) or to `out`.
     pub(super) fn deliver_map(
         &self,
-        report: &Report,
+        report: Option<&Report>,
         map: &pipeline::MapOutput,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let write = |w: &mut dyn Write| {
             map.write_header(w)?;
-            report::json::write_lines(report, w)?;
+            if let Some(report) = report {
+                report::json::write_lines(report, w)?;
+            }
             map.write_records(w)
         };
         output::deliver(self.output_path(), write, out)

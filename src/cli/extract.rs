@@ -22,6 +22,11 @@ pub struct ExtractArgs {
     /// files (larger output).
     #[arg(long = "name-sentences")]
     pub name_sentences: bool,
+    /// With `--format jsonl`: only the header and the map records, not the observation,
+    /// quotation and name rows: the map step of a run in parts, which compares nothing
+    /// (faster), and where a part with no readable article is not an error.
+    #[arg(long = "records-only")]
+    pub records_only: bool,
     /// Instead of observations, write the keys of each article's lines, one article a
     /// line: `--recurring` reads them back, so that every part of a corpus read in parts
     /// leaves out the boilerplate a run over the whole would (see docs/output.md). Needs
@@ -52,12 +57,15 @@ pub fn run(
     }
     args_common.refuse(report::Command::Extract, false)?;
     if args_common.format()? == report::Format::Jsonl {
-        let (report, map) = args_common.report_and_map(args.name_sentences, err)?;
-        args_common.deliver_map(&report, &map, out)?;
+        let (report, map) =
+            args_common.report_and_map(args.name_sentences, args.records_only, err)?;
+        args_common.deliver_map(report.as_ref(), &map, out)?;
         return Ok(Outcome::Pass);
     }
-    if args.name_sentences {
-        return Err(Error::Usage("--name-sentences goes with --format jsonl"));
+    if args.name_sentences || args.records_only {
+        return Err(Error::Usage(
+            "--name-sentences and --records-only go with --format jsonl",
+        ));
     }
     let report = args_common.report(report::Command::Extract, false, err)?;
     let options = WriteOptions::default();
