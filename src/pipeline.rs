@@ -19,6 +19,13 @@
 //! benchmark corpus) and their sentences add up to several times the corpus, so they are
 //! read back from the files after comparison, for the formats that print them
 //! (`name_sentences`).
+//!
+//! A run is two halves: `gather` reads and extracts each article on its own (what shards),
+//! `finish` does everything corpus-wide (assemble with the speaker index, compare, report).
+//! [`check`] runs both; [`check_and_map`] and [`map`] also write what `gather` found as
+//! map records (`extract --format jsonl`, the `map` module), and [`compare()`] rebuilds the
+//! gathered run from the records of any number of parts and runs the same `finish`: the
+//! same report as [`check`] on the whole corpus.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -122,7 +129,7 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
 }
 
 /// [`check`], and the map records of the run (`extract --format jsonl`): everything read
-/// of each article, before anything corpus-wide, so that [`compare`] over the records of
+/// of each article, before anything corpus-wide, so that [`compare()`] over the records of
 /// the parts of a corpus gives the report [`check`] gives on the whole. The map keeps
 /// everything whatever `options.detail` says; `name_sentences`: name mentions carry their
 /// sentence.
