@@ -174,11 +174,12 @@ pub fn map(rules: &RuleSet, options: Options, name_sentences: bool) -> Result<Ma
 
 /// The reduce: the report [`check`] gives on the articles whose map records are in
 /// `records` (the output of `extract --format jsonl` over parts of a corpus, in any order),
-/// keeping what `detail` says. Articles are put in `check`'s order and numbered again;
+/// keeping what the records were read for ([`Records::new`]). Articles are put in `check`'s order and numbered again;
 /// nothing is read but the records, except the sentences of name uses when the records do
 /// not carry them (read again from the articles' files, where they still are).
-pub fn compare(rules: &RuleSet, records: Records, detail: Detail) -> Result<Report, RunError> {
-    let gathered = map::gather(records, detail)?;
+pub fn compare(rules: &RuleSet, records: Records) -> Result<Report, RunError> {
+    let detail = records.detail();
+    let gathered = map::gather(records)?;
     finish(rules, gathered, &[], detail, &ReadOptions::default())
 }
 

@@ -344,6 +344,20 @@ fn shards_leave_out_the_whole_corpus_boilerplate_given_its_line_keys() {
     );
     let inputs = vec![parts.iter().map(|p| s(p)).collect()];
     assert_same_reports(&[s(corpus.path())], &inputs, &[]);
+    // check takes the survey too: the same as its own over the whole corpus.
+    let keys = work.path().join("keys");
+    let given = ok(&[
+        "check",
+        "--format",
+        "json",
+        "--recurring",
+        s(&keys),
+        s(corpus.path()),
+    ]);
+    assert!(
+        given == want,
+        "check --recurring differs from check's own survey"
+    );
     // Each shard surveyed alone keeps the line, and compare says the report may differ.
     let alone: Vec<PathBuf> = files
         .iter()
@@ -369,4 +383,34 @@ fn shards_leave_out_the_whole_corpus_boilerplate_given_its_line_keys() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn flags_that_do_not_fit_are_usage_errors() {
+    for (args, says) in [
+        (
+            &["extract", "--name-sentences"][..],
+            "--name-sentences and --records-only go with --format jsonl",
+        ),
+        (
+            &["extract", "--format", "csv", "--records-only"],
+            "--name-sentences and --records-only go with --format jsonl",
+        ),
+        (
+            &["compare", "-", "-"],
+            "standard input (-) can be read once only",
+        ),
+        (
+            &["compare", "--format", "jsonl", "x"],
+            "--format jsonl is for `extract`",
+        ),
+        (
+            &["compare", "--rules", "tests/fixtures/rules-nofacts", "x"],
+            "compare needs the rule files that name the facts",
+        ),
+    ] {
+        let (code, out, err) = common::run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty() && err.contains(says), "{args:?}: {err}");
+    }
 }

@@ -115,7 +115,8 @@ pub fn run(
             "compare needs the rule files that name the facts extract ran with (facts discovered without rules depend on the whole corpus)",
         ));
     }
-    let mut records = Records::default();
+    let detail = format.detail(report::Command::Check, args.wide);
+    let mut records = Records::new(detail);
     for path in &args.inputs {
         if path.as_os_str() == "-" {
             read_stdin(&mut records, &rules)?;
@@ -135,11 +136,10 @@ pub fn run(
             records.read(&name, std::io::BufReader::new(file), &rules)?;
         }
     }
-    let detail = format.detail(report::Command::Check, args.wide);
-    for note in records.notes(detail) {
+    for note in records.notes() {
         let _ = writeln!(err, "note: {note}");
     }
-    let report = pipeline::compare(&rules, records, detail).map_err(|e| match e {
+    let report = pipeline::compare(&rules, records).map_err(|e| match e {
         pipeline::RunError::Corpus(e) => Error::Corpus(e),
         pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
         pipeline::RunError::Map(e) => Error::Map(e),

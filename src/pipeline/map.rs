@@ -519,7 +519,7 @@ fn value_record(v: &Value) -> ValueRecord {
 
 /// An article read back, with where it came from (for errors and the order of inputs).
 struct Entry {
-    record: Box<ArticleRecord>,
+    read: Box<Read>,
     /// Input index, file name and line.
     input: usize,
     file: Arc<str>,
@@ -527,12 +527,16 @@ struct Entry {
 }
 
 /// Map records read from any number of inputs, in any order: what `compare` runs on.
-#[derive(Default)]
+/// Each article record is made into what `check` holds of an article as it is read, so
+/// the records are never all in memory as text or as records.
 pub struct Records {
+    detail: Detail,
     articles: Vec<Entry>,
     unread: Vec<ArticleProblem>,
     headers: Vec<Header>,
     inputs: usize,
+    /// The names' texts, each held once ([`Pool`]).
+    pool: Pool,
 }
 
 /// A line of `file` that serde_json could not read: its message without serde_json's own
@@ -549,6 +553,23 @@ fn json_error(file: &str, line: usize, e: &serde_json::Error) -> MapError {
 }
 
 impl Records {
+    /// No records yet; those read will make a report that keeps what `detail` says.
+    pub fn new(detail: Detail) -> Records {
+        Records {
+            detail,
+            articles: Vec::new(),
+            unread: Vec::new(),
+            headers: Vec::new(),
+            inputs: 0,
+            pool: Pool::default(),
+        }
+    }
+
+    /// What the report made from these records keeps.
+    pub fn detail(&self) -> Detail {
+        self.detail
+    }
+
     /// Read the map records of one input, named `file` in errors. An empty input is
     /// allowed (an empty shard); every record must follow a header.
     pub fn read(
@@ -599,12 +620,21 @@ impl Records {
                         line: number,
                     });
                 }
-                Record::Article(a) => self.articles.push(Entry {
-                    record: a,
-                    input: index,
-                    file: name.clone(),
-                    line: number,
-                }),
+                Record::Article(a) => {
+                    let read = read_of(*a, &self.pool, self.detail).map_err(|message| {
+                        MapError::Value {
+                            file: file.to_string(),
+                            line: number,
+                            message,
+                        }
+                    })?;
+                    self.articles.push(Entry {
+                        read: Box::new(read),
+                        input: index,
+                        file: name.clone(),
+                        line: number,
+                    });
+                }
                 Record::Unread(p) => self.unread.push(p),
                 Record::Other => {}
             }
@@ -614,7 +644,8 @@ impl Records {
 
     /// What the reader of a report built from these records should know: where it may
     /// differ from `check` on the same articles.
-    pub fn notes(&self, detail: Detail) -> Vec<String> {
+    pub fn notes(&self) -> Vec<String> {
+        let detail = self.detail;
         let mut notes = Vec::new();
         let surveyed = self
             .headers
@@ -663,29 +694,33 @@ pub fn part_files(folder: &Path) -> Result<Vec<PathBuf>, MapError> {
 }
 
 /// The order `check` reads articles in: by path, then by the row of a feed.
-fn order_key(r: &ArticleRecord) -> (PathBuf, usize) {
-    let row = match r.origin {
-        OriginRecord::Row { line } => line,
+fn order_key(a: &ArticleSummary) -> (&Path, usize) {
+    let row = match a.origin {
+        Origin::Row { line } => line,
         _ => 0,
     };
-    (PathBuf::from(&r.path), row)
+    (&a.path, row)
 }
 
 /// Rebuild what `check` would have gathered from `records`: articles in `check`'s order,
 /// each one's finds made again, name places kept as `detail` says.
-pub(super) fn gather(records: Records, detail: Detail) -> Result<Gathered, MapError> {
+pub(super) fn gather(records: Records) -> Result<Gathered, MapError> {
     let Records {
         mut articles,
         mut unread,
+        pool,
         ..
     } = records;
     // Stable: articles of standard input (all named `-`) keep the order of the inputs.
-    articles.sort_by_cached_key(|e| (order_key(&e.record), e.input));
+    articles.sort_by(|a, b| {
+        (order_key(&a.read.summary), a.input).cmp(&(order_key(&b.read.summary), b.input))
+    });
     for w in articles.windows(2) {
         let (a, b) = (&w[0], &w[1]);
-        if a.record.path != "-" && order_key(&a.record) == order_key(&b.record) {
+        let stream = a.read.summary.path.as_os_str() == "-";
+        if !stream && order_key(&a.read.summary) == order_key(&b.read.summary) {
             return Err(MapError::Duplicate {
-                path: a.record.path.clone(),
+                path: corpus::escape_path(&a.read.summary.path),
                 first: format!("{}:{}", a.file, a.line),
                 second: format!("{}:{}", b.file, b.line),
             });
@@ -695,17 +730,7 @@ pub(super) fn gather(records: Records, detail: Detail) -> Result<Gathered, MapEr
     unread.sort_by(|a, b| {
         (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
     });
-    let pool = Pool::default();
-    let mut outcomes = Vec::with_capacity(articles.len());
-    for e in articles {
-        let (file, line) = (e.file.clone(), e.line);
-        let read = read_of(*e.record, &pool, detail).map_err(|message| MapError::Value {
-            file: file.to_string(),
-            line,
-            message,
-        })?;
-        outcomes.push(One::Read(Box::new(read)));
-    }
+    let outcomes = articles.into_iter().map(|e| One::Read(e.read)).collect();
     Ok(Gathered {
         outcomes,
         texts: pool.into_texts(),
@@ -1064,11 +1089,11 @@ mod tests {
     fn records_of_other_types_are_read_past_and_a_header_comes_first() {
         let rules = RuleSet::default();
         let header = r#"{"type":"header","schema":1,"crosscheck":"0","facts":[],"boilerplate":"kept","name_sentences":false}"#;
-        let mut r = Records::default();
+        let mut r = Records::new(Detail::Full);
         let input = format!("{header}\n{{\"type\":\"observation\",\"value\":\"2\"}}\n\n");
         r.read("a", input.as_bytes(), &rules).unwrap();
         assert_eq!((r.headers.len(), r.articles.len()), (1, 0));
-        let e = Records::default()
+        let e = Records::new(Detail::Full)
             .read(
                 "b",
                 &br#"{"type":"unread","file":"x","line":null,"column":null,"message":"m"}"#[..],
@@ -1077,7 +1102,7 @@ mod tests {
             .unwrap_err();
         assert!(matches!(e, MapError::NoHeader { line: 1, .. }), "{e}");
         let newer = header.replace("\"schema\":1", "\"schema\":2");
-        let e = Records::default()
+        let e = Records::new(Detail::Full)
             .read("c", newer.as_bytes(), &rules)
             .unwrap_err();
         assert!(e.to_string().starts_with("c:1: map schema 2"), "{e}");
