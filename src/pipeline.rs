@@ -19,6 +19,13 @@
 //! benchmark corpus) and their sentences add up to several times the corpus, so they are
 //! read back from the files after comparison, for the formats that print them
 //! (`name_sentences`).
+//!
+//! A run is two halves: `gather` reads and extracts each article on its own (what shards),
+//! `finish` does everything corpus-wide (assemble with the speaker index, compare, report).
+//! [`check`] runs both; [`check_and_map`] and [`map`] also write what `gather` found as
+//! map records (`extract --format jsonl`, the `map` module), and [`compare()`] rebuilds the
+//! gathered run from the records of any number of parts and runs the same `finish`: the
+//! same report as [`check`] on the whole corpus.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -38,6 +45,10 @@ use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::span::Span;
 use crate::text::collapse;
+
+mod map;
+
+pub use map::{Boilerplate, Header, MapError, MapOutput, Records, SCHEMA, part_files, recurring};
 
 /// Where the articles of a run come from.
 #[derive(Debug, Clone)]
@@ -100,11 +111,153 @@ pub enum RunError {
     /// Articles were found but none could be read; each one's reason.
     #[error("none of the articles could be read")]
     NothingRead { unread: Vec<ArticleProblem> },
+    /// Map records (`compare`'s input) could not be read or written.
+    #[error(transparent)]
+    Map(#[from] MapError),
 }
 
 /// Read, extract, place, compare and report: the whole run. Memory is handed on from stage
 /// to stage (the run moves into the report; what no format prints is never kept).
 pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
+    let (published, detail, reading) = (
+        options.published.clone(),
+        options.detail,
+        options.reading.clone(),
+    );
+    let gathered = gather(rules, options, false)?;
+    finish(rules, gathered, &published, detail, &reading)
+}
+
+/// [`check`], and the map records of the run (`extract --format jsonl`): everything read
+/// of each article, before anything corpus-wide, so that [`compare()`] over the records of
+/// the parts of a corpus gives the report [`check`] gives on the whole. The map keeps
+/// everything whatever `options.detail` says; `name_sentences`: name mentions carry their
+/// sentence.
+pub fn check_and_map(
+    rules: &RuleSet,
+    options: Options,
+    name_sentences: bool,
+) -> Result<(Report, MapOutput), RunError> {
+    let (published, reading) = (options.published.clone(), options.reading.clone());
+    let options = Options {
+        detail: Detail::Full,
+        ..options
+    };
+    let gathered = gather(rules, options, name_sentences)?;
+    let map = map::records(rules, &reading, &gathered, name_sentences).map_err(|source| {
+        MapError::Io {
+            file: "the map output".into(),
+            source,
+        }
+    })?;
+    let report = finish(rules, gathered, &published, Detail::Full, &reading)?;
+    Ok((report, map))
+}
+
+/// Only the map records of a run (`extract --format jsonl --records-only`): each article
+/// read and extracted, nothing compared, so a part of a corpus costs only its reading. A
+/// part with no article read is not an error here (its `unread` records say why).
+pub fn map(rules: &RuleSet, options: Options, name_sentences: bool) -> Result<MapOutput, RunError> {
+    let reading = options.reading.clone();
+    let options = Options {
+        detail: Detail::Full,
+        ..options
+    };
+    let gathered = gather(rules, options, name_sentences)?;
+    map::records(rules, &reading, &gathered, name_sentences).map_err(|source| {
+        RunError::Map(MapError::Io {
+            file: "the map output".into(),
+            source,
+        })
+    })
+}
+
+/// The reduce: the report [`check`] gives on the articles whose map records are in
+/// `records` (the output of `extract --format jsonl` over parts of a corpus, in any order),
+/// keeping what the records were read for ([`Records::new`]). Articles are put in `check`'s order and numbered again;
+/// nothing is read but the records, except the sentences of name uses when the records do
+/// not carry them (read again from the articles' files, where they still are).
+pub fn compare(rules: &RuleSet, records: Records) -> Result<Report, RunError> {
+    let detail = records.detail();
+    let gathered = map::gather(records)?;
+    finish(rules, gathered, &[], detail, &ReadOptions::default())
+}
+
+/// `extract --line-keys`: one line per article of `articles` with the keys of its lines,
+/// which `--recurring` reads back to leave out the lines that recur across a whole corpus
+/// read in parts. Articles already in memory have none to give.
+pub fn line_keys(
+    articles: &Articles,
+    threads: Option<usize>,
+    reading: &ReadOptions,
+) -> Result<Vec<u8>, RunError> {
+    let write = |out: &mut Vec<u8>, d: &Decoded| {
+        map::write_line_keys(out, &d.name, &d.line_keys()).map_err(|source| MapError::Io {
+            file: "the line keys".into(),
+            source,
+        })
+    };
+    let mut out = Vec::new();
+    match articles {
+        Articles::Paths(paths) => {
+            let listing = corpus::list(paths, reading.format)?;
+            let parts: Vec<Result<Vec<u8>, MapError>> = extract::with_threads(threads, || {
+                listing
+                    .inputs
+                    .par_iter()
+                    .map(|input| {
+                        let mut part = Vec::new();
+                        for d in corpus::decode_input(input, reading).iter().flatten() {
+                            write(&mut part, d)?;
+                        }
+                        Ok(part)
+                    })
+                    .collect()
+            });
+            for p in parts {
+                out.extend(p?);
+            }
+        }
+        Articles::Stream {
+            name,
+            format,
+            bytes,
+        } => {
+            let input = Input {
+                path: PathBuf::from("-"),
+                name: name.clone(),
+                format: *format,
+            };
+            for d in corpus::decode_bytes(&input, bytes.clone(), reading)
+                .iter()
+                .flatten()
+            {
+                write(&mut out, d)?;
+            }
+        }
+        Articles::Read(_) => {}
+    }
+    Ok(out)
+}
+
+/// What reading a corpus gives before any corpus-wide step: each input's outcome, in the
+/// order the run numbers articles.
+struct Gathered {
+    outcomes: Vec<One>,
+    /// The texts the outcomes' names refer to ([`Pool`]).
+    texts: Vec<std::sync::Arc<str>>,
+    /// Problems of inputs found before any article was read (skipped in the listing, or
+    /// rows of a stream that could not be read): reported first.
+    unread: Vec<ArticleProblem>,
+    /// The lines left out as recurring boilerplate (for reading name sentences again).
+    recurring: Recurring,
+    /// The articles themselves, when the run was given them in memory or read a stream.
+    kept: Option<Vec<Article>>,
+}
+
+/// Read and extract every article, each on its own: everything of a run that shards.
+/// `carry_sentences`: keep the sentence of every name mention (for the map output).
+fn gather(rules: &RuleSet, options: Options, carry_sentences: bool) -> Result<Gathered, RunError> {
     let Options {
         articles,
         published,
@@ -112,19 +265,24 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
         detail,
         reading,
     } = options;
+    let each = Each {
+        published: &published,
+        detail,
+        carry_sentences,
+    };
     // Read, extract and summarise article by article: the texts are never all in memory
     // (unless they were given in memory).
-    let mut recurring = Recurring::default();
-    let (mut run, unmatched, kept) = match articles {
-        Articles::Paths(paths) => {
-            let (run, unmatched, r) = read(rules, &paths, &published, threads, detail, &reading)?;
-            recurring = r;
-            (run, unmatched, None)
-        }
+    Ok(match articles {
+        Articles::Paths(paths) => read(rules, &paths, threads, &reading, each)?,
         Articles::Read(mut articles) => {
-            let (run, unmatched) =
-                read_in_memory(rules, &mut articles, &published, threads, detail);
-            (run, unmatched, Some(articles))
+            let (outcomes, texts) = read_in_memory(rules, &mut articles, threads, each);
+            Gathered {
+                outcomes,
+                texts,
+                unread: Vec::new(),
+                recurring: Recurring::default(),
+                kept: Some(articles),
+            }
         }
         Articles::Stream {
             name,
@@ -146,12 +304,36 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
                     Err(p) => unread.push(p),
                 }
             }
-            let (mut run, unmatched) =
-                read_in_memory(rules, &mut articles, &published, threads, detail);
-            run.unread.splice(0..0, unread);
-            (run, unmatched, Some(articles))
+            let (outcomes, texts) = read_in_memory(rules, &mut articles, threads, each);
+            Gathered {
+                outcomes,
+                texts,
+                unread,
+                recurring: r,
+                kept: Some(articles),
+            }
         }
-    };
+    })
+}
+
+/// Assemble what was gathered, compare across sources and build the report: everything
+/// of a run that needs the whole corpus, the same for `check` and for `compare`.
+fn finish(
+    rules: &RuleSet,
+    gathered: Gathered,
+    published: &[(String, Date)],
+    detail: Detail,
+    reading: &ReadOptions,
+) -> Result<Report, RunError> {
+    let Gathered {
+        outcomes,
+        texts,
+        unread,
+        recurring,
+        kept,
+    } = gathered;
+    let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published);
+    run.unread.splice(0..0, unread);
     if let Some(&index) = unmatched.first() {
         return Err(RunError::UnmatchedPublished { index });
     }
@@ -163,12 +345,26 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
     run.names = Default::default();
-    let sentences = detail
-        .keeps_sentences()
-        .then(|| name_sentences(&run, &findings, kept.as_deref(), &reading, &recurring));
+    let sentences = detail.keeps_sentences().then(|| {
+        let known = Known {
+            kept: kept.as_deref(),
+            carried: &carried,
+            reading,
+            recurring: &recurring,
+        };
+        name_sentences(&run, &findings, known)
+    });
     drop(kept);
     // The run moves into the report (its strings are not copied; the rest is freed).
     Ok(Report::build(rules, run, findings, sentences.as_ref()))
+}
+
+/// How each article is handled: the `published` dates to set, what to keep.
+#[derive(Clone, Copy)]
+struct Each<'a> {
+    published: &'a [(String, Date)],
+    detail: Detail,
+    carry_sentences: bool,
 }
 
 /// One file's outcome.
@@ -187,6 +383,9 @@ struct Read {
     /// The full names the article writes, in the run's [`Pool`].
     full_names: Vec<u32>,
     matched: Vec<usize>,
+    /// The sentence of each mention in `names` (white space collapsed), when carried: the
+    /// map output's, so that `compare` needs no article file.
+    sentences: Option<Vec<String>>,
 }
 
 /// A name mention whose text is in the run's [`Pool`]: 16 bytes.
@@ -252,39 +451,43 @@ fn survey<'a>(decoded: impl Iterator<Item = &'a Decoded>, reading: &ReadOptions)
     if !reading.boilerplate {
         return Recurring::default();
     }
+    if let Some(given) = &reading.recurring {
+        return given.clone();
+    }
     let keys: Vec<corpus::LineKeys> = decoded.map(Decoded::line_keys).collect();
     Recurring::from_articles(&keys)
 }
 
-/// Read, extract and place every article under `paths` on `threads` threads. Also returns
-/// the indices of the `published` dates that matched no article read, and the lines found
-/// to recur across unrelated articles (a first pass over the texts, which are then read
-/// again one by one: the corpus is never all in memory).
+/// Read, extract and place every article under `paths` on `threads` threads, after a
+/// first pass over the texts that finds the lines recurring across unrelated articles
+/// (unless given, or boilerplate is kept); the texts are read again one by one: the corpus
+/// is never all in memory.
 fn read(
     rules: &RuleSet,
     paths: &[PathBuf],
-    published: &[(String, Date)],
     threads: Option<usize>,
-    detail: Detail,
     reading: &ReadOptions,
-) -> Result<(Run, Vec<usize>, Recurring), CorpusError> {
+    each: Each,
+) -> Result<Gathered, CorpusError> {
     let listing = corpus::list(paths, reading.format)?;
-    let recurring = if reading.boilerplate {
-        let keys: Vec<corpus::LineKeys> = extract::with_threads(threads, || {
-            listing
-                .inputs
-                .par_iter()
-                .flat_map_iter(|input| {
-                    corpus::decode_input(input, reading)
-                        .into_iter()
-                        .flatten()
-                        .map(|d| d.line_keys())
-                })
-                .collect()
-        });
-        Recurring::from_articles(&keys)
-    } else {
-        Recurring::default()
+    let recurring = match &reading.recurring {
+        _ if !reading.boilerplate => Recurring::default(),
+        Some(given) => given.clone(),
+        None => {
+            let keys: Vec<corpus::LineKeys> = extract::with_threads(threads, || {
+                listing
+                    .inputs
+                    .par_iter()
+                    .flat_map_iter(|input| {
+                        corpus::decode_input(input, reading)
+                            .into_iter()
+                            .flatten()
+                            .map(|d| d.line_keys())
+                    })
+                    .collect()
+            });
+            Recurring::from_articles(&keys)
+        }
     };
     let boilerplate = reading.boilerplate.then_some(&recurring);
     let extractor = Extractor::new(rules);
@@ -297,18 +500,20 @@ fn read(
                 corpus::decode_input(input, reading)
                     .into_iter()
                     .map(|d| match d.and_then(|d| d.into_article(boilerplate)) {
-                        Ok(mut a) => One::Read(Box::new(process(
-                            &extractor, &pool, &mut a, published, detail,
-                        ))),
+                        Ok(mut a) => One::Read(Box::new(process(&extractor, &pool, &mut a, each))),
                         Err(p) => One::Unread(p),
                     })
                     .collect::<Vec<_>>()
             })
             .collect()
     });
-    let (mut run, unmatched) = assemble(rules, outcomes, pool, published);
-    run.unread.splice(0..0, listing.skipped);
-    Ok((run, unmatched, recurring))
+    Ok(Gathered {
+        outcomes,
+        texts: pool.into_texts(),
+        unread: listing.skipped,
+        recurring,
+        kept: None,
+    })
 }
 
 /// [`read`] on articles already in memory, in the order given. They are set their
@@ -316,30 +521,33 @@ fn read(
 fn read_in_memory(
     rules: &RuleSet,
     articles: &mut [Article],
-    published: &[(String, Date)],
     threads: Option<usize>,
-    detail: Detail,
-) -> (Run, Vec<usize>) {
+    each: Each,
+) -> (Vec<One>, Vec<std::sync::Arc<str>>) {
     let extractor = Extractor::new(rules);
     let pool = Pool::default();
     let outcomes: Vec<One> = extract::with_threads(threads, || {
         articles
             .par_iter_mut()
-            .map(|a| One::Read(Box::new(process(&extractor, &pool, a, published, detail))))
+            .map(|a| One::Read(Box::new(process(&extractor, &pool, a, each))))
             .collect()
     });
-    assemble(rules, outcomes, pool, published)
+    (outcomes, pool.into_texts())
 }
 
+/// Sentences carried with each article's name mentions (by article index): their start
+/// and sentence, sorted by start; None for an article whose sentences were not carried.
+type Carried = Vec<Option<Vec<(u32, String)>>>;
+
 /// Put per-article outcomes together, in order: article indices, places, names, and the
-/// corpus-wide extraction step.
+/// corpus-wide extraction step. Also returns the indices of the `published` dates that
+/// matched no article read, and the sentences carried with name mentions.
 fn assemble(
     rules: &RuleSet,
     outcomes: Vec<One>,
-    pool: Pool,
+    texts: Vec<std::sync::Arc<str>>,
     published: &[(String, Date)],
-) -> (Run, Vec<usize>) {
-    let texts = pool.into_texts();
+) -> (Run, Vec<usize>, Carried) {
     let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
     let mut run = Run::default();
     let mut parts = Vec::with_capacity(outcomes.len());
@@ -357,6 +565,7 @@ fn assemble(
     run.places.names.reserve_exact(outcomes.len());
     run.articles.reserve_exact(outcomes.len());
     let mut matched = vec![false; published.len()];
+    let mut carried = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         match outcome {
             One::Read(read) => {
@@ -367,7 +576,15 @@ fn assemble(
                     places,
                     full_names,
                     matched: m,
+                    sentences,
                 } = *read;
+                carried.push(sentences.map(|s| {
+                    let mut by_start: Vec<(u32, String)> =
+                        names.iter().map(|m| m.start).zip(s).collect();
+                    by_start.sort_by_key(|(start, _)| *start);
+                    by_start.dedup_by_key(|(start, _)| *start);
+                    by_start
+                }));
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
@@ -389,17 +606,16 @@ fn assemble(
     }
     run.extraction = extract::assemble(rules, parts);
     let unmatched = (0..published.len()).filter(|&i| !matched[i]).collect();
-    (run, unmatched)
+    (run, unmatched, carried)
 }
 
 /// Extract one article read, place what was found, and keep only the summary.
-fn process(
-    extractor: &Extractor,
-    pool: &Pool,
-    article: &mut Article,
-    published: &[(String, Date)],
-    detail: Detail,
-) -> Read {
+fn process(extractor: &Extractor, pool: &Pool, article: &mut Article, each: Each) -> Read {
+    let Each {
+        published,
+        detail,
+        carry_sentences,
+    } = each;
     let mut matched = Vec::new();
     for (i, (key, date)) in published.iter().enumerate() {
         if article.file_name == *key || article.path == Path::new(key) {
@@ -410,6 +626,14 @@ fn process(
     }
     let (mut extraction, full_names) = extractor.article_and_names(article, 0);
     let places = Places::of(article, &extraction, detail);
+    let sentences = carry_sentences.then(|| {
+        extraction
+            .names
+            .iter()
+            .flatten()
+            .map(|m| sentence_around(article, Span::from(m.span.clone())))
+            .collect()
+    });
     let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let names = std::mem::take(&mut extraction.names)
         .iter()
@@ -429,23 +653,49 @@ fn process(
         summary: ArticleSummary::of(article),
         extraction,
         matched,
+        sentences,
     }
 }
 
-/// Read back the sentences of the name uses in `findings` from the articles' files, or from
-/// `kept`, the articles themselves when the run was given them in memory. A file that can
-/// no longer be read gives no sentences (the uses keep their place).
-fn name_sentences(
-    run: &Run,
-    findings: &Findings,
-    kept: Option<&[Article]>,
-    reading: &ReadOptions,
-    recurring: &Recurring,
-) -> NameSentences {
+/// The sentence (white space collapsed) around a name mention: what the report shows
+/// beside a use of a name.
+fn sentence_around(a: &Article, m: Span) -> String {
+    let sentence = a.sentence_at(m.start).unwrap_or(m);
+    collapse(&a.text, sentence, sentence).0
+}
+
+/// Where name sentences can be found: carried in the run, or in the articles (in memory,
+/// or read again from their files).
+struct Known<'a> {
+    kept: Option<&'a [Article]>,
+    carried: &'a Carried,
+    reading: &'a ReadOptions,
+    recurring: &'a Recurring,
+}
+
+/// The sentences of the name uses in `findings`: those carried with the run, else read
+/// back from the articles' files, or from `kept`, the articles themselves when the run was
+/// given them in memory. A file that can no longer be read gives no sentences (the uses
+/// keep their place).
+fn name_sentences(run: &Run, findings: &Findings, known: Known) -> NameSentences {
+    let Known {
+        kept,
+        carried,
+        reading,
+        recurring,
+    } = known;
+    let mut out = NameSentences::new();
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for c in &findings.names {
         for s in &c.spellings {
             for (doc, m) in &s.mentions {
+                if let Some(Some(by_start)) = carried.get(*doc) {
+                    let start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
+                    if let Ok(i) = by_start.binary_search_by_key(&start, |(s, _)| *s) {
+                        out.insert((*doc, m.span.start), by_start[i].1.clone());
+                    }
+                    continue;
+                }
                 wanted
                     .entry(*doc)
                     .or_default()
@@ -472,7 +722,7 @@ fn name_sentences(
         }
     }
     let wanted: Vec<(usize, Vec<Span>)> = wanted.into_iter().collect();
-    wanted
+    let found: Vec<((usize, usize), String)> = wanted
         .par_iter()
         .flat_map_iter(|(doc, spans)| {
             let article: Option<Cow<Article>> = match kept {
@@ -498,12 +748,10 @@ fn name_sentences(
             };
             spans
                 .iter()
-                .filter_map(|m| {
-                    let a = article.as_ref()?;
-                    let sentence = a.sentence_at(m.start).unwrap_or(*m);
-                    Some(((*doc, m.start), collapse(&a.text, sentence, sentence).0))
-                })
+                .filter_map(|m| Some(((*doc, m.start), sentence_around(article.as_ref()?, *m))))
                 .collect::<Vec<_>>()
         })
-        .collect()
+        .collect();
+    out.extend(found);
+    out
 }

@@ -224,25 +224,11 @@ impl Places {
             .names
             .iter()
             .map(|ms| {
-                let mut first: HashMap<&str, usize> = HashMap::new();
-                if detail == Detail::FirstOnly {
-                    for m in ms {
-                        let s = first.entry(m.text.as_str()).or_insert(m.span.start);
-                        *s = (*s).min(m.span.start);
-                    }
-                }
-                let mut places: Vec<NamePlace> = ms
-                    .iter()
-                    .filter(|m| {
-                        detail != Detail::FirstOnly
-                            || first.get(m.text.as_str()) == Some(&m.span.start)
-                    })
-                    .map(|m| NamePlace::new(m.span.start, a.position(m.span.start)))
-                    .collect();
-                places.sort_by_key(|p| p.start);
-                places.dedup();
-                places.shrink_to_fit();
-                places
+                name_places(
+                    ms.iter().map(|m| (m.text.as_str(), m.span.start)),
+                    |start| a.position(start),
+                    detail,
+                )
             })
             .collect();
         Places {
@@ -260,6 +246,32 @@ impl Places {
         self.quotes.extend(other.quotes);
         self.names.extend(other.names);
     }
+}
+
+/// The places of one article's name mentions, given as (text, start), sorted by start:
+/// every mention's, or at [`Detail::FirstOnly`] only the first mention of each distinct
+/// text (the first use of a spelling in an article is the first mention of one of its
+/// texts). `position` places a start.
+pub fn name_places<'a>(
+    mentions: impl Iterator<Item = (&'a str, usize)> + Clone,
+    position: impl Fn(usize) -> Position,
+    detail: Detail,
+) -> Vec<NamePlace> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    if detail == Detail::FirstOnly {
+        for (text, start) in mentions.clone() {
+            let s = first.entry(text).or_insert(start);
+            *s = (*s).min(start);
+        }
+    }
+    let mut places: Vec<NamePlace> = mentions
+        .filter(|(text, start)| detail != Detail::FirstOnly || first.get(text) == Some(start))
+        .map(|(_, start)| NamePlace::new(start, position(start)))
+        .collect();
+    places.sort_by_key(|p| p.start);
+    places.dedup();
+    places.shrink_to_fit();
+    places
 }
 
 /// How much of the comparison to keep: word diffs and every use cost time and memory, and

@@ -18,6 +18,7 @@ use serde::Serialize;
     Ord,
     Hash,
     Serialize,
+    serde::Deserialize,
     Default,
     schemars::JsonSchema,
 )]

@@ -138,15 +138,29 @@ fn jsonl_is_one_typed_object_per_line() {
             .entry(v["type"].as_str().unwrap().to_string())
             .or_default() += 1;
     }
-    // The same rows as the CSV, in the same three groups.
-    assert_eq!(out.lines().count(), csv_rows);
+    // A header, the same rows as the CSV in the same three groups, then the map
+    // records: one per article (docs/output.md).
+    let articles = 5;
+    assert_eq!(out.lines().count(), 1 + csv_rows + articles);
     assert_eq!(
         types.keys().collect::<Vec<_>>(),
-        ["name", "observation", "quote"]
+        ["article", "header", "name", "observation", "quote"]
     );
-    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!((types["header"], types["article"]), (1, articles));
+    let mut lines = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap());
+    let header = lines.next().unwrap();
+    assert_eq!(header["schema"], 1);
+    let first = lines.next().unwrap();
     assert_eq!(first["type"], "observation");
     assert!(first["span"]["start"].is_u64() && first["line"].is_u64());
+    let rows: Vec<String> = lines
+        .map(|l| l["type"].as_str().unwrap().to_string())
+        .collect();
+    // The report's rows first, the map records last.
+    let first_article = rows.iter().position(|t| t == "article").unwrap();
+    assert!(rows[first_article..].iter().all(|t| t == "article"));
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub enum FailOn {
 
 impl FailOn {
     /// The kinds of finding that fail the run.
-    fn kinds(self) -> &'static [FindingKind] {
+    pub(super) fn kinds(self) -> &'static [FindingKind] {
         match self {
             FailOn::Conflict => &[FindingKind::Conflict, FindingKind::AttributionConflict],
             FailOn::Framing => &[
@@ -56,7 +56,7 @@ impl FailOn {
     }
 
     /// Without a baseline: is there a finding of this kind in the report?
-    fn met(self, report: &Report) -> bool {
+    pub(super) fn met(self, report: &Report) -> bool {
         match self {
             FailOn::Conflict => report.has_conflict(),
             FailOn::Framing => report.has_conflict() || report.has_status(Status::Framing),

@@ -48,6 +48,12 @@ pub struct CommonArgs {
     /// extraction instead of leaving them out (see docs/robustness.md).
     #[arg(long = "keep-boilerplate")]
     pub keep_boilerplate: bool,
+    /// Leave out as recurring boilerplate the lines these line-key files (written by
+    /// `extract --line-keys` over every part of a corpus) say recur, instead of surveying
+    /// the articles read: each shard of a sharded run then leaves out what a run over the
+    /// whole corpus would (repeatable; files or folders of part files).
+    #[arg(long = "recurring", value_name = "FILE")]
+    pub recurring: Vec<PathBuf>,
     /// Publication date of an article without front matter, as FILE=YYYY-MM-DD
     /// (repeatable); weekdays and year-less dates are resolved against it.
     #[arg(long = "published", value_name = "FILE=DATE")]
@@ -158,7 +164,8 @@ impl CommonArgs {
                 .collect();
             let corpus = self.corpus();
             if !corpus.iter().any(|p| p.as_os_str() == "-")
-                && let Ok(listing) = corpus::list(&corpus, self.reading().format)
+                && let Ok(listing) =
+                    corpus::list(&corpus, self.corpus_format.map(CorpusFormat::format))
             {
                 inputs.extend(listing.inputs.into_iter().map(|i| (i.path, "an article")));
             }
@@ -177,7 +184,7 @@ impl CommonArgs {
         err: &mut dyn Write,
     ) -> Result<Report, Error> {
         let published = self.published()?;
-        let reading = self.reading();
+        let reading = self.reading()?;
         let (rules, in_memory) = self.rules_or_discovered(&published)?;
         let articles = match in_memory {
             Some(articles) => articles,
@@ -190,23 +197,63 @@ impl CommonArgs {
             detail: self.format()?.detail(command, wide),
             reading,
         };
-        let report = pipeline::check(&rules, options).map_err(|e| match e {
+        let report = pipeline::check(&rules, options).map_err(|e| self.run_error(e, &published))?;
+        warn_problems(&report, err);
+        Ok(report)
+    }
+
+    /// `extract --format jsonl`: [`CommonArgs::report`] with the map records of the run,
+    /// or (`records_only`) the records alone. `name_sentences`: name mentions carry their
+    /// sentence.
+    pub(super) fn report_and_map(
+        &self,
+        name_sentences: bool,
+        records_only: bool,
+        err: &mut dyn Write,
+    ) -> Result<(Option<Report>, pipeline::MapOutput), Error> {
+        let published = self.published()?;
+        let reading = self.reading()?;
+        let (rules, in_memory) = self.rules_or_discovered(&published)?;
+        let articles = match in_memory {
+            Some(articles) => articles,
+            None => self.articles(&reading)?,
+        };
+        let options = pipeline::Options {
+            articles,
+            published: published.clone(),
+            threads: self.threads(err),
+            detail: crate::placed::Detail::Full,
+            reading,
+        };
+        if records_only {
+            let map = pipeline::map(&rules, options, name_sentences)
+                .map_err(|e| self.run_error(e, &published))?;
+            return Ok((None, map));
+        }
+        let (report, map) = pipeline::check_and_map(&rules, options, name_sentences)
+            .map_err(|e| self.run_error(e, &published))?;
+        warn_problems(&report, err);
+        Ok((Some(report), map))
+    }
+
+    /// What went wrong with a run, as the CLI says it.
+    pub(super) fn run_error(&self, e: pipeline::RunError, published: &[(String, Date)]) -> Error {
+        match e {
             pipeline::RunError::Corpus(e) => Error::Corpus(e),
             pipeline::RunError::UnmatchedPublished { index } => Error::UnmatchedPublished {
-                flag: self.published_flags()[index].clone(),
-                file: published[index].0.clone(),
+                flag: self
+                    .published_flags()
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_default(),
+                file: published
+                    .get(index)
+                    .map(|p| p.0.clone())
+                    .unwrap_or_default(),
             },
             pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
-        })?;
-        for p in &report.problems {
-            let _ = writeln!(
-                err,
-                "warning: {}: {}",
-                at(&p.file, p.line, p.column),
-                p.message
-            );
+            pipeline::RunError::Map(e) => Error::Map(e),
         }
-        Ok(report)
     }
 
     /// The rule files named, when they name facts. When they name none (the default
@@ -266,7 +313,7 @@ impl CommonArgs {
 
     /// `--threads`, at most the threads the machine runs at once: more only cost (10,000
     /// threads for five articles took 40 s). Said on `err` when lowered.
-    fn threads(&self, err: &mut dyn Write) -> Option<usize> {
+    pub(super) fn threads(&self, err: &mut dyn Write) -> Option<usize> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         self.threads.map(|n| {
             if n > cores {
@@ -280,25 +327,30 @@ impl CommonArgs {
     }
 
     /// How articles are read: `--corpus-format`, `--feed-field`, `--max-article-size`,
-    /// `--keep-boilerplate`.
-    pub(super) fn reading(&self) -> corpus::ReadOptions {
+    /// `--keep-boilerplate`, `--recurring` (its files read here).
+    pub(super) fn reading(&self) -> Result<corpus::ReadOptions, Error> {
         let mut fields = corpus::FeedFields::default();
         for (part, name) in &self.feed_field {
             // The parser accepted only known parts.
             fields.prefer(part, name);
         }
-        corpus::ReadOptions {
+        let recurring = match self.recurring.is_empty() || self.keep_boilerplate {
+            true => None,
+            false => Some(pipeline::recurring(&self.recurring)?),
+        };
+        Ok(corpus::ReadOptions {
             max_bytes: self.max_article_size,
             boilerplate: !self.keep_boilerplate,
+            recurring,
             fields,
             format: self.corpus_format.map(CorpusFormat::format),
-        }
+        })
     }
 
     /// The articles: the paths named, or standard input (`--corpus -`, read here, whole,
     /// up to the per-article cap for one article).
     #[allow(clippy::disallowed_methods)]
-    fn articles(&self, reading: &corpus::ReadOptions) -> Result<Articles, Error> {
+    pub(super) fn articles(&self, reading: &corpus::ReadOptions) -> Result<Articles, Error> {
         let paths = self.corpus();
         let stdin = paths.iter().any(|p| p.as_os_str() == "-");
         if !stdin {
@@ -323,7 +375,7 @@ impl CommonArgs {
     /// Every article, read as a run reads them (recurring boilerplate found across them),
     /// one after the other: for `extract --text`.
     pub(super) fn read_corpus(&self) -> Result<corpus::Corpus, Error> {
-        let reading = self.reading();
+        let reading = self.reading()?;
         let (decoded, skipped) = match self.articles(&reading)? {
             Articles::Stream {
                 name,
@@ -352,7 +404,10 @@ impl CommonArgs {
             .flatten()
             .map(corpus::Decoded::line_keys)
             .collect();
-        let recurring = corpus::Recurring::from_articles(&keys);
+        let recurring = reading
+            .recurring
+            .clone()
+            .unwrap_or_else(|| corpus::Recurring::from_articles(&keys));
         let mut out = corpus::Corpus {
             problems: skipped,
             ..Default::default()
@@ -425,23 +480,38 @@ impl CommonArgs {
             ..options
         };
         let write = |w: &mut dyn Write| format.write(command, report, &options, w);
-        match self.output_path() {
-            // Straight into the temporary file: a report can be as large as the corpus.
-            Some(path) => output::stream_atomically(path, write).map_err(|source| Error::Write {
-                target: path.display().to_string(),
-                source,
-            }),
-            None => {
-                let mut buf: Vec<u8> = Vec::new();
-                write(&mut buf).map_err(Error::Render)?;
-                out.write_all(&buf)
-                    .and_then(|_| out.flush())
-                    .map_err(|source| Error::Write {
-                        target: "standard output".to_string(),
-                        source,
-                    })
+        output::deliver(self.output_path(), write, out)
+    }
+
+    /// `extract --format jsonl`: the header, the rows the report always gave, then the
+    /// map records, to `-o FILE` (whole or not at all) or to `out`.
+    pub(super) fn deliver_map(
+        &self,
+        report: Option<&Report>,
+        map: &pipeline::MapOutput,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let write = |w: &mut dyn Write| {
+            map.write_header(w)?;
+            if let Some(report) = report {
+                report::json::write_lines(report, w)?;
             }
-        }
+            map.write_records(w)
+        };
+        output::deliver(self.output_path(), write, out)
+    }
+}
+
+/// Say on `err` what went wrong with articles and values (the report lists the same
+/// problems).
+pub(super) fn warn_problems(report: &Report, err: &mut dyn Write) {
+    for p in &report.problems {
+        let _ = writeln!(
+            err,
+            "warning: {}: {}",
+            at(&p.file, p.line, p.column),
+            p.message
+        );
     }
 }
 

@@ -50,6 +50,9 @@ pub enum Error {
     /// Every article found was unreadable; why, for each.
     #[error("none of the articles could be read")]
     NothingRead(Vec<ArticleProblem>),
+    /// Map records (`compare`'s input) could not be read.
+    #[error(transparent)]
+    Map(#[from] crate::pipeline::MapError),
     /// The report could not be put together in memory.
     #[error("cannot write the report: {0}")]
     Render(#[source] io::Error),

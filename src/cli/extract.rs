@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::common::CommonArgs;
 use super::{Error, Outcome, Terminal};
+use crate::pipeline;
 use crate::report::{self, WriteOptions};
 
 #[derive(Debug, clap::Args)]
@@ -16,6 +17,22 @@ pub struct ExtractArgs {
     /// reports refer to), boilerplate lines marked ✂ with their rule. Needs no rules.
     #[arg(long)]
     pub text: bool,
+    /// With `--format jsonl`: every name mention in the map records carries its sentence,
+    /// so that `compare` shows the sentence of each use of a name without the article
+    /// files (larger output).
+    #[arg(long = "name-sentences")]
+    pub name_sentences: bool,
+    /// With `--format jsonl`: only the header and the map records, not the observation,
+    /// quotation and name rows: the map step of a run in parts, which compares nothing
+    /// (faster), and where a part with no readable article is not an error.
+    #[arg(long = "records-only")]
+    pub records_only: bool,
+    /// Instead of observations, write the keys of each article's lines, one article a
+    /// line: `--recurring` reads them back, so that every part of a corpus read in parts
+    /// leaves out the boilerplate a run over the whole would (see docs/output.md). Needs
+    /// no rules.
+    #[arg(long = "line-keys", conflicts_with = "text")]
+    pub line_keys: bool,
 }
 
 /// Write the report (or the texts); extraction has nothing to fail on.
@@ -30,7 +47,26 @@ pub fn run(
     if args.text {
         return texts(args_common, out, err);
     }
+    if args.line_keys {
+        let reading = args_common.reading()?;
+        let articles = args_common.articles(&reading)?;
+        let bytes = pipeline::line_keys(&articles, args_common.threads(err), &reading)
+            .map_err(|e| args_common.run_error(e, &[]))?;
+        args_common.write_raw(&bytes, out)?;
+        return Ok(Outcome::Pass);
+    }
     args_common.refuse(report::Command::Extract, false)?;
+    if args_common.format()? == report::Format::Jsonl {
+        let (report, map) =
+            args_common.report_and_map(args.name_sentences, args.records_only, err)?;
+        args_common.deliver_map(report.as_ref(), &map, out)?;
+        return Ok(Outcome::Pass);
+    }
+    if args.name_sentences || args.records_only {
+        return Err(Error::Usage(
+            "--name-sentences and --records-only go with --format jsonl",
+        ));
+    }
     let report = args_common.report(report::Command::Extract, false, err)?;
     let options = WriteOptions::default();
     args_common.deliver(report::Command::Extract, &report, options, terminal, out)?;

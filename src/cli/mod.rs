@@ -1,7 +1,7 @@
 //! The command line: parse arguments, wire the stages, decide the exit code.
 //!
 //! The top of the flow, and nothing here is worth testing on its own beyond the wiring: one
-//! module per subcommand ([`check`], [`extract`], [`mod@test`], [`lint`]) turns its flags into
+//! module per subcommand ([`check`], [`extract`], [`compare`], [`mod@test`], [`lint`]) turns its flags into
 //! settings and calls the library ([`crate::pipeline::check`] for a report); [`common`] holds
 //! what `check` and `extract` share, `output` where a report goes. Each subcommand ends
 //! with an [`Outcome`] or an [`Error`], and [`exit_code`] turns that into the exit status,
@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod common;
+pub mod compare;
 pub mod config;
 mod error;
 pub mod extract;
@@ -54,6 +55,10 @@ pub enum Command {
     /// List every observation of every fact, with file, line, column and sentence.
     #[command(mut_arg("format", |a| a.value_parser(FormatParser::serving(report::Command::Extract))))]
     Extract(extract::ExtractArgs),
+    /// Compare the map records of a corpus read in parts (`extract --format jsonl` per
+    /// part): the report `check` writes on the whole.
+    #[command(mut_arg("format", |a| a.value_parser(FormatParser::serving(report::Command::Check))))]
+    Compare(compare::CompareArgs),
     /// Run the examples of every fact ([[fact.example]]): passed, missing, noisy or wrong.
     Test(test::TestArgs),
     /// Check rule files without a corpus: errors, and rules that can never match.
@@ -122,6 +127,7 @@ pub fn run(mut cli: Cli, terminal: &Terminal, out: &mut dyn Write, err: &mut dyn
     let result = match &cli.command {
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Extract(args) => extract::run(args, terminal, out, err),
+        Command::Compare(args) => compare::run(args, terminal, out, err),
         Command::Test(args) => test::run(args, out),
         Command::Lint(args) => lint::run(args, &mut Visible::new(out, false), err),
         Command::Init(args) => init::run(args, out, err),
@@ -137,6 +143,7 @@ fn load_config(command: &mut Command) -> Result<(), Error> {
     let slot = match command {
         Command::Check(a) if !a.common.no_config => &mut a.common.config,
         Command::Extract(a) if !a.common.no_config => &mut a.common.config,
+        Command::Compare(a) if !a.no_config => &mut a.config,
         Command::Test(a) if !a.files.no_config => &mut a.files.config,
         Command::Lint(a) if !a.files.no_config => &mut a.files.config,
         _ => return Ok(()),

@@ -158,3 +158,29 @@ fn remove_stale(dir: &Path, prefix: &str) {
         }
     }
 }
+
+/// Write what `write` writes to `path` (whole or not at all), or, when None, to `out`
+/// (put together in memory first, so that an error leaves nothing half written).
+pub(super) fn deliver(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    match path {
+        // Straight into the temporary file: a report can be as large as the corpus.
+        Some(path) => stream_atomically(path, write).map_err(|source| Error::Write {
+            target: path.display().to_string(),
+            source,
+        }),
+        None => {
+            let mut buf: Vec<u8> = Vec::new();
+            write(&mut buf).map_err(Error::Render)?;
+            out.write_all(&buf)
+                .and_then(|_| out.flush())
+                .map_err(|source| Error::Write {
+                    target: "standard output".to_string(),
+                    source,
+                })
+        }
+    }
+}

@@ -428,6 +428,20 @@ pub struct LineKeys {
 }
 
 impl LineKeys {
+    /// The keys as written out (`extract --line-keys`): short lines', then long lines'.
+    pub fn keys(&self) -> (&[u64], &[u64]) {
+        (&self.short, &self.long)
+    }
+
+    /// Keys written out by [`LineKeys::keys`], read back.
+    pub fn from_keys(mut short: Vec<u64>, mut long: Vec<u64>) -> LineKeys {
+        short.sort_unstable();
+        short.dedup();
+        long.sort_unstable();
+        long.dedup();
+        LineKeys { short, long }
+    }
+
     /// The keys of the lines of `body`.
     pub fn of(body: &str) -> LineKeys {
         let mut k = LineKeys::default();

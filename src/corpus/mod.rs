@@ -105,6 +105,10 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// Leave boilerplate lines out of extraction.
     pub boilerplate: bool,
+    /// The lines that recur across the corpus, surveyed beforehand (`--recurring`: a
+    /// sharded run's shards share the whole corpus's survey); None: surveyed over the
+    /// articles read.
+    pub recurring: Option<Recurring>,
     /// Field names of feeds.
     pub fields: FeedFields,
     /// The format of files named on the command line (`--corpus-format`); None: by their
@@ -117,6 +121,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             boilerplate: true,
+            recurring: None,
             fields: FeedFields::default(),
             format: None,
         }
@@ -180,7 +185,7 @@ pub const MAX_PARAGRAPH: usize = 16 * 1024;
 pub const MAX_SENTENCE: usize = 4 * 1024;
 
 /// Why an article could not be read, with where, so the report can say so.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ArticleProblem {
     pub file: String,
     pub line: Option<usize>,

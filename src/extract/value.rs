@@ -17,7 +17,7 @@ use crate::rules::{FactKind, Precision};
 use crate::span::Span;
 
 /// How a source words an act, for `term` facts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct TermUse {
     /// The class the words belong to ("invasion").
     pub class: String,

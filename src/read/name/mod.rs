@@ -54,7 +54,19 @@ impl NameMention {
 
 /// What kind of name a mention is, decided from general cues around it, never from a list
 /// of names (see `runs::name_kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum NameKind {
     /// No cue either way.

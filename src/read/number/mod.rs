@@ -126,7 +126,7 @@ impl std::fmt::Display for Amount {
 }
 
 /// What an amount in the text means, as a closed interval plus how it was qualified.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Quantity {
     /// A plain amount: "2,000", "two thousand", "2.5m".
     Exact(f64),

@@ -50,6 +50,29 @@ impl Unit {
     }
 }
 
+/// Every currency the reader knows, by the ISO code it holds: what a unit written out by
+/// code (`extract --format jsonl`) is read back against.
+const CURRENCIES: [&str; 14] = [
+    "USD", "EUR", "GBP", "JPY", "RUB", "CHF", "CNY", "INR", "BRL", "HKD", "CAD", "AUD", "NZD",
+    "SGD",
+];
+
+impl Unit {
+    /// A unit written out by its variant and code, as the map output does
+    /// (`Currency("USD")`, `Measure("GB")`): the reader's own unit, None for a code it does
+    /// not know.
+    pub fn from_code(currency: bool, name: &str) -> Option<Unit> {
+        if currency {
+            CURRENCIES
+                .iter()
+                .find(|c| **c == name)
+                .map(|c| Unit::Currency(c))
+        } else {
+            measure(name)
+        }
+    }
+}
+
 /// A currency or percent sign: `$` is the US dollar; other dollars carry their prefix.
 /// The second value is what one of the written amount is worth in the unit.
 fn sign(s: &str) -> Option<(Unit, f64)> {
@@ -192,4 +215,41 @@ pub(super) fn take_unit(toks: &[Tok]) -> Option<(Vec<Tok>, Unit, f64)> {
     }
     let (unit, per) = found.unwrap_or((Unit::Count, 1.0));
     Some((left, unit, per))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_currency_and_measure_read_is_one_from_code_gives_back() {
+        let signs = [
+            "$", "us$", "hk$", "r$", "c$", "a$", "nz$", "s$", "\u{a3}", "\u{20ac}", "\u{a5}",
+            "\u{20bd}", "\u{20b9}",
+        ];
+        let words = [
+            "dollars", "euros", "pounds", "roubles", "yen", "yuan", "francs", "cents",
+        ];
+        let codes = [
+            "usd", "eur", "gbp", "jpy", "rub", "chf", "cny", "inr", "brl", "hkd", "cad", "aud",
+        ];
+        let read = signs
+            .iter()
+            .filter_map(|s| sign(s))
+            .chain(words.iter().filter_map(|w| currency_word(w)))
+            .chain(codes.iter().filter_map(|c| code(c)));
+        for (unit, _) in read {
+            if let Unit::Currency(c) = unit {
+                assert_eq!(Unit::from_code(true, c), Some(unit), "{c}");
+            }
+        }
+        for m in ["kwh", "GB", "km", "bcm"] {
+            let unit = measure(m).unwrap();
+            let Unit::Measure(name) = unit else {
+                panic!("{m} is a measure")
+            };
+            assert_eq!(Unit::from_code(false, name), Some(unit));
+        }
+        assert_eq!(Unit::from_code(true, "XYZ"), None);
+    }
 }

@@ -58,7 +58,9 @@ pub const PRONOUN_WINDOW_PARAGRAPHS: usize = 2;
 pub const REFERENCE_WINDOW_PARAGRAPHS: usize = 2;
 
 /// A statement, or a few words in marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Quote,
@@ -66,7 +68,9 @@ pub enum QuoteKind {
 }
 
 /// How the speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Attribution {
     /// The speaker is named in the quotation's sentence.
