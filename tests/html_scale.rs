@@ -6,28 +6,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 /// What each further article may add to the page (the first few hundred fill the capped
 /// lists, a fixed cost): 10 MB for 10,000 articles, with room for that fixed cost.
 const BYTES_PER_ARTICLE: usize = 1_000;
-
-/// `n` generated articles (seed 1), in a temporary folder.
-fn generated(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-        .current_dir(common::root())
-        .args(["--articles", &n.to_string(), "--seed", "1", "--out"])
-        .arg(dir.path())
-        .output()
-        .expect("run gen-corpus");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
 
 /// The bytes of `check --format html` on `corpus`.
 fn page(corpus: &Path) -> String {
@@ -40,8 +22,8 @@ fn page(corpus: &Path) -> String {
 #[test]
 fn html_grows_at_most_linearly_and_within_a_bound_per_article() {
     let (small, large) = (100, 400);
-    let a = page(generated(small).path());
-    let b = page(generated(large).path());
+    let a = page(common::generated(small, 1).path());
+    let b = page(common::generated(large, 1).path());
     // Both are past the matrix's column-per-source cap: the sizes compare like with like.
     for p in [&a, &b] {
         assert!(p.contains("<td class=\"cells\">"), "no per-cell matrix");

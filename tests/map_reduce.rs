@@ -162,23 +162,6 @@ fn compare_without(corpus: &[&str], inputs: &[Vec<&str>], extra: &[&str], hide: 
     }
 }
 
-/// `n` generated articles (seed 3), in a temporary folder.
-fn generated(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-        .current_dir(common::root())
-        .args(["--articles", &n.to_string(), "--seed", "3", "--out"])
-        .arg(dir.path())
-        .output()
-        .expect("run gen-corpus");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
-}
-
 #[test]
 fn the_bundled_corpus_in_shards_gives_checks_bytes_in_every_format() {
     let work = tempfile::tempdir().unwrap();
@@ -204,7 +187,7 @@ fn the_bundled_corpus_in_shards_gives_checks_bytes_in_every_format() {
 
 #[test]
 fn a_generated_corpus_in_seven_uneven_shards_gives_checks_bytes_in_any_order() {
-    let corpus = generated(200);
+    let corpus = common::generated(200, 3);
     let work = tempfile::tempdir().unwrap();
     let files = articles(corpus.path());
     assert_eq!(files.len(), 200);

@@ -100,23 +100,7 @@ impl CommonArgs {
 
     /// The format: --format, else crosscheck.toml's, else text.
     pub fn format(&self) -> Result<Format, Error> {
-        if let Some(f) = self.format {
-            return Ok(f);
-        }
-        match self
-            .config
-            .as_ref()
-            .and_then(|c| c.format.as_ref().map(|f| (c, f)))
-        {
-            None => Ok(Format::Text),
-            Some((c, name)) => Format::ALL
-                .into_iter()
-                .find(|f| f.name() == name)
-                .ok_or_else(|| Error::Config {
-                    path: c.path.display().to_string(),
-                    message: format!("format {name:?} is not a format"),
-                }),
-        }
+        format_or_config(self.format, self.config.as_ref())
     }
 
     /// The --published flags, else crosscheck.toml's `[published]`, as FILE=DATE.
@@ -183,20 +167,8 @@ impl CommonArgs {
         wide: bool,
         err: &mut dyn Write,
     ) -> Result<Report, Error> {
-        let published = self.published()?;
-        let reading = self.reading()?;
-        let (rules, in_memory) = self.rules_or_discovered(&published)?;
-        let articles = match in_memory {
-            Some(articles) => articles,
-            None => self.articles(&reading)?,
-        };
-        let options = pipeline::Options {
-            articles,
-            published: published.clone(),
-            threads: self.threads(err),
-            detail: self.format()?.detail(command, wide),
-            reading,
-        };
+        let detail = self.format()?.detail(command, wide);
+        let (rules, options, published) = self.run_options(detail, err)?;
         let report = pipeline::check(&rules, options).map_err(|e| self.run_error(e, &published))?;
         warn_problems(&report, err);
         Ok(report)
@@ -211,6 +183,33 @@ impl CommonArgs {
         records_only: bool,
         err: &mut dyn Write,
     ) -> Result<(Option<Report>, pipeline::MapOutput), Error> {
+        let (rules, options, published) = self.run_options(crate::placed::Detail::Full, err)?;
+        if records_only {
+            let map = pipeline::map(&rules, options, name_sentences)
+                .map_err(|e| self.run_error(e, &published))?;
+            return Ok((None, map));
+        }
+        let (report, map) = pipeline::check_and_map(&rules, options, name_sentences)
+            .map_err(|e| self.run_error(e, &published))?;
+        warn_problems(&report, err);
+        Ok((Some(report), map))
+    }
+
+    /// The rules (or the facts discovered), and the run's options at `detail`, with the
+    /// `--published` dates they were given (for [`CommonArgs::run_error`]).
+    #[allow(clippy::type_complexity)]
+    fn run_options(
+        &self,
+        detail: crate::placed::Detail,
+        err: &mut dyn Write,
+    ) -> Result<
+        (
+            crate::rules::RuleSet,
+            pipeline::Options,
+            Vec<(String, Date)>,
+        ),
+        Error,
+    > {
         let published = self.published()?;
         let reading = self.reading()?;
         let (rules, in_memory) = self.rules_or_discovered(&published)?;
@@ -222,18 +221,10 @@ impl CommonArgs {
             articles,
             published: published.clone(),
             threads: self.threads(err),
-            detail: crate::placed::Detail::Full,
+            detail,
             reading,
         };
-        if records_only {
-            let map = pipeline::map(&rules, options, name_sentences)
-                .map_err(|e| self.run_error(e, &published))?;
-            return Ok((None, map));
-        }
-        let (report, map) = pipeline::check_and_map(&rules, options, name_sentences)
-            .map_err(|e| self.run_error(e, &published))?;
-        warn_problems(&report, err);
-        Ok((Some(report), map))
+        Ok((rules, options, published))
     }
 
     /// What went wrong with a run, as the CLI says it.
@@ -499,6 +490,26 @@ impl CommonArgs {
             map.write_records(w)
         };
         output::deliver(self.output_path(), write, out)
+    }
+}
+
+/// The format: `flag` (--format), else the project file's, else text.
+pub(super) fn format_or_config(
+    flag: Option<Format>,
+    config: Option<&Config>,
+) -> Result<Format, Error> {
+    if let Some(f) = flag {
+        return Ok(f);
+    }
+    match config.and_then(|c| c.format.as_ref().map(|f| (c, f))) {
+        None => Ok(Format::Text),
+        Some((c, name)) => Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| Error::Config {
+                path: c.path.display().to_string(),
+                message: format!("format {name:?} is not a format"),
+            }),
     }
 }
 

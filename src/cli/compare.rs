@@ -61,23 +61,7 @@ pub struct CompareArgs {
 impl CompareArgs {
     /// --format, else crosscheck.toml's, else text.
     fn format(&self) -> Result<Format, Error> {
-        if let Some(f) = self.format {
-            return Ok(f);
-        }
-        match self
-            .config
-            .as_ref()
-            .and_then(|c| c.format.as_ref().map(|f| (c, f)))
-        {
-            None => Ok(Format::Text),
-            Some((c, name)) => Format::ALL
-                .into_iter()
-                .find(|f| f.name() == name)
-                .ok_or_else(|| Error::Config {
-                    path: c.path.display().to_string(),
-                    message: format!("format {name:?} is not a format"),
-                }),
-        }
+        super::common::format_or_config(self.format, self.config.as_ref())
     }
 
     fn output_path(&self) -> Option<&std::path::Path> {

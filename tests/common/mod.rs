@@ -11,6 +11,30 @@ pub fn root() -> PathBuf {
 }
 
 /// insta settings: snapshots in <repo>/snapshots, no source-file noise in the header.
+/// `n` articles of the benchmark generator (`gen-corpus`, the given seed), in a temporary
+/// folder.
+pub fn generated(n: usize, seed: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
+        .current_dir(root())
+        .args([
+            "--articles",
+            &n.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("run gen-corpus");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
 pub fn insta_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path(root().join("snapshots"));
