@@ -52,6 +52,8 @@ fn same_words_ignores_case_and_surrounding_punctuation_only() {
     assert!(!same_words("we will win", "we will win now"));
     assert!(!same_words("we won", "we win"));
     assert!(!same_words("don't", "dont"));
+    assert!(same_words("it’s over", "it's over"));
+    assert!(!same_words("Zoë said", "Zo said"));
     // The ASCII shortcut agrees with comparing diff keys.
     for (x, y) in [
         ("(A)", "a"),
@@ -59,6 +61,10 @@ fn same_words_ignores_case_and_surrounding_punctuation_only() {
         ("...", "!"),
         ("x-1", "X-1!"),
         ("é", "É"),
+        // One word ASCII and the other not: the shortcut must not be taken (a curly
+        // apostrophe is the straight one; a letter beyond ASCII is no punctuation).
+        ("it’s", "it's"),
+        ("Zoë", "Zo"),
     ] {
         assert_eq!(same_key(x, y), diff_key(x) == diff_key(y), "{x} {y}");
     }
