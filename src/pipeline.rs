@@ -356,7 +356,7 @@ fn finish(
     });
     drop(kept);
     // The run moves into the report (its strings are not copied; the rest is freed).
-    Ok(Report::build(rules, run, findings, sentences.as_ref()))
+    Ok(Report::build(rules, run, findings, sentences))
 }
 
 /// How each article is handled: the `published` dates to set, what to keep.

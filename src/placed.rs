@@ -12,7 +12,7 @@
 //! consume them without depending on the stage that fills them (the pipeline sits above
 //! the report and orchestrates; the report sits above this).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -178,14 +178,22 @@ impl Places {
     /// highlight at 0..0), as the formats that do not print it need not hold it (on the
     /// benchmark corpus the sentences weigh more than everything else kept of an observation);
     /// at [`Detail::FirstOnly`], only the first mention of each distinct name text is placed
-    /// (the first use of a spelling in an article is the first mention of one of its texts).
+    /// (the first use of a spelling in an article is the first mention of one of its texts),
+    /// and only the first observation of each value of a fact keeps its sentence (the one
+    /// row a table of findings prints for that value and source).
     pub fn of(a: &Article, ex: &Extraction, detail: Detail) -> Places {
         let sentences = detail.keeps_sentences();
+        // A table of findings prints the sentence of the first observation of each value of
+        // a fact in an article only: the others' sentences are never read.
+        let mut printed: HashSet<(&str, String)> = HashSet::new();
         let observations = ex
             .observations
             .iter()
             .map(|o| {
-                let (sentence, highlight) = if sentences {
+                let shown = sentences
+                    && (detail != Detail::FirstOnly
+                        || printed.insert((&*o.fact, o.value.canonical())));
+                let (sentence, highlight) = if shown {
                     collapse(&a.text, o.sentence, o.span)
                 } else {
                     (String::new(), Span::new(0, 0))
@@ -284,7 +292,8 @@ pub enum Detail {
     NoDiffs,
     /// No word diffs; for each quotation only its first comparison (the one that gives it
     /// its status) besides every attribution conflict; for each spelling of a name only its
-    /// first use in each source. What a table of findings (`check --format csv`) prints,
+    /// first use in each source; for each fact, source and value only the first
+    /// observation's sentence. What a table of findings (`check --format csv`) prints,
     /// sentences included.
     FirstOnly,
 }

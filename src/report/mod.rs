@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -418,7 +419,7 @@ impl Report {
         rules: &RuleSet,
         run: Run,
         all: Findings,
-        name_sentences: Option<&NameSentences>,
+        mut name_sentences: Option<NameSentences>,
     ) -> Report {
         let Run {
             articles,
@@ -599,6 +600,18 @@ impl Report {
                 conflicts: f.conflicts,
             })
             .collect();
+        // Each sentence moves into the last use that shows it (a copy only for a use that
+        // is not the last of its place): the report and the sentences are not both whole.
+        let mut left: HashMap<(usize, usize), u32> = HashMap::new();
+        if name_sentences.is_some() {
+            for c in &clusters {
+                for s in &c.spellings {
+                    for (doc, m) in &s.mentions {
+                        *left.entry((*doc, m.span.start)).or_default() += 1;
+                    }
+                }
+            }
+        }
         let names = clusters
             .into_iter()
             .map(|c| NameEntry {
@@ -610,9 +623,16 @@ impl Report {
                         uses: exact(s.mentions.iter().filter_map(|(doc, m)| {
                             let (_, file) = shared.get(*doc)?;
                             let pos = place_of(&name_places, *doc, m)?;
+                            let key = (*doc, m.span.start);
                             let sentence = name_sentences
-                                .and_then(|ns| ns.get(&(*doc, m.span.start)))
-                                .cloned()
+                                .as_mut()
+                                .and_then(|ns| match left.get_mut(&key) {
+                                    Some(n) if *n > 1 => {
+                                        *n -= 1;
+                                        ns.get(&key).cloned()
+                                    }
+                                    _ => ns.remove(&key),
+                                })
                                 .unwrap_or_default();
                             Some(NameUse {
                                 source_number: doc + 1,
