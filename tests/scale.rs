@@ -181,9 +181,10 @@ fn first_only_comparison_keeps_what_the_table_prints() {
 }
 
 /// `check --format csv` places and compares less (only the first mention of each name text
-/// in an article, each quotation's first comparison): the table, evidence sentences
-/// included, must be the same bytes as from a run that kept everything, on a corpus where
-/// names and values repeat across sources.
+/// in an article, each quotation's first comparison, the evidence sentence of a value's
+/// first observation in a source): the table, evidence sentences included, must be the
+/// same bytes as from a run that kept everything, on a corpus where names and values
+/// repeat across sources.
 #[test]
 fn lean_run_writes_the_same_table_as_a_full_run() {
     use crosscheck::pipeline;
@@ -212,6 +213,11 @@ fn lean_run_writes_the_same_table_as_a_full_run() {
     let (lean, lean_sentences) = table(Detail::FirstOnly);
     assert!(full.lines().filter(|l| l.starts_with("name,")).count() > 10);
     assert!(full_sentences > 0);
-    assert_eq!(lean_sentences, full_sentences);
+    // The lean run keeps the sentences the table prints and no others (the evidence of a
+    // value's later observations in a source is never printed), and the table is the same.
+    assert!(
+        0 < lean_sentences && lean_sentences < full_sentences,
+        "{lean_sentences} of {full_sentences}"
+    );
     assert_eq!(full, lean);
 }
