@@ -223,11 +223,7 @@ pub fn line_keys(
             format,
             bytes,
         } => {
-            let input = Input {
-                path: PathBuf::from("-"),
-                name: name.clone(),
-                format: *format,
-            };
+            let input = Input::stdin(name.clone(), *format);
             for d in corpus::decode_bytes(&input, bytes.clone(), reading)
                 .iter()
                 .flatten()
@@ -289,11 +285,7 @@ fn gather(rules: &RuleSet, options: Options, carry_sentences: bool) -> Result<Ga
             format,
             bytes,
         } => {
-            let input = Input {
-                path: PathBuf::from("-"),
-                name,
-                format,
-            };
+            let input = Input::stdin(name, format);
             let decoded = corpus::decode_bytes(&input, bytes, &reading);
             let r = survey(decoded.iter().flatten(), &reading);
             let mut articles = Vec::new();

@@ -373,11 +373,7 @@ impl CommonArgs {
                 format,
                 bytes,
             } => {
-                let input = corpus::Input {
-                    path: PathBuf::from("-"),
-                    name,
-                    format,
-                };
+                let input = corpus::Input::stdin(name, format);
                 (corpus::decode_bytes(&input, bytes, &reading), Vec::new())
             }
             _ => {

@@ -27,6 +27,17 @@ pub struct Input {
     pub format: Format,
 }
 
+impl Input {
+    /// Standard input (`-`), shown in reports as `name`.
+    pub fn stdin(name: impl Into<String>, format: Format) -> Input {
+        Input {
+            path: PathBuf::from("-"),
+            name: name.into(),
+            format,
+        }
+    }
+}
+
 /// The inputs under some paths, and what was skipped on the way.
 #[derive(Debug, Default)]
 pub struct Listing {
