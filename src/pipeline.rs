@@ -679,7 +679,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
         reading,
         recurring,
     } = known;
-    let mut out = NameSentences::new();
+    let mut out = Vec::new();
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for c in &findings.names {
         for s in &c.spellings {
@@ -688,7 +688,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
                     let start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
                     if let Ok(i) = by_start.binary_search_by_key(&start, |(s, _)| *s) {
                         let sentence = NameSentence::Held(by_start[i].1.clone());
-                        out.insert((*doc, m.span.start), sentence);
+                        out.push(((*doc, m.span.start), sentence));
                     }
                     continue;
                 }
@@ -762,7 +762,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
                     .into_iter()
                     .map(|(key, at)| (key, NameSentence::SetAside(place(at)))),
             );
-            return out;
+            return NameSentences::new(out);
         }
     }
     let found: Vec<((usize, usize), String)> = wanted.par_iter().flat_map_iter(read).collect();
@@ -771,7 +771,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
             .into_iter()
             .map(|(key, s)| (key, NameSentence::Held(s))),
     );
-    out
+    NameSentences::new(out)
 }
 
 /// How many articles' name sentences are read at once before they are set aside.

@@ -321,8 +321,52 @@ pub struct Run {
 }
 
 /// The sentence (white space collapsed) around each use of a name the comparison reports,
-/// keyed by (article index, byte offset of the mention).
-pub type NameSentences = HashMap<(usize, usize), NameSentence>;
+/// keyed by (article index, byte offset of the mention): a list sorted by key, each key
+/// once (a hash map of millions of uses weighed several times its entries).
+#[derive(Debug, Default)]
+pub struct NameSentences {
+    sorted: Vec<((usize, usize), NameSentence)>,
+    set_aside: bool,
+}
+
+impl NameSentences {
+    /// The sentences given, by key (of a key given twice, the first).
+    pub fn new(mut entries: Vec<((usize, usize), NameSentence)>) -> Self {
+        entries.sort_by_key(|(key, _)| *key);
+        entries.dedup_by_key(|(key, _)| *key);
+        entries.shrink_to_fit();
+        let set_aside = entries
+            .iter()
+            .any(|(_, s)| matches!(s, NameSentence::SetAside(_)));
+        NameSentences {
+            sorted: entries,
+            set_aside,
+        }
+    }
+
+    fn find(&self, key: (usize, usize)) -> Option<usize> {
+        self.sorted.binary_search_by_key(&key, |(k, _)| *k).ok()
+    }
+
+    /// The sentence of the use at `key`.
+    pub fn get(&self, key: (usize, usize)) -> Option<&NameSentence> {
+        self.find(key).map(|i| &self.sorted[i].1)
+    }
+
+    /// The sentence of the use at `key`, moved out (an empty one is left).
+    pub fn take(&mut self, key: (usize, usize)) -> Option<NameSentence> {
+        let i = self.find(key)?;
+        Some(std::mem::replace(
+            &mut self.sorted[i].1,
+            NameSentence::Held(String::new()),
+        ))
+    }
+
+    /// Whether some sentences are set aside (a place is copied, never moved).
+    pub fn any_set_aside(&self) -> bool {
+        self.set_aside
+    }
+}
 
 /// The sentence of a name use: held, or set aside in the run's sentence file until the
 /// report is written.

@@ -619,7 +619,10 @@ impl Report {
         // Each sentence moves into the last use that shows it (a copy only for a use that
         // is not the last of its place): the report and the sentences are not both whole.
         let mut left: HashMap<(usize, usize), u32> = HashMap::new();
-        if name_sentences.is_some() {
+        if name_sentences
+            .as_ref()
+            .is_some_and(|ns| !ns.any_set_aside())
+        {
             for c in &clusters {
                 for s in &c.spellings {
                     for (doc, m) in &s.mentions {
@@ -640,15 +643,18 @@ impl Report {
                             let (_, file) = shared.get(*doc)?;
                             let pos = place_of(&name_places, *doc, m)?;
                             let key = (*doc, m.span.start);
+                            // A place set aside is copied (it is small); a sentence held
+                            // is moved into its last use.
                             let sentence =
                                 name_sentences
                                     .as_mut()
                                     .and_then(|ns| match left.get_mut(&key) {
+                                        _ if ns.any_set_aside() => ns.get(key).cloned(),
                                         Some(n) if *n > 1 => {
                                             *n -= 1;
-                                            ns.get(&key).cloned()
+                                            ns.get(key).cloned()
                                         }
-                                        _ => ns.remove(&key),
+                                        _ => ns.take(key),
                                     });
                             let (sentence, set_aside) = match sentence {
                                 Some(NameSentence::Held(s)) => (s, None),
