@@ -18,7 +18,9 @@
 //! of a name that is spelled several ways; uses are many (about ninety per article on the
 //! benchmark corpus) and their sentences add up to several times the corpus, so they are
 //! read back from the files after comparison, for the formats that print them
-//! (`name_sentences`).
+//! (`name_sentences`). For the lean CSV report ([`Detail::FirstOnly`]) they are then set
+//! aside in a temporary file as they are read ([`crate::placed::SetAside`]), and the
+//! writer reads each back as it writes its row: a run's sentences are never all in memory.
 //!
 //! A run is two halves: `gather` reads and extracts each article on its own (what shards),
 //! `finish` does everything corpus-wide (assemble with the speaker index, compare, report).

@@ -361,7 +361,8 @@ pub struct NameUse {
     pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
-    /// The sentence, white space collapsed; empty while it is set aside (`set_aside`).
+    // The sentence, white space collapsed; empty while it is set aside (`set_aside`). (A
+    // plain comment: the JSON schema describes what JSON holds, never set aside.)
     pub sentence: String,
     /// Where the sentence is while it is set aside (the lean CSV run's: only that writer
     /// prints it, through [`NameUse::sentence_text`]); None when `sentence` holds it.
