@@ -18,7 +18,9 @@
 //! of a name that is spelled several ways; uses are many (about ninety per article on the
 //! benchmark corpus) and their sentences add up to several times the corpus, so they are
 //! read back from the files after comparison, for the formats that print them
-//! (`name_sentences`).
+//! (`name_sentences`). For the lean CSV report ([`Detail::FirstOnly`]) they are then set
+//! aside in a temporary file as they are read ([`crate::placed::SetAside`]), and the
+//! writer reads each back as it writes its row: a run's sentences are never all in memory.
 //!
 //! A run is two halves: `gather` reads and extracts each article on its own (what shards),
 //! `finish` does everything corpus-wide (assemble with the speaker index, compare, report).
@@ -39,7 +41,9 @@ use crate::corpus::{
     self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
 };
 use crate::extract::{self, Extraction, Extractor};
-use crate::placed::{ArticleSummary, Detail, NameSentences, Places, Run};
+use crate::placed::{
+    ArticleSummary, Detail, NameSentence, NameSentences, Places, Run, SentenceWriter,
+};
 use crate::read::name::NameMention;
 use crate::report::Report;
 use crate::rules::RuleSet;
@@ -344,7 +348,8 @@ fn finish(
             reading,
             recurring: &recurring,
         };
-        name_sentences(&run, &findings, known)
+        // Only the lean CSV report (`Detail::FirstOnly`) reads sentences set aside.
+        name_sentences(&run, &findings, known, detail == Detail::FirstOnly)
     });
     drop(kept);
     // The run moves into the report (its strings are not copied; the rest is freed).
@@ -669,14 +674,14 @@ struct Known<'a> {
 /// back from the articles' files, or from `kept`, the articles themselves when the run was
 /// given them in memory. A file that can no longer be read gives no sentences (the uses
 /// keep their place).
-fn name_sentences(run: &Run, findings: &Findings, known: Known) -> NameSentences {
+fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool) -> NameSentences {
     let Known {
         kept,
         carried,
         reading,
         recurring,
     } = known;
-    let mut out = NameSentences::new();
+    let mut out = Vec::new();
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for c in &findings.names {
         for s in &c.spellings {
@@ -684,7 +689,8 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known) -> NameSentences
                 if let Some(Some(by_start)) = carried.get(*doc) {
                     let start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
                     if let Ok(i) = by_start.binary_search_by_key(&start, |(s, _)| *s) {
-                        out.insert((*doc, m.span.start), by_start[i].1.clone());
+                        let sentence = NameSentence::Held(by_start[i].1.clone());
+                        out.push(((*doc, m.span.start), sentence));
                     }
                     continue;
                 }
@@ -714,36 +720,61 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known) -> NameSentences
         }
     }
     let wanted: Vec<(usize, Vec<Span>)> = wanted.into_iter().collect();
-    let found: Vec<((usize, usize), String)> = wanted
-        .par_iter()
-        .flat_map_iter(|(doc, spans)| {
-            let article: Option<Cow<Article>> = match kept {
-                Some(articles) => articles.get(*doc).map(Cow::Borrowed),
-                None => run.articles.get(*doc).and_then(|s| {
-                    let input = Input {
-                        path: s.path.clone(),
-                        name: s.file_name.clone(),
-                        format: s.format,
-                    };
-                    match s.origin {
-                        corpus::Origin::Row { .. } => feeds
-                            .get(&s.path)?
-                            .iter()
-                            .find(|d| d.origin == s.origin)
-                            .cloned()?
-                            .into_article(reading.boilerplate.then_some(recurring))
-                            .ok(),
-                        origin => corpus::read_again(&input, origin, reading, recurring).ok(),
-                    }
-                    .map(Cow::Owned)
-                }),
-            };
-            spans
-                .iter()
-                .filter_map(|m| Some(((*doc, m.start), sentence_around(article.as_ref()?, *m))))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    out.extend(found);
-    out
+    let read = |(doc, spans): &(usize, Vec<Span>)| {
+        let article: Option<Cow<Article>> = match kept {
+            Some(articles) => articles.get(*doc).map(Cow::Borrowed),
+            None => run.articles.get(*doc).and_then(|s| {
+                let input = Input {
+                    path: s.path.clone(),
+                    name: s.file_name.clone(),
+                    format: s.format,
+                };
+                match s.origin {
+                    corpus::Origin::Row { .. } => feeds
+                        .get(&s.path)?
+                        .iter()
+                        .find(|d| d.origin == s.origin)
+                        .cloned()?
+                        .into_article(reading.boilerplate.then_some(recurring))
+                        .ok(),
+                    origin => corpus::read_again(&input, origin, reading, recurring).ok(),
+                }
+                .map(Cow::Owned)
+            }),
+        };
+        spans
+            .iter()
+            .filter_map(|m| Some(((*doc, m.start), sentence_around(article.as_ref()?, *m))))
+            .collect::<Vec<_>>()
+    };
+    // Set aside, the sentences are read a slice of the articles at a time and written to
+    // a file as they come: never all in memory. Without a file, they are held.
+    if let Some(mut file) = set_aside.then(|| SentenceWriter::new().ok()).flatten() {
+        let mut places = Vec::new();
+        let written = wanted.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
+            let found: Vec<Vec<((usize, usize), String)>> = slice.par_iter().map(read).collect();
+            for (key, sentence) in found.into_iter().flatten() {
+                places.push((key, file.write(&sentence)?));
+            }
+            std::io::Result::Ok(())
+        });
+        if let Ok(place) = written.and_then(|()| file.finish()) {
+            out.extend(
+                places
+                    .into_iter()
+                    .map(|(key, at)| (key, NameSentence::SetAside(place(at)))),
+            );
+            return NameSentences::new(out);
+        }
+    }
+    let found: Vec<((usize, usize), String)> = wanted.par_iter().flat_map_iter(read).collect();
+    out.extend(
+        found
+            .into_iter()
+            .map(|(key, s)| (key, NameSentence::Held(s))),
+    );
+    NameSentences::new(out)
 }
+
+/// How many articles' name sentences are read at once before they are set aside.
+const SET_ASIDE_ARTICLES: usize = 1024;

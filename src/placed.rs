@@ -321,8 +321,134 @@ pub struct Run {
 }
 
 /// The sentence (white space collapsed) around each use of a name the comparison reports,
-/// keyed by (article index, byte offset of the mention).
-pub type NameSentences = HashMap<(usize, usize), String>;
+/// keyed by (article index, byte offset of the mention): a list sorted by key, each key
+/// once (a hash map of millions of uses weighed several times its entries).
+#[derive(Debug, Default)]
+pub struct NameSentences {
+    sorted: Vec<((usize, usize), NameSentence)>,
+    set_aside: bool,
+}
+
+impl NameSentences {
+    /// The sentences given, by key (of a key given twice, the first).
+    pub fn new(mut entries: Vec<((usize, usize), NameSentence)>) -> Self {
+        entries.sort_by_key(|(key, _)| *key);
+        entries.dedup_by_key(|(key, _)| *key);
+        entries.shrink_to_fit();
+        let set_aside = entries
+            .iter()
+            .any(|(_, s)| matches!(s, NameSentence::SetAside(_)));
+        NameSentences {
+            sorted: entries,
+            set_aside,
+        }
+    }
+
+    fn find(&self, key: (usize, usize)) -> Option<usize> {
+        self.sorted.binary_search_by_key(&key, |(k, _)| *k).ok()
+    }
+
+    /// The sentence of the use at `key`.
+    pub fn get(&self, key: (usize, usize)) -> Option<&NameSentence> {
+        self.find(key).map(|i| &self.sorted[i].1)
+    }
+
+    /// The sentence of the use at `key`, moved out (an empty one is left).
+    pub fn take(&mut self, key: (usize, usize)) -> Option<NameSentence> {
+        let i = self.find(key)?;
+        Some(std::mem::replace(
+            &mut self.sorted[i].1,
+            NameSentence::Held(String::new()),
+        ))
+    }
+
+    /// Whether some sentences are set aside (a place is copied, never moved).
+    pub fn any_set_aside(&self) -> bool {
+        self.set_aside
+    }
+}
+
+/// The sentence of a name use: held, or set aside in the run's sentence file until the
+/// report is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameSentence {
+    Held(String),
+    SetAside(SetAside),
+}
+
+/// A sentence written to a temporary file while the sentences of a run's name uses were
+/// read, and read back when its row is written: the lean CSV report prints one row per
+/// spelling and source, and its sentences, all held at once, weighed more than the rest of
+/// the report (at 100k articles, about 800 MB); a place here is 24 bytes.
+#[derive(Debug, Clone)]
+pub struct SetAside {
+    file: std::sync::Arc<SentenceFile>,
+    offset: u64,
+    len: u32,
+}
+
+/// The file set-aside sentences are in: unnamed, deleted when the last sentence placed in
+/// it is dropped.
+#[derive(Debug)]
+pub struct SentenceFile(std::sync::Mutex<std::fs::File>);
+
+impl PartialEq for SetAside {
+    /// The same place in the same file (two runs' files are never the same).
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.file, &other.file)
+            && (self.offset, self.len) == (other.offset, other.len)
+    }
+}
+
+impl SetAside {
+    /// The sentence, read back from its file.
+    pub fn read(&self) -> std::io::Result<String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut buf = vec![0; self.len as usize];
+        let mut f = self.file.0.lock().unwrap_or_else(|e| e.into_inner());
+        f.seek(SeekFrom::Start(self.offset))?;
+        f.read_exact(&mut buf)?;
+        String::from_utf8(buf).map_err(std::io::Error::other)
+    }
+}
+
+/// Writes sentences to a new unnamed temporary file, then hands out their places.
+pub struct SentenceWriter {
+    out: std::io::BufWriter<std::fs::File>,
+    at: u64,
+}
+
+impl SentenceWriter {
+    /// A new temporary file (in the system's temporary folder).
+    pub fn new() -> std::io::Result<Self> {
+        Ok(SentenceWriter {
+            out: std::io::BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            at: 0,
+        })
+    }
+
+    /// Write `sentence`; its offset and length in the file.
+    pub fn write(&mut self, sentence: &str) -> std::io::Result<(u64, u32)> {
+        use std::io::Write;
+        let len = u32::try_from(sentence.len()).map_err(std::io::Error::other)?;
+        self.out.write_all(sentence.as_bytes())?;
+        let offset = self.at;
+        self.at += u64::from(len);
+        Ok((offset, len))
+    }
+
+    /// Done writing: `place` turns the offsets and lengths [`SentenceWriter::write`] gave
+    /// into sentences that can be read back.
+    pub fn finish(self) -> std::io::Result<impl Fn((u64, u32)) -> SetAside> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        let file = std::sync::Arc::new(SentenceFile(std::sync::Mutex::new(file)));
+        Ok(move |(offset, len)| SetAside {
+            file: file.clone(),
+            offset,
+            len,
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -207,10 +207,27 @@ fn lean_run_writes_the_same_table_as_a_full_run() {
             .iter()
             .filter(|e| !e.sentence.is_empty())
             .count();
-        (String::from_utf8(out).unwrap(), sentences)
+        // Name uses: (sentences held in the report, sentences set aside in a file).
+        let uses = report
+            .names
+            .iter()
+            .flat_map(|n| &n.spellings)
+            .flat_map(|s| &s.uses);
+        let held = uses.clone().filter(|u| !u.sentence.is_empty()).count();
+        let set_aside = uses.filter(|u| u.set_aside.is_some()).count();
+        (
+            String::from_utf8(out).unwrap(),
+            sentences,
+            (held, set_aside),
+        )
     };
-    let (full, full_sentences) = table(Detail::Full);
-    let (lean, lean_sentences) = table(Detail::FirstOnly);
+    let (full, full_sentences, full_uses) = table(Detail::Full);
+    let (lean, lean_sentences, lean_uses) = table(Detail::FirstOnly);
+    // Every format but the lean table holds the sentences of name uses; the lean run sets
+    // every one aside (on a large corpus they would not fit in memory) and reads it back
+    // as its row is written.
+    assert!(full_uses.0 > 10 && full_uses.1 == 0, "{full_uses:?}");
+    assert!(lean_uses.0 == 0 && lean_uses.1 > 10, "{lean_uses:?}");
     assert!(full.lines().filter(|l| l.starts_with("name,")).count() > 10);
     assert!(full_sentences > 0);
     // The lean run keeps the sentences the table prints and no others (the evidence of a

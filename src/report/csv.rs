@@ -142,7 +142,7 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &u.column.to_string(),
                         &n.canonical,
                         &s.text,
-                        &u.sentence,
+                        &u.sentence_text()?,
                     ],
                 )?;
             }
@@ -255,7 +255,7 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &n.canonical,
                         &s.text,
                         "name",
-                        &u.sentence,
+                        &u.sentence_text()?,
                         spelling_status(s.kind),
                     ],
                 )?;

@@ -31,7 +31,7 @@ use crate::compare::name::VariantKind;
 pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
-use crate::placed::{EvidencePlace, NamePlace, NameSentences, Places, Run};
+use crate::placed::{EvidencePlace, NamePlace, NameSentence, NameSentences, Places, Run};
 use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
@@ -361,7 +361,24 @@ pub struct NameUse {
     pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
+    // The sentence, white space collapsed; empty while it is set aside (`set_aside`). (A
+    // plain comment: the JSON schema describes what JSON holds, never set aside.)
     pub sentence: String,
+    /// Where the sentence is while it is set aside (the lean CSV run's: only that writer
+    /// prints it, through [`NameUse::sentence_text`]); None when `sentence` holds it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub set_aside: Option<crate::placed::SetAside>,
+}
+
+impl NameUse {
+    /// The sentence, read back from where it was set aside if it was.
+    pub fn sentence_text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
+        match &self.set_aside {
+            Some(place) => place.read().map(std::borrow::Cow::Owned),
+            None => Ok(std::borrow::Cow::Borrowed(&self.sentence)),
+        }
+    }
 }
 
 /// One spelling of a name.
@@ -603,7 +620,10 @@ impl Report {
         // Each sentence moves into the last use that shows it (a copy only for a use that
         // is not the last of its place): the report and the sentences are not both whole.
         let mut left: HashMap<(usize, usize), u32> = HashMap::new();
-        if name_sentences.is_some() {
+        if name_sentences
+            .as_ref()
+            .is_some_and(|ns| !ns.any_set_aside())
+        {
             for c in &clusters {
                 for s in &c.spellings {
                     for (doc, m) in &s.mentions {
@@ -624,22 +644,31 @@ impl Report {
                             let (_, file) = shared.get(*doc)?;
                             let pos = place_of(&name_places, *doc, m)?;
                             let key = (*doc, m.span.start);
-                            let sentence = name_sentences
-                                .as_mut()
-                                .and_then(|ns| match left.get_mut(&key) {
-                                    Some(n) if *n > 1 => {
-                                        *n -= 1;
-                                        ns.get(&key).cloned()
-                                    }
-                                    _ => ns.remove(&key),
-                                })
-                                .unwrap_or_default();
+                            // A place set aside is copied (it is small); a sentence held
+                            // is moved into its last use.
+                            let sentence =
+                                name_sentences
+                                    .as_mut()
+                                    .and_then(|ns| match left.get_mut(&key) {
+                                        _ if ns.any_set_aside() => ns.get(key).cloned(),
+                                        Some(n) if *n > 1 => {
+                                            *n -= 1;
+                                            ns.get(key).cloned()
+                                        }
+                                        _ => ns.take(key),
+                                    });
+                            let (sentence, set_aside) = match sentence {
+                                Some(NameSentence::Held(s)) => (s, None),
+                                Some(NameSentence::SetAside(place)) => (String::new(), Some(place)),
+                                None => (String::new(), None),
+                            };
                             Some(NameUse {
                                 source_number: doc + 1,
                                 file: file.clone(),
                                 line: pos.line,
                                 column: pos.column,
                                 sentence,
+                                set_aside,
                             })
                         })),
                         text: s.text,
