@@ -390,6 +390,8 @@ fn a_one_letter_lookalike_used_once_in_one_source_is_not_a_variant() {
     // "Marovira" is one consonant off "Marovina" (not a transliteration), once, in one source.
     let once = docs_of(&[&["Marovina", "Marovina"], &["Marovina"], &["Marovira"]]);
     assert!(cluster_names(&once, &[]).is_empty());
+    let once_beside_two = docs_of(&[&["Marovina", "Marovina"], &["Marovira"]]);
+    assert!(cluster_names(&once_beside_two, &[]).is_empty());
     // Used twice, or sharing a word with the other spelling, it is one.
     let twice = docs_of(&[&["Marovina", "Marovina"], &["Marovira"], &["Marovira"]]);
     assert_eq!(cluster_names(&twice, &[]).len(), 1);
