@@ -376,6 +376,17 @@ fn blocking_finds_the_same_pairs_as_all_pairs() {
             "entity {e}: {brute:?} not within {cands:?}"
         );
     }
+    // And the index narrows: a name is compared with the few that share a key, not all,
+    // which is what keeps clustering from growing with the square of the names.
+    let most = (0..forms.len())
+        .map(|i| index.candidates(forms[i].last()).len())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        most * 10 < forms.len(),
+        "{most} candidates of {}",
+        forms.len()
+    );
 }
 
 fn mention_of(text: &str, kind: NameKind) -> NameMention {
