@@ -411,6 +411,18 @@ fn a_one_letter_lookalike_used_once_in_one_source_is_not_a_variant() {
     assert_eq!(cs[0].canonical, "Marovira");
     let shared = docs_of(&[&["Dana Marovina", "Dana Marovina"], &["Dana Marovira"]]);
     assert_eq!(cluster_names(&shared, &[]).len(), 1);
+    // Both cued as people, each used once: a kind both show is evidence; a person beside
+    // a name without a cue is not.
+    let people = vec![
+        vec![mention_of("Marovina", NameKind::Person)],
+        vec![mention_of("Marovira", NameKind::Person)],
+    ];
+    assert_eq!(cluster_names(&people, &[]).len(), 1);
+    let one_cued = vec![
+        vec![mention_of("Marovina", NameKind::Person)],
+        vec![mention_of("Marovira", NameKind::Unknown)],
+    ];
+    assert!(cluster_names(&one_cued, &[]).is_empty());
     // A transliteration (vowels only) is evidence of its own, even once.
     let kiev = docs_of(&[&["Tarkiv", "Tarkiv"], &["Tarkev"]]);
     assert_eq!(cluster_names(&kiev, &[]).len(), 1);
