@@ -376,6 +376,17 @@ fn blocking_finds_the_same_pairs_as_all_pairs() {
             "entity {e}: {brute:?} not within {cands:?}"
         );
     }
+    // And the index narrows: a name is compared with the few that share a key, not all,
+    // which is what keeps clustering from growing with the square of the names.
+    let most = (0..forms.len())
+        .map(|i| index.candidates(forms[i].last()).len())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        most * 10 < forms.len(),
+        "{most} candidates of {}",
+        forms.len()
+    );
 }
 
 fn mention_of(text: &str, kind: NameKind) -> NameMention {
@@ -390,11 +401,28 @@ fn a_one_letter_lookalike_used_once_in_one_source_is_not_a_variant() {
     // "Marovira" is one consonant off "Marovina" (not a transliteration), once, in one source.
     let once = docs_of(&[&["Marovina", "Marovina"], &["Marovina"], &["Marovira"]]);
     assert!(cluster_names(&once, &[]).is_empty());
+    let once_beside_two = docs_of(&[&["Marovina", "Marovina"], &["Marovira"]]);
+    assert!(cluster_names(&once_beside_two, &[]).is_empty());
     // Used twice, or sharing a word with the other spelling, it is one.
     let twice = docs_of(&[&["Marovina", "Marovina"], &["Marovira"], &["Marovira"]]);
-    assert_eq!(cluster_names(&twice, &[]).len(), 1);
+    let cs = cluster_names(&twice, &[]);
+    assert_eq!(cs.len(), 1);
+    // Both are used twice: the one more sources use is the cluster's name.
+    assert_eq!(cs[0].canonical, "Marovira");
     let shared = docs_of(&[&["Dana Marovina", "Dana Marovina"], &["Dana Marovira"]]);
     assert_eq!(cluster_names(&shared, &[]).len(), 1);
+    // Both cued as people, each used once: a kind both show is evidence; a person beside
+    // a name without a cue is not.
+    let people = vec![
+        vec![mention_of("Marovina", NameKind::Person)],
+        vec![mention_of("Marovira", NameKind::Person)],
+    ];
+    assert_eq!(cluster_names(&people, &[]).len(), 1);
+    let one_cued = vec![
+        vec![mention_of("Marovina", NameKind::Person)],
+        vec![mention_of("Marovira", NameKind::Unknown)],
+    ];
+    assert!(cluster_names(&one_cued, &[]).is_empty());
     // A transliteration (vowels only) is evidence of its own, even once.
     let kiev = docs_of(&[&["Tarkiv", "Tarkiv"], &["Tarkev"]]);
     assert_eq!(cluster_names(&kiev, &[]).len(), 1);
@@ -445,4 +473,44 @@ fn one_speaker_under_two_spellings_links_names_the_spelling_rules_would_not() {
     let mut texts: Vec<&str> = cs[0].spellings.iter().map(|s| s.text.as_str()).collect();
     texts.sort_unstable();
     assert_eq!(texts, ["John Ortega", "Jon Ortega"]);
+}
+
+#[test]
+fn a_spelling_is_shown_as_written_most_often_and_a_tie_goes_to_code_point_order() {
+    // "RIEV" and "Riev" are one spelling (case is house style); it is shown as most
+    // sources write it, and when two writings tie, the first in code-point order
+    // ('I' < 'i'), so the report does not depend on the order articles were read.
+    let shown = |docs: &[&[&str]]| {
+        let cs = cluster_names(&docs_of(docs), &entities());
+        let k = &cs[0].spellings;
+        assert_eq!(k[1].kind, VariantKind::KnownVariant);
+        k[1].text.clone()
+    };
+    assert_eq!(shown(&[&["Ryiv"], &["RIEV"], &["Riev"], &["Riev"]]), "Riev");
+    assert_eq!(shown(&[&["Ryiv"], &["Riev"], &["Riev"], &["RIEV"]]), "Riev");
+    assert_eq!(shown(&[&["Ryiv"], &["RIEV"], &["RIEV"], &["Riev"]]), "RIEV");
+    assert_eq!(shown(&[&["Ryiv"], &["Riev"], &["RIEV"]]), "RIEV");
+}
+
+#[test]
+fn a_name_with_cues_of_two_kinds_is_a_person_before_an_organisation_a_place_a_common_word() {
+    // "Kelvar" (cues of two kinds across its mentions) against "Kelver" (one cue): they
+    // pair only when the first form's kind, taken in that order, is the other's, or either
+    // has no cue; a common word never pairs.
+    use NameKind::{Common, Organisation, Person, Place, Unknown};
+    let pairs = |cues: &[NameKind], other: NameKind| {
+        let docs = vec![
+            cues.iter().map(|&k| mention_of("Kelvar", k)).collect(),
+            vec![mention_of("Kelver", other)],
+        ];
+        !cluster_names(&docs, &[]).is_empty()
+    };
+    assert!(pairs(&[Place, Person], Person));
+    assert!(!pairs(&[Place, Person], Place));
+    assert!(pairs(&[Place, Organisation], Organisation));
+    assert!(!pairs(&[Place, Organisation], Place));
+    assert!(pairs(&[Common, Place], Place));
+    assert!(!pairs(&[Common, Place], Common));
+    assert!(!pairs(&[Common, Common], Unknown));
+    assert!(pairs(&[Unknown, Unknown], Person));
 }

@@ -355,6 +355,20 @@ fn the_same_person_written_two_ways_is_no_attribution_conflict() {
         assert_eq!(out[0].status, QuoteStatus::Same, "{x} / {y}");
         assert!(out[0].conflicts.is_empty());
     }
+    // Spellings the name comparison pairs (a transliteration's ending, a German and an
+    // English spelling) but that are no typing slip: one person, no conflict.
+    for (x, y) in [
+        ("Taras Ostrovskyi", "Taras Ostrovsky"),
+        ("Lena Gorbatschow", "Lena Gorbachev"),
+    ] {
+        let e = extraction_of(
+            vec![(0, mk(PRICES, Some(x))), (1, mk(PRICES, Some(y)))],
+            "Taras Ostrovsky spoke. Lena Gorbachev spoke.",
+        );
+        let out = compare_quotes(&e, Detail::Full);
+        assert_eq!(out[0].status, QuoteStatus::Same, "{x} / {y}");
+        assert_eq!(out[0].people.len(), 1, "{x} / {y}");
+    }
     // Spelled two ways: one person, and a pair of spellings for the name comparison.
     let e = extraction_of(
         vec![
