@@ -407,8 +407,15 @@ fn a_one_letter_lookalike_used_once_in_one_source_is_not_a_variant() {
     let twice = docs_of(&[&["Marovina", "Marovina"], &["Marovira"], &["Marovira"]]);
     let cs = cluster_names(&twice, &[]);
     assert_eq!(cs.len(), 1);
-    // Both are used twice: the one more sources use is the cluster's name.
+    // Both are used twice: the one more sources use is the cluster's name, listed first
+    // (before the other, which sorts first by text), alike to itself only.
     assert_eq!(cs[0].canonical, "Marovira");
+    let listed: Vec<(&str, f64)> = cs[0]
+        .spellings
+        .iter()
+        .map(|s| (s.text.as_str(), s.similarity))
+        .collect();
+    assert_eq!(listed, [("Marovira", 1.0), ("Marovina", 1.0 - 1.0 / 8.0)]);
     let shared = docs_of(&[&["Dana Marovina", "Dana Marovina"], &["Dana Marovira"]]);
     assert_eq!(cluster_names(&shared, &[]).len(), 1);
     // Both cued as people, each used once: a kind both show is evidence; a person beside
@@ -565,4 +572,33 @@ fn a_spelling_close_to_two_known_names_goes_to_the_better_match() {
         owner(&["Marovika", "Marovima"], "Marovina"),
         Some("Marovika".into())
     );
+}
+
+#[test]
+fn a_misspelling_of_a_known_name_never_links_two_other_spellings() {
+    // "Marovima" is a misspelling of the known "Marovina"; "Marobima" and "Marovuma" are
+    // each one letter off it, two off the known name and off each other. Through the
+    // misspelling they would chain into one cluster of names that are not alike: a form
+    // the rule file's names claim is left out of the corpus's own clusters.
+    let known = [KnownEntity {
+        name: "Marovina".into(),
+        variants: vec![],
+        note: None,
+    }];
+    let docs = docs_of(&[
+        &["Marovina"],
+        &["Marovima", "Marovima"],
+        &["Marobima", "Marobima"],
+        &["Marovuma", "Marovuma"],
+    ]);
+    let cs = cluster_names(&docs, &known);
+    let with = |t: &str| {
+        cs.iter()
+            .filter(|c| c.spellings.iter().any(|s| s.text == t))
+            .map(|c| c.canonical.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(with("Marovima"), ["Marovina"], "{cs:#?}");
+    assert!(with("Marobima").is_empty(), "{cs:#?}");
+    assert!(with("Marovuma").is_empty(), "{cs:#?}");
 }
