@@ -602,3 +602,28 @@ fn a_misspelling_of_a_known_name_never_links_two_other_spellings() {
     assert!(with("Marobima").is_empty(), "{cs:#?}");
     assert!(with("Marovuma").is_empty(), "{cs:#?}");
 }
+
+#[test]
+fn first_per_doc_keeps_each_spellings_first_mention_in_each_document() {
+    // Spans tell the mentions apart: each document names "Riev" twice, at 0 and at 10.
+    let at = |text: &str, start: usize| NameMention {
+        span: start..start + text.len(),
+        ..mention(text)
+    };
+    let docs = vec![
+        vec![at("Ryiv", 0)],
+        vec![at("Riev", 0), at("Riev", 10)],
+        vec![at("Riev", 0), at("Riev", 10)],
+    ];
+    let kept = |first_per_doc| {
+        let cs = cluster_names_with(&docs, &entities(), first_per_doc);
+        let riev = &cs[0].spellings[1];
+        assert_eq!(riev.text, "Riev");
+        riev.mentions
+            .iter()
+            .map(|(d, m)| (*d, m.span.start))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kept(false), [(1, 0), (1, 10), (2, 0), (2, 10)]);
+    assert_eq!(kept(true), [(1, 0), (2, 0)]);
+}
