@@ -522,3 +522,33 @@ fn a_speaker_found_only_by_a_back_reference_is_never_a_second_person() {
     let out = compare_quotes(&e, Detail::Full);
     assert_eq!(out[0].status, QuoteStatus::AttributionConflict);
 }
+
+#[test]
+fn a_status_and_a_wording_have_one_name_in_every_format() {
+    // CSV, HTML classes and text print `name()`; JSON prints serde's name: the same word.
+    let json = |v: serde_json::Value| v.as_str().map(str::to_string);
+    for s in [
+        QuoteStatus::AttributionConflict,
+        QuoteStatus::Reworded,
+        QuoteStatus::Shortened,
+        QuoteStatus::Same,
+        QuoteStatus::Single,
+    ] {
+        let v = serde_json::to_value(s).expect("a status serialises");
+        assert_eq!(json(v).as_deref(), Some(s.name()));
+    }
+    for w in [
+        Wording::Reference,
+        Wording::Same,
+        Wording::Shortened,
+        Wording::Reworded,
+    ] {
+        let v = serde_json::to_value(w).expect("a wording serialises");
+        assert_eq!(json(v).as_deref(), Some(w.name()));
+    }
+    assert_eq!(
+        QuoteStatus::AttributionConflict.name(),
+        "attribution-conflict"
+    );
+    assert_eq!(Wording::Reference.name(), "reference");
+}
