@@ -121,6 +121,17 @@ fn near_misses_do_not_pair() {
     );
     assert_eq!(token_verdict("georgia", "george"), TokenVerdict::FinalVowel);
     assert_eq!(token_verdict("russia", "russian"), TokenVerdict::Inflection);
+    // An inflection needs a stem of three letters or more, and a bare "-i" is one only
+    // after a consonant; an unlisted ending is no inflection.
+    assert_eq!(token_verdict("kary", "karian"), TokenVerdict::Inflection);
+    assert_eq!(
+        token_verdict("tavistan", "tavistani"),
+        TokenVerdict::Inflection
+    );
+    assert_ne!(
+        token_verdict("borgan", "borganth"),
+        TokenVerdict::Inflection
+    );
     assert_eq!(token_verdict("kant", "kent"), TokenVerdict::ShortVowel);
     assert_eq!(token_verdict("guinea", "guyana"), TokenVerdict::Thresholds);
 }
