@@ -198,6 +198,9 @@ fn genuine_variants_pair() {
     ] {
         assert!(pairs(a, b), "{a} / {b} should pair");
     }
+    // Nothing aligns with an empty name, nor a longer name with the tail of a shorter one.
+    assert_eq!(align(&[], &toks("Vladimir Kostin")), None);
+    assert_eq!(align(&toks("Vladimir Kostin"), &toks("Kostin")), None);
     // Surname alone with the full name is the same spelling, not a variant.
     assert_eq!(
         align(&toks("Kostin"), &toks("Vladimir Kostin")),
