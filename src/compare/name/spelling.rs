@@ -335,3 +335,18 @@ pub(super) fn similarity(a: &[String], b: &[String]) -> f64 {
         None => strsim::normalized_levenshtein(&a.join(" "), &b.join(" ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::vowel_runs;
+
+    #[test]
+    fn vowel_runs_are_split_by_consonants_and_j_is_a_vowel() {
+        assert_eq!(vowel_runs("zelenskyi"), ["e", "e", "yi"]);
+        assert_eq!(vowel_runs("strandberg"), ["a", "e"]);
+        assert_eq!(vowel_runs("aureliu"), ["au", "e", "iu"]);
+        // "j" reads as "i", a vowel: "oja" is one run.
+        assert_eq!(vowel_runs("boja"), ["oia"]);
+        assert!(vowel_runs("brr").is_empty());
+    }
+}

@@ -121,6 +121,17 @@ fn near_misses_do_not_pair() {
     );
     assert_eq!(token_verdict("georgia", "george"), TokenVerdict::FinalVowel);
     assert_eq!(token_verdict("russia", "russian"), TokenVerdict::Inflection);
+    // An inflection needs a stem of three letters or more, and a bare "-i" is one only
+    // after a consonant; an unlisted ending is no inflection.
+    assert_eq!(token_verdict("kary", "karian"), TokenVerdict::Inflection);
+    assert_eq!(
+        token_verdict("tavistan", "tavistani"),
+        TokenVerdict::Inflection
+    );
+    assert_ne!(
+        token_verdict("borgan", "borganth"),
+        TokenVerdict::Inflection
+    );
     assert_eq!(token_verdict("kant", "kent"), TokenVerdict::ShortVowel);
     assert_eq!(token_verdict("guinea", "guyana"), TokenVerdict::Thresholds);
 }
@@ -136,6 +147,34 @@ fn style_differences_are_one_spelling() {
     ] {
         assert_eq!(toks(a), toks(b));
     }
+    // Diacritics fold to the base letter, capitals too (one made-up name per letter group).
+    for (written, folded) in [
+        ("Dàvik", "davik"),
+        ("Čapren", "capren"),
+        ("Đorven", "dorven"),
+        ("Ělin", "elin"),
+        ("Ğulsen", "gulsen"),
+        ("Īsan", "isan"),
+        ("Ķerins", "kerins"),
+        ("Łomar", "lomar"),
+        ("Ñuren", "nuren"),
+        ("Ōvrin", "ovrin"),
+        ("Ředa", "reda"),
+        ("Šoltan", "soltan"),
+        ("Ťomas", "tomas"),
+        ("Ůrban", "urban"),
+        ("Ýdra", "ydra"),
+        ("Žoren", "zoren"),
+        ("Großmann", "grossmann"),
+    ] {
+        assert_eq!(toks(written), [folded], "{written}");
+    }
+    // Only an "'s" that ends a word is a possessive: an apostrophe inside a name is dropped
+    // and the letters after it kept.
+    assert_eq!(toks("Moscow's."), ["moscow"]);
+    assert_eq!(toks("Moscow's office"), ["moscow", "office"]);
+    assert_eq!(toks("Ba'saad"), ["basaad"]);
+    assert_eq!(toks("O'Neil"), ["oneil"]);
     let docs = docs_of(&[&["Nato", "Moscow"], &["NATO", "Moscow’s", "U.S."], &["US"]]);
     assert!(cluster_names(&docs, &[]).is_empty());
 }
@@ -159,6 +198,9 @@ fn genuine_variants_pair() {
     ] {
         assert!(pairs(a, b), "{a} / {b} should pair");
     }
+    // Nothing aligns with an empty name, nor a longer name with the tail of a shorter one.
+    assert_eq!(align(&[], &toks("Vladimir Kostin")), None);
+    assert_eq!(align(&toks("Vladimir Kostin"), &toks("Kostin")), None);
     // Surname alone with the full name is the same spelling, not a variant.
     assert_eq!(
         align(&toks("Kostin"), &toks("Vladimir Kostin")),
