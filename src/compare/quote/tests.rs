@@ -526,7 +526,9 @@ fn a_speaker_found_only_by_a_back_reference_is_never_a_second_person() {
 #[test]
 fn a_status_and_a_wording_have_one_name_in_every_format() {
     // CSV, HTML classes and text print `name()`; JSON prints serde's name: the same word.
-    let json = |v: serde_json::Value| v.as_str().map(str::to_string);
+    let named = |v: serde_json::Value, name: &str| {
+        assert_eq!(v.as_str(), Some(name), "{v}");
+    };
     for s in [
         QuoteStatus::AttributionConflict,
         QuoteStatus::Reworded,
@@ -534,8 +536,7 @@ fn a_status_and_a_wording_have_one_name_in_every_format() {
         QuoteStatus::Same,
         QuoteStatus::Single,
     ] {
-        let v = serde_json::to_value(s).expect("a status serialises");
-        assert_eq!(json(v).as_deref(), Some(s.name()));
+        named(serde_json::json!(s), s.name());
     }
     for w in [
         Wording::Reference,
@@ -543,8 +544,7 @@ fn a_status_and_a_wording_have_one_name_in_every_format() {
         Wording::Shortened,
         Wording::Reworded,
     ] {
-        let v = serde_json::to_value(w).expect("a wording serialises");
-        assert_eq!(json(v).as_deref(), Some(w.name()));
+        named(serde_json::json!(w), w.name());
     }
     assert_eq!(
         QuoteStatus::AttributionConflict.name(),
