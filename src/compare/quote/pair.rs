@@ -497,5 +497,11 @@ mod tests {
         assert!((ab - 0.857_142_857).abs() < 1e-6, "{ab}");
         assert_eq!(ab, ba);
         assert_eq!(vocab.similarity_both(&a, &[]), (0.0, 0.0));
+        // A word under five letters is never a fuzzy partner, even of a close one ("plan"
+        // ~ "plans", Jaro-Winkler 0.96): only "decided" ~ "decide" matches, either way.
+        vocab.content_words("plans decided", &mut a);
+        vocab.content_words("plan decide", &mut b);
+        assert_eq!(vocab.matched_both(&a, &b), (1, 1));
+        assert_eq!(vocab.matched_both(&b, &a), (1, 1));
     }
 }
