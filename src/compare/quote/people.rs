@@ -328,6 +328,22 @@ mod tests {
     }
 
     #[test]
+    fn one_name_as_a_person_and_as_an_organisation_cannot_be_told() {
+        let person = index().who("Dana Ortega");
+        assert_eq!(person.kind, WhoKind::Person);
+        let organisation = Who {
+            kind: WhoKind::Organisation,
+            ..person.clone()
+        };
+        assert_eq!(relation(&person, &organisation), Relation::Unknown);
+        assert_eq!(relation(&organisation, &person), Relation::Unknown);
+        assert_eq!(
+            relation(&organisation, &organisation.clone()),
+            Relation::Same
+        );
+    }
+
+    #[test]
     fn a_double_surname_written_in_part_is_one_person() {
         for (a, b) in [
             ("Lena Vidal-Moreno", "Lena Vidal"),
