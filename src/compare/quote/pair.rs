@@ -475,6 +475,15 @@ mod tests {
     }
 
     #[test]
+    fn the_probe_budget_bounds_the_wordings_looked_at() {
+        let items = [(0, "amber basil cedar"), (1, "amber basil cedar dahlia")];
+        // One probe: each wording's rarest key ("amb", then "dah") gives only itself.
+        assert!(pair_quotes_with(&items, 16, 1, 0.5).is_empty());
+        // Two: the first key's postings hold both wordings.
+        assert_eq!(pair_quotes_with(&items, 16, 2, 0.5).len(), 1);
+    }
+
+    #[test]
     fn exact_matches_first_then_inflections() {
         let mut vocab = Vocab::default();
         let (mut a, mut b) = (Vec::new(), Vec::new());

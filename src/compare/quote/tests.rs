@@ -460,6 +460,76 @@ fn words_dropped_at_either_end_are_shortened_inside_reworded() {
     assert!(!card::is_shortened_for_test(long, long));
 }
 
+/// Cards of made-up wordings joined by the given pairs (strongest first), as `cards` forms
+/// them. Words with distinct three-letter prefixes, so only equal words match.
+fn cards_of(texts: &[&str], pairs: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    card::cards(texts.len(), pairs, |i| texts[i])
+}
+
+#[test]
+fn a_pair_joins_its_two_quotations_and_later_joins_are_gated_by_the_references() {
+    // A pair is trusted as given: its own two wordings need not be re-measured.
+    assert_eq!(
+        cards_of(&["amber basil", "cedar dahlia"], &[(0, 1, 0.9)]),
+        [vec![0, 1]]
+    );
+    // A later pair through a non-reference member joins when the references are alike:
+    // the reference of {0, 1} is 0 (the longer), and 0 against 2 scores 10/11.
+    let t = [
+        "amber basil cedar dahlia ember fennel",
+        "amber basil cedar dahlia ember",
+        "basil cedar dahlia ember fennel",
+    ];
+    assert_eq!(cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]), [vec![0, 1, 2]]);
+    // The gate is "at least the threshold": two of four words each, Dice 0.5, joins.
+    let t = [
+        "amber basil cedar dahlia",
+        "amber basil",
+        "amber basil ember fennel",
+    ];
+    assert_eq!(similarity(t[0], t[2]), PAIR_THRESHOLD);
+    assert_eq!(cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]), [vec![0, 1, 2]]);
+}
+
+#[test]
+fn a_cards_reference_is_its_longest_wording_the_first_of_equals() {
+    // Which wording is the reference decides the next join. Equal lengths: the first (0)
+    // stays the reference, so 2, alike 1 (4/7) but not 0 (2/7), is a card of its own.
+    let t = [
+        "amber basil cedar dahlia",
+        "amber basil cedar ember",
+        "cedar ember fennel",
+    ];
+    assert!(similarity(t[1], t[2]) >= PAIR_THRESHOLD);
+    assert!(similarity(t[0], t[2]) < PAIR_THRESHOLD);
+    assert_eq!(
+        cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]),
+        [vec![0, 1], vec![2]]
+    );
+    // Joining {0, 2} (reference 2, five words) with {1} (four): 2 stays the reference, so
+    // 3, alike 1 but not 2, stays apart.
+    let t = [
+        "amber basil",
+        "amber basil cedar kale",
+        "amber basil cedar dahlia ember",
+        "cedar kale lemon",
+    ];
+    assert!(similarity(t[1], t[3]) >= PAIR_THRESHOLD);
+    assert!(similarity(t[2], t[3]) < PAIR_THRESHOLD);
+    let pairs = [(0, 2, 0.9), (0, 1, 0.8), (1, 3, 0.7)];
+    assert_eq!(cards_of(&t, &pairs), [vec![0, 1, 2], vec![3]]);
+    // The same with 1 as long as 2: the first of equals, 1, becomes the reference, and 3
+    // joins.
+    let t = [
+        "amber basil",
+        "amber basil cedar kale",
+        "amber basil cedar dahlia",
+        "cedar kale lemon",
+    ];
+    assert!(similarity(t[2], t[3]) < PAIR_THRESHOLD);
+    assert_eq!(cards_of(&t, &pairs), [vec![0, 1, 2, 3]]);
+}
+
 #[test]
 fn a_short_fragment_never_chains_two_statements_into_one_card() {
     // The fragment shares three content words with each long statement, enough to pair
