@@ -591,6 +591,93 @@ fn a_speaker_found_only_by_a_back_reference_is_never_a_second_person() {
     );
     let out = compare_quotes(&e, Detail::Full);
     assert_eq!(out[0].status, QuoteStatus::AttributionConflict);
+    // Found by a back-reference in one source and named in another, the speaker is named:
+    // two people again.
+    let e = extraction_of(
+        vec![
+            (0, by_reference(PRICES, "Tallis Gorse")),
+            (1, mk(PRICES, Some("Tallis Gorse"))),
+            (2, mk(PRICES, Some("Wren Abara"))),
+        ],
+        "Tallis Gorse and Wren Abara",
+    );
+    let out = compare_quotes(&e, Detail::Full);
+    assert_eq!(out[0].status, QuoteStatus::AttributionConflict);
+}
+
+/// Each person of a card's first finding, as the names written for them.
+fn people_written(e: &Extraction) -> (QuoteStatus, Vec<Vec<String>>) {
+    let out = compare_quotes(e, Detail::Full);
+    let people = out[0].people.iter().map(|p| p.written.clone()).collect();
+    (out[0].status, people)
+}
+
+#[test]
+fn people_are_joined_pair_by_pair_and_never_across_two_different_people() {
+    let card = |speakers: [&str; 3], names: &str| {
+        let quotes = speakers
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (k, mk(PRICES, Some(s))))
+            .collect();
+        people_written(&extraction_of(quotes, names))
+    };
+    let conflict = QuoteStatus::AttributionConflict;
+    // "Marsh" is Jill or Tom Marsh, who differ: it joins the first, and Tom stays apart
+    // (the join of Tom with Jill's group is refused: Tom differs from Jill).
+    assert_eq!(
+        card(
+            ["Jill Marsh", "Tom Marsh", "Marsh"],
+            "Jill Marsh and Tom Marsh"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Jill Marsh".into(), "Marsh".into()],
+                vec!["Tom Marsh".into()]
+            ]
+        )
+    );
+    // "Jill Marhs" is "Marsh" spelled two ways, but "Marsh" is already one with Tom Marsh,
+    // whom Jill differs from: she stays apart.
+    assert_eq!(
+        card(
+            ["Marsh", "Jill Marhs", "Tom Marsh"],
+            "Jill Marsh, Tom Marsh and Jill Marhs"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Marsh".into(), "Tom Marsh".into()],
+                vec!["Jill Marhs".into()]
+            ]
+        )
+    );
+    // The second and third speakers are one person, though each differs from the first.
+    assert_eq!(
+        card(
+            ["Ivo Brandt", "Dan Ortega", "Daniel Ortega"],
+            "Ivo Brandt, Dan Ortega and Daniel Ortega"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Ivo Brandt".into()],
+                vec!["Dan Ortega".into(), "Daniel Ortega".into()]
+            ]
+        )
+    );
+    // Speakers that cannot be told apart are not joined: two people, and no conflict.
+    let e = extraction_of(
+        vec![
+            (0, mk(PRICES, Some("Russian president"))),
+            (1, mk(PRICES, Some("Ortega"))),
+        ],
+        "Dana Ortega spoke.",
+    );
+    let (status, people) = people_written(&e);
+    assert_eq!(status, QuoteStatus::Same);
+    assert_eq!(people.len(), 2, "{people:?}");
 }
 
 #[test]
