@@ -484,6 +484,22 @@ mod tests {
     }
 
     #[test]
+    fn each_quotation_looks_first_at_the_members_after_it() {
+        // One wording in three sources, one candidate each: 0 takes 1, 1 takes 2, and 2
+        // (wrapping round) takes 0, so every two sources are paired.
+        let items = [
+            (0, "amber basil cedar"),
+            (1, "amber basil cedar"),
+            (2, "amber basil cedar"),
+        ];
+        let got: Vec<(usize, usize)> = pair_quotes_with(&items, 1, 4096, 0.5)
+            .into_iter()
+            .map(|(i, j, _)| (i, j))
+            .collect();
+        assert_eq!(got, [(0, 1), (0, 2), (1, 2)]);
+    }
+
+    #[test]
     fn exact_matches_first_then_inflections() {
         let mut vocab = Vocab::default();
         let (mut a, mut b) = (Vec::new(), Vec::new());
