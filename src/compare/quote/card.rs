@@ -44,8 +44,7 @@ pub(super) fn cards<'a>(
             continue;
         }
         let (ra, rb) = (reference[a], reference[b]);
-        // The pair itself joins the references: it is already similar enough. (`ra` is in
-        // `i`'s group and `rb` in `j`'s, so this is the only order.)
+        // The pair itself (ra in i's group, rb in j's) joins the references: it is alike.
         let themselves = ra == i && rb == j;
         if !themselves && similarity(text(ra), text(rb)) < PAIR_THRESHOLD {
             continue;
