@@ -104,8 +104,9 @@ impl Vocab {
     }
 
     /// Matched words of `a` against `b` and of `b` against `a` (greedy, exact matches first so
-    /// a fuzzy match cannot steal a word's exact partner; the fuzzy pass goes in the first
-    /// slice's order, so the two directions can differ).
+    /// a fuzzy match cannot steal a word's exact partner). The two counts are equal: either
+    /// pass first pairs the first word of `a` that has a partner with its first partner in
+    /// `b`, then goes on with the rest alike (docs/testing.md, mutant `pair.rs:168`).
     fn matched_both(&self, a: &[u32], b: &[u32]) -> (usize, usize) {
         let mut used_a = vec![false; a.len()];
         let mut used_b = vec![false; b.len()];
