@@ -667,6 +667,16 @@ fn people_are_joined_pair_by_pair_and_never_across_two_different_people() {
             ]
         )
     );
+    // Both Ortegas differ from Brandt: one conflict between the two people, not two.
+    let e = extraction_of(
+        vec![
+            (0, mk(PRICES, Some("Ivo Brandt"))),
+            (1, mk(PRICES, Some("Dan Ortega"))),
+            (2, mk(PRICES, Some("Daniel Ortega"))),
+        ],
+        "Ivo Brandt, Dan Ortega and Daniel Ortega",
+    );
+    assert_eq!(compare_quotes(&e, Detail::Full)[0].conflicts, [(0, 1)]);
     // Speakers that cannot be told apart are not joined: two people, and no conflict.
     let e = extraction_of(
         vec![
