@@ -44,8 +44,8 @@ pub(super) fn cards<'a>(
             continue;
         }
         let (ra, rb) = (reference[a], reference[b]);
-        // The pair itself joins the references: it is already similar enough.
-        let themselves = (ra == i && rb == j) || (ra == j && rb == i);
+        // The pair itself (ra in i's group, rb in j's) joins the references: it is alike.
+        let themselves = ra == i && rb == j;
         if !themselves && similarity(text(ra), text(rb)) < PAIR_THRESHOLD {
             continue;
         }

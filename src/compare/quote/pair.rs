@@ -104,8 +104,9 @@ impl Vocab {
     }
 
     /// Matched words of `a` against `b` and of `b` against `a` (greedy, exact matches first so
-    /// a fuzzy match cannot steal a word's exact partner; the fuzzy pass goes in the first
-    /// slice's order, so the two directions can differ).
+    /// a fuzzy match cannot steal a word's exact partner). The two counts are equal: either
+    /// pass first pairs the first word of `a` that has a partner with its first partner in
+    /// `b`, then goes on with the rest alike (docs/testing.md, mutant `pair.rs:168`).
     fn matched_both(&self, a: &[u32], b: &[u32]) -> (usize, usize) {
         let mut used_a = vec![false; a.len()];
         let mut used_b = vec![false; b.len()];
@@ -475,6 +476,31 @@ mod tests {
     }
 
     #[test]
+    fn the_probe_budget_bounds_the_wordings_looked_at() {
+        let items = [(0, "amber basil cedar"), (1, "amber basil cedar dahlia")];
+        // One probe: each wording's rarest key ("amb", then "dah") gives only itself.
+        assert!(pair_quotes_with(&items, 16, 1, 0.5).is_empty());
+        // Two: the first key's postings hold both wordings.
+        assert_eq!(pair_quotes_with(&items, 16, 2, 0.5).len(), 1);
+    }
+
+    #[test]
+    fn each_quotation_looks_first_at_the_members_after_it() {
+        // One wording in three sources, one candidate each: 0 takes 1, 1 takes 2, and 2
+        // (wrapping round) takes 0, so every two sources are paired.
+        let items = [
+            (0, "amber basil cedar"),
+            (1, "amber basil cedar"),
+            (2, "amber basil cedar"),
+        ];
+        let got: Vec<(usize, usize)> = pair_quotes_with(&items, 1, 4096, 0.5)
+            .into_iter()
+            .map(|(i, j, _)| (i, j))
+            .collect();
+        assert_eq!(got, [(0, 1), (0, 2), (1, 2)]);
+    }
+
+    #[test]
     fn exact_matches_first_then_inflections() {
         let mut vocab = Vocab::default();
         let (mut a, mut b) = (Vec::new(), Vec::new());
@@ -497,5 +523,11 @@ mod tests {
         assert!((ab - 0.857_142_857).abs() < 1e-6, "{ab}");
         assert_eq!(ab, ba);
         assert_eq!(vocab.similarity_both(&a, &[]), (0.0, 0.0));
+        // A word under five letters is never a fuzzy partner, even of a close one ("plan"
+        // ~ "plans", Jaro-Winkler 0.96): only "decided" ~ "decide" matches, either way.
+        vocab.content_words("plans decided", &mut a);
+        vocab.content_words("plan decide", &mut b);
+        assert_eq!(vocab.matched_both(&a, &b), (1, 1));
+        assert_eq!(vocab.matched_both(&b, &a), (1, 1));
     }
 }

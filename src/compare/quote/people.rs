@@ -285,6 +285,10 @@ mod tests {
             ("Ivo Brandtmeyer", "Ivo Brantmeier"),
             ("Teoodr Ortega", "Teoddor Ortega"),
             ("Miniser Teodor Ortega", "Teoodr Ortega"),
+            // Letters swapped twice in five letters, and a swap that moves the last letter:
+            // slips, where one or two letters off would not be.
+            ("Dana Marsh", "Dana Mrahs"),
+            ("Ivo Frolov", "Ivo Frolvo"),
         ] {
             assert_eq!(rel(a, b), Relation::Spelled, "{a} / {b}");
         }
@@ -302,9 +306,62 @@ mod tests {
             ("Ivo Petrov", "Ana Petrova"),
             ("Dana Petrov", "Dana Petrova"),
             ("Joe Ortega", "Jill Ortega"),
+            // Given names: a slip needs the same first letter and one letter off at most
+            // in four letters ("Dana"/"Mira" share a length, not a name), and a short name
+            // one letter off is another name ("Tom"/"Tim").
+            ("Dana Ortega", "Mira Ortega"),
+            ("Tom Marsh", "Tim Marsh"),
+            // Surnames: a slip keeps the first letter, needs five letters, and is one or
+            // two letters off, never more ("Morales"/"Mendes" end alike, far apart).
+            ("Dana Marsh", "Dana Harsh"),
+            ("Ivo Lund", "Ivo Land"),
+            ("Dana Morales", "Dana Mendes"),
         ] {
             assert_eq!(rel(a, b), Relation::Different, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_given_name_one_letter_off_in_four_or_more_is_one_name_spelled_two_ways() {
+        for (a, b) in [
+            ("Dana Ortega", "Dena Ortega"),
+            ("Mira Brandt", "Mina Brandt"),
+        ] {
+            assert_eq!(rel(a, b), Relation::Spelled, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn one_name_as_a_person_and_as_an_organisation_cannot_be_told() {
+        let person = index().who("Dana Ortega");
+        assert_eq!(person.kind, WhoKind::Person);
+        let organisation = Who {
+            kind: WhoKind::Organisation,
+            ..person.clone()
+        };
+        assert_eq!(relation(&person, &organisation), Relation::Unknown);
+        assert_eq!(relation(&organisation, &person), Relation::Unknown);
+        assert_eq!(
+            relation(&organisation, &organisation.clone()),
+            Relation::Same
+        );
+    }
+
+    #[test]
+    fn a_double_surname_written_in_part_is_one_person() {
+        for (a, b) in [
+            ("Lena Vidal-Moreno", "Lena Vidal"),
+            ("Lena Vidal-Moreno", "Lena Moreno"),
+        ] {
+            assert_eq!(rel(a, b), Relation::Same, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn given_names_alike_across_orders_prefer_the_same_name_to_a_spelling() {
+        // First given names differ ("John"/"Dana"); across the rest, "Dana" is written
+        // alike on both sides and "John"/"Jon" is a spelling: the same person, not spelled.
+        assert_eq!(rel("John Dana Ortega", "Dana Jon Ortega"), Relation::Same);
     }
 
     #[test]

@@ -460,6 +460,76 @@ fn words_dropped_at_either_end_are_shortened_inside_reworded() {
     assert!(!card::is_shortened_for_test(long, long));
 }
 
+/// Cards of made-up wordings joined by the given pairs (strongest first), as `cards` forms
+/// them. Words with distinct three-letter prefixes, so only equal words match.
+fn cards_of(texts: &[&str], pairs: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    card::cards(texts.len(), pairs, |i| texts[i])
+}
+
+#[test]
+fn a_pair_joins_its_two_quotations_and_later_joins_are_gated_by_the_references() {
+    // A pair is trusted as given: its own two wordings need not be re-measured.
+    assert_eq!(
+        cards_of(&["amber basil", "cedar dahlia"], &[(0, 1, 0.9)]),
+        [vec![0, 1]]
+    );
+    // A later pair through a non-reference member joins when the references are alike:
+    // the reference of {0, 1} is 0 (the longer), and 0 against 2 scores 10/11.
+    let t = [
+        "amber basil cedar dahlia ember fennel",
+        "amber basil cedar dahlia ember",
+        "basil cedar dahlia ember fennel",
+    ];
+    assert_eq!(cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]), [vec![0, 1, 2]]);
+    // The gate is "at least the threshold": two of four words each, Dice 0.5, joins.
+    let t = [
+        "amber basil cedar dahlia",
+        "amber basil",
+        "amber basil ember fennel",
+    ];
+    assert_eq!(similarity(t[0], t[2]), PAIR_THRESHOLD);
+    assert_eq!(cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]), [vec![0, 1, 2]]);
+}
+
+#[test]
+fn a_cards_reference_is_its_longest_wording_the_first_of_equals() {
+    // Which wording is the reference decides the next join. Equal lengths: the first (0)
+    // stays the reference, so 2, alike 1 (4/7) but not 0 (2/7), is a card of its own.
+    let t = [
+        "amber basil cedar dahlia",
+        "amber basil cedar ember",
+        "cedar ember fennel",
+    ];
+    assert!(similarity(t[1], t[2]) >= PAIR_THRESHOLD);
+    assert!(similarity(t[0], t[2]) < PAIR_THRESHOLD);
+    assert_eq!(
+        cards_of(&t, &[(0, 1, 0.9), (1, 2, 0.8)]),
+        [vec![0, 1], vec![2]]
+    );
+    // Joining {0, 2} (reference 2, five words) with {1} (four): 2 stays the reference, so
+    // 3, alike 1 but not 2, stays apart.
+    let t = [
+        "amber basil",
+        "amber basil cedar kale",
+        "amber basil cedar dahlia ember",
+        "cedar kale lemon",
+    ];
+    assert!(similarity(t[1], t[3]) >= PAIR_THRESHOLD);
+    assert!(similarity(t[2], t[3]) < PAIR_THRESHOLD);
+    let pairs = [(0, 2, 0.9), (0, 1, 0.8), (1, 3, 0.7)];
+    assert_eq!(cards_of(&t, &pairs), [vec![0, 1, 2], vec![3]]);
+    // The same with 1 as long as 2: the first of equals, 1, becomes the reference, and 3
+    // joins.
+    let t = [
+        "amber basil",
+        "amber basil cedar kale",
+        "amber basil cedar dahlia",
+        "cedar kale lemon",
+    ];
+    assert!(similarity(t[2], t[3]) < PAIR_THRESHOLD);
+    assert_eq!(cards_of(&t, &pairs), [vec![0, 1, 2, 3]]);
+}
+
 #[test]
 fn a_short_fragment_never_chains_two_statements_into_one_card() {
     // The fragment shares three content words with each long statement, enough to pair
@@ -521,6 +591,103 @@ fn a_speaker_found_only_by_a_back_reference_is_never_a_second_person() {
     );
     let out = compare_quotes(&e, Detail::Full);
     assert_eq!(out[0].status, QuoteStatus::AttributionConflict);
+    // Found by a back-reference in one source and named in another, the speaker is named:
+    // two people again.
+    let e = extraction_of(
+        vec![
+            (0, by_reference(PRICES, "Tallis Gorse")),
+            (1, mk(PRICES, Some("Tallis Gorse"))),
+            (2, mk(PRICES, Some("Wren Abara"))),
+        ],
+        "Tallis Gorse and Wren Abara",
+    );
+    let out = compare_quotes(&e, Detail::Full);
+    assert_eq!(out[0].status, QuoteStatus::AttributionConflict);
+}
+
+/// Each person of a card's first finding, as the names written for them.
+fn people_written(e: &Extraction) -> (QuoteStatus, Vec<Vec<String>>) {
+    let out = compare_quotes(e, Detail::Full);
+    let people = out[0].people.iter().map(|p| p.written.clone()).collect();
+    (out[0].status, people)
+}
+
+#[test]
+fn people_are_joined_pair_by_pair_and_never_across_two_different_people() {
+    let card = |speakers: [&str; 3], names: &str| {
+        let quotes = speakers
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (k, mk(PRICES, Some(s))))
+            .collect();
+        people_written(&extraction_of(quotes, names))
+    };
+    let conflict = QuoteStatus::AttributionConflict;
+    // "Marsh" is Jill or Tom Marsh, who differ: it joins the first, and Tom stays apart
+    // (the join of Tom with Jill's group is refused: Tom differs from Jill).
+    assert_eq!(
+        card(
+            ["Jill Marsh", "Tom Marsh", "Marsh"],
+            "Jill Marsh and Tom Marsh"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Jill Marsh".into(), "Marsh".into()],
+                vec!["Tom Marsh".into()]
+            ]
+        )
+    );
+    // "Jill Marhs" is "Marsh" spelled two ways, but "Marsh" is already one with Tom Marsh,
+    // whom Jill differs from: she stays apart.
+    assert_eq!(
+        card(
+            ["Marsh", "Jill Marhs", "Tom Marsh"],
+            "Jill Marsh, Tom Marsh and Jill Marhs"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Marsh".into(), "Tom Marsh".into()],
+                vec!["Jill Marhs".into()]
+            ]
+        )
+    );
+    // The second and third speakers are one person, though each differs from the first.
+    assert_eq!(
+        card(
+            ["Ivo Brandt", "Dan Ortega", "Daniel Ortega"],
+            "Ivo Brandt, Dan Ortega and Daniel Ortega"
+        ),
+        (
+            conflict,
+            vec![
+                vec!["Ivo Brandt".into()],
+                vec!["Dan Ortega".into(), "Daniel Ortega".into()]
+            ]
+        )
+    );
+    // Both Ortegas differ from Brandt: one conflict between the two people, not two.
+    let e = extraction_of(
+        vec![
+            (0, mk(PRICES, Some("Ivo Brandt"))),
+            (1, mk(PRICES, Some("Dan Ortega"))),
+            (2, mk(PRICES, Some("Daniel Ortega"))),
+        ],
+        "Ivo Brandt, Dan Ortega and Daniel Ortega",
+    );
+    assert_eq!(compare_quotes(&e, Detail::Full)[0].conflicts, [(0, 1)]);
+    // Speakers that cannot be told apart are not joined: two people, and no conflict.
+    let e = extraction_of(
+        vec![
+            (0, mk(PRICES, Some("Russian president"))),
+            (1, mk(PRICES, Some("Ortega"))),
+        ],
+        "Dana Ortega spoke.",
+    );
+    let (status, people) = people_written(&e);
+    assert_eq!(status, QuoteStatus::Same);
+    assert_eq!(people.len(), 2, "{people:?}");
 }
 
 #[test]
