@@ -95,3 +95,53 @@ fn init_round_trips_on_every_real_story() {
         init_round_trip(s.to_str().expect("utf-8 path"), false);
     }
 }
+
+#[test]
+fn discover_from_drafts_facts_from_evenly_spaced_articles_and_says_so() {
+    // Two of the three articles (the first and the second, by `sample`): only what those
+    // two both state is drafted; the workers and the closing day, stated by the first and
+    // the third, are not.
+    let (code, out, err) = run(&[
+        "check",
+        "--rules",
+        NO_FACTS,
+        "--corpus",
+        STORY,
+        "--width",
+        "0",
+        "--discover-from",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let first = out.lines().next().unwrap_or("");
+    assert!(
+        first.contains("discovered from 2 of the 3 articles (--discover-from)"),
+        "{first}"
+    );
+    assert!(out.contains("d.stores.region_runs"), "{out}");
+    assert!(!out.contains("d.workers."), "{out}");
+    assert!(!out.contains("d.date."), "{out}");
+    // No limit, or one above the corpus, reads every article: the default report.
+    let (_, all, _) = run(&[
+        "check", "--rules", NO_FACTS, "--corpus", STORY, "--width", "0",
+    ]);
+    for n in ["0", "3"] {
+        let (_, same, _) = run(&[
+            "check",
+            "--rules",
+            NO_FACTS,
+            "--corpus",
+            STORY,
+            "--width",
+            "0",
+            "--discover-from",
+            n,
+        ]);
+        assert_eq!(same, all, "--discover-from {n}");
+    }
+    assert!(all.contains("d.workers."), "{all}");
+    // init says how many it read.
+    let (code, _, err) = run(&["init", "--corpus", STORY, "--discover-from", "2"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("from 2 of the 3 articles"), "{err}");
+}

@@ -82,6 +82,11 @@ pub struct CommonArgs {
     /// report is the same bytes whatever the number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// With no rule file naming a fact, draft the discovered facts from at most N
+    /// articles, evenly spaced in corpus order (0 = all); every article is then checked
+    /// against them. Discovery's cost grows with the square of the articles it reads.
+    #[arg(long = "discover-from", value_name = "N", default_value_t = crate::discover::DISCOVER_FROM)]
+    pub discover_from: usize,
 }
 
 impl CommonArgs {
@@ -277,7 +282,7 @@ impl CommonArgs {
         for (key, date) in published {
             corpus.set_published(key, *date);
         }
-        let found = crate::discover::discover(&corpus.articles, base)?;
+        let found = crate::discover::discover(&corpus.articles, base, self.discover_from)?;
         Ok((found, corpus.articles))
     }
 

@@ -22,9 +22,15 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let base = common.named_rules()?.unwrap_or_default();
     let (found, _) = common.discovery(&published, &base)?;
     common.write_raw(found.toml.as_bytes(), out)?;
+    let (read, of) = found.read;
+    let from = if read < of {
+        format!(" from {read} of the {of} articles (--discover-from)")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         err,
-        "{} facts discovered; edit them, then run `crosscheck lint` and `crosscheck test`",
+        "{} facts discovered{from}; edit them, then run `crosscheck lint` and `crosscheck test`",
         found.rules.facts.len()
     );
     Ok(Outcome::Pass)

@@ -47,6 +47,12 @@ pub const THRESHOLD: f64 = 0.22;
 /// Words before the amount, and after it, that its literal pattern keeps.
 pub const PATTERN_WORDS: usize = 4;
 pub const PATTERN_AFTER: usize = 2;
+/// The most articles discovery drafts facts from (`check --discover-from`). Grouping
+/// compares every two candidates and the drafted patterns grow with the articles, so
+/// discovery's cost grows with the square of what it reads; a story's sources are a few
+/// dozen articles, and past this many, evenly spaced ones ([`sample`]) stand for the rest.
+/// Every article is then checked against the facts drafted.
+pub const DISCOVER_FROM: usize = 200;
 
 /// What a candidate states: an amount, or a date resolved against its article's
 /// publication date.
@@ -700,13 +706,40 @@ pub struct Discovery {
     pub toml: String,
     /// The same file parsed, every fact marked discovered.
     pub rules: RuleSet,
+    /// How many articles the facts were drafted from ([`sample`]), of how many.
+    pub read: (usize, usize),
 }
 
-/// Discover the facts of `articles` that two or more sources state, as a rule file. `base`
-/// is what rule files without facts said (the story's title, speakers, entities): kept.
+/// The articles, of `n` in corpus order, that discovery drafts facts from: all of them when
+/// there are at most `at_most` (0: no limit), else `at_most` evenly spaced ones, the first
+/// included, so that every part of a corpus read in order (each outlet's folder, each day)
+/// has its share.
+pub fn sample(n: usize, at_most: usize) -> Vec<usize> {
+    if at_most == 0 || n <= at_most {
+        return (0..n).collect();
+    }
+    (0..at_most).map(|k| k * n / at_most).collect()
+}
+
+/// Discover the facts of `articles` that two or more sources state, as a rule file, drafted
+/// from at most `at_most` of them ([`sample`]; 0: all). `base` is what rule files without
+/// facts said (the story's title, speakers, entities): kept.
 // A rule error (the written file not parsing: a bug) is built at most once per run.
 #[allow(clippy::result_large_err)]
-pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleError> {
+pub fn discover(
+    articles: &[Article],
+    base: &RuleSet,
+    at_most: usize,
+) -> Result<Discovery, RuleError> {
+    let total = articles.len();
+    let chosen = sample(total, at_most);
+    let owned: Vec<Article>;
+    let articles: &[Article] = if chosen.len() == total {
+        articles
+    } else {
+        owned = chosen.iter().map(|&i| articles[i].clone()).collect();
+        &owned
+    };
     let mut weights = words::Weights::default();
     for a in articles {
         for s in a.headline.iter().chain(&a.sentences) {
@@ -777,10 +810,11 @@ pub fn discover(articles: &[Article], base: &RuleSet) -> Result<Discovery, RuleE
     let mut rules = rules::parse(file, &toml)?;
     rules.files = Vec::new();
     rules.discovered = true;
-    rules.title = Some(write::report_title(base, drafts.len()));
+    let read = (articles.len(), total);
+    rules.title = Some(write::report_title(base, drafts.len(), read));
     rules.speakers = base.speakers.clone();
     rules.entities = base.entities.clone();
-    Ok(Discovery { toml, rules })
+    Ok(Discovery { toml, rules, read })
 }
 
 #[cfg(test)]

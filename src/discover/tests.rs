@@ -189,7 +189,7 @@ fn discovery_writes_rules_that_find_the_groups_conflicts_first() {
             "Velmora's profit fell 12%, to $4.1 billion. The retailer runs 610 stores across the region.",
         ),
     ];
-    let d = discover(&arts, &RuleSet::default()).expect("discovery");
+    let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
     assert!(d.rules.discovered);
     let ids: Vec<&str> = d.rules.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids.len(), 3, "{ids:?}\n{}", d.toml);
@@ -295,7 +295,7 @@ fn a_discovered_about_is_tighter_so_twenty_against_about_twenty_two_conflicts() 
             "Velmora shares plunged about 22 percent in late trading on the Kell exchange. Rain fell.",
         ),
     ];
-    let d = discover(&arts, &RuleSet::default()).expect("discovery");
+    let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
     assert!(d.toml.contains("approx_margin = \"2.3%\""), "{}", d.toml);
     let ex = extract::extract(&d.rules, &arts);
     let names = vec!["a.txt".to_string(), "b.txt".to_string()];
@@ -372,7 +372,7 @@ fn a_date_pattern_keeps_the_words_after_the_date() {
              Kell's assembly met again on Tuesday.",
         ),
     ];
-    let d = discover(&arts, &RuleSet::default()).expect("discovery");
+    let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
     assert!(d.toml.contains("{date} Kell's assembly\""), "{}", d.toml);
     let ex = extract::extract(&d.rules, &arts);
     let names = vec!["a.txt".to_string(), "b.txt".to_string()];
@@ -444,4 +444,24 @@ fn a_length_of_time_is_a_fact_but_a_period_or_a_placed_day_is_not() {
         "Fishing crews went back to sea. Velmora's board approved its first dividend rise in more than four years.",
     ]);
     assert_eq!(g, vec![vec!["4".to_string(), ">=4".to_string()]]);
+}
+
+#[test]
+fn the_sample_is_evenly_spaced_from_the_first_article() {
+    assert_eq!(sample(10, 4), [0, 2, 5, 7]);
+    assert_eq!(sample(9, 3), [0, 3, 6]);
+    // At most the limit, or no limit: every article.
+    assert_eq!(sample(3, 5), [0, 1, 2]);
+    assert_eq!(sample(4, 4), [0, 1, 2, 3]);
+    assert_eq!(sample(7, 0), (0..7).collect::<Vec<_>>());
+    assert!(sample(0, 3).is_empty());
+    // Always `at_most` distinct articles in order, for any larger corpus.
+    for n in 1..60 {
+        for k in 1..n {
+            let s = sample(n, k);
+            assert_eq!(s.len(), k, "{n} {k}");
+            assert!(s.windows(2).all(|w| w[0] < w[1]), "{n} {k}: {s:?}");
+            assert!(s.last().is_some_and(|&l| l < n));
+        }
+    }
 }

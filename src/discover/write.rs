@@ -258,9 +258,14 @@ pub fn rule_file(
 }
 
 /// The report's one line that says the facts were discovered, not named by a rule file.
-pub fn report_title(base: &RuleSet, facts: usize) -> String {
+pub fn report_title(base: &RuleSet, facts: usize, (read, of): (usize, usize)) -> String {
+    let from = if read < of {
+        format!("{read} of the {of} articles (--discover-from)")
+    } else {
+        "the articles".to_string()
+    };
     let what = format!(
-        "no rule file names a fact: {facts} discovered from the articles, each stated by two or more sources (`crosscheck init` writes them as rules)"
+        "no rule file names a fact: {facts} discovered from {from}, each stated by two or more sources (`crosscheck init` writes them as rules)"
     );
     match &base.title {
         Some(t) => format!("{t} — {what}"),
