@@ -101,17 +101,20 @@ fn discover_from_drafts_facts_from_evenly_spaced_articles_and_says_so() {
     // Two of the three articles (the first and the second, by `sample`): only what those
     // two both state is drafted; the workers and the closing day, stated by the first and
     // the third, are not.
-    let (code, out, err) = run(&[
-        "check",
-        "--rules",
-        NO_FACTS,
-        "--corpus",
-        STORY,
-        "--width",
-        "0",
-        "--discover-from",
-        "2",
-    ]);
+    let from = |n: &str| {
+        run(&[
+            "check",
+            "--rules",
+            NO_FACTS,
+            "--corpus",
+            STORY,
+            "--width",
+            "0",
+            "--discover-from",
+            n,
+        ])
+    };
+    let (code, out, err) = from("2");
     assert_eq!(code, 0, "{err}");
     let first = out.lines().next().unwrap_or("");
     assert!(
@@ -126,17 +129,7 @@ fn discover_from_drafts_facts_from_evenly_spaced_articles_and_says_so() {
         "check", "--rules", NO_FACTS, "--corpus", STORY, "--width", "0",
     ]);
     for n in ["0", "3"] {
-        let (_, same, _) = run(&[
-            "check",
-            "--rules",
-            NO_FACTS,
-            "--corpus",
-            STORY,
-            "--width",
-            "0",
-            "--discover-from",
-            n,
-        ]);
+        let (_, same, _) = from(n);
         assert_eq!(same, all, "--discover-from {n}");
     }
     assert!(all.contains("d.workers."), "{all}");
