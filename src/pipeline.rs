@@ -687,17 +687,13 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
         for s in &c.spellings {
             for (doc, m) in &s.mentions {
                 if let Some(Some(by_start)) = carried.get(*doc) {
-                    let start = u32::try_from(m.span.start).unwrap_or(u32::MAX);
-                    if let Ok(i) = by_start.binary_search_by_key(&start, |(s, _)| *s) {
+                    if let Ok(i) = by_start.binary_search_by_key(&m.start, |(s, _)| *s) {
                         let sentence = NameSentence::Held(by_start[i].1.clone());
-                        out.push(((*doc, m.span.start), sentence));
+                        out.push(((*doc, m.start as usize), sentence));
                     }
                     continue;
                 }
-                wanted
-                    .entry(*doc)
-                    .or_default()
-                    .push(Span::from(m.span.clone()));
+                wanted.entry(*doc).or_default().push(Span::from(m.span()));
             }
         }
     }

@@ -76,7 +76,7 @@ fn bundled_story_name_clusters_match_the_gold() {
         s.mentions.iter().any(|(md, m)| {
             *md == d
                 && t.match_indices(evidence)
-                    .any(|(i, e)| i <= m.span.start && m.span.end <= i + e.len())
+                    .any(|(i, e)| i <= m.span().start && m.span().end <= i + e.len())
         })
     };
     assert_eq!(clusters.len(), 3, "no other cluster expected");

@@ -69,8 +69,32 @@ pub struct Spelling {
     /// Normalised Levenshtein similarity to the canonical name (surname with surname when
     /// one of the two is a surname alone); 1.0 for the canonical itself.
     pub similarity: f64,
-    /// (document index, mention), ordered by document then position.
-    pub mentions: Vec<(usize, NameMention)>,
+    /// (document index, where the spelling is used), ordered by document then position.
+    pub mentions: Vec<(usize, UseAt)>,
+}
+
+/// Where a spelling is used in a document: the mention's bytes and kind. Its words are the
+/// spelling's (up to case and house style), so they are not held again: a large run
+/// reports millions of uses, and a copy of the words in each weighed more than the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct UseAt {
+    /// Where the mention starts in its document, in bytes (as [`NameMention::span`]).
+    pub start: u32,
+    /// Just past the mention's last byte.
+    pub end: u32,
+    pub kind: NameKind,
+}
+
+impl UseAt {
+    /// The mention's bytes in its document.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Read as a person's name (see [`NameMention::is_person`]).
+    pub fn is_person(&self) -> bool {
+        self.kind == NameKind::Person
+    }
 }
 
 /// Spellings of one name across the corpus.
@@ -95,10 +119,14 @@ struct Form {
 
 impl Form {
     /// The form's mentions as (document, mention).
-    fn mentions_in(&self, docs: &Mentions) -> Vec<(usize, NameMention)> {
+    fn mentions_in(&self, docs: &Mentions) -> Vec<(usize, UseAt)> {
         self.mentions
             .iter()
-            .filter_map(|&(d, i)| Some((d, docs.get(d, i)?)))
+            .filter_map(|&(d, i)| {
+                let c = docs.docs().get(d)?.get(i)?;
+                let (start, end, kind) = (c.start, c.end, c.kind);
+                Some((d, UseAt { start, end, kind }))
+            })
             .collect()
     }
 

@@ -627,7 +627,7 @@ impl Report {
             for c in &clusters {
                 for s in &c.spellings {
                     for (doc, m) in &s.mentions {
-                        *left.entry((*doc, m.span.start)).or_default() += 1;
+                        *left.entry((*doc, m.start as usize)).or_default() += 1;
                     }
                 }
             }
@@ -643,7 +643,7 @@ impl Report {
                         uses: exact(s.mentions.iter().filter_map(|(doc, m)| {
                             let (_, file) = shared.get(*doc)?;
                             let pos = place_of(&name_places, *doc, m)?;
-                            let key = (*doc, m.span.start);
+                            let key = (*doc, m.start as usize);
                             // A place set aside is copied (it is small); a sentence held
                             // is moved into its last use.
                             let sentence =
@@ -799,13 +799,12 @@ fn evidence_of(
 fn place_of(
     names: &[Vec<NamePlace>],
     doc: usize,
-    m: &crate::read::name::NameMention,
+    m: &crate::compare::name::UseAt,
 ) -> Option<crate::span::Position> {
     let places = names.get(doc)?;
-    let start = u32::try_from(m.span.start).ok()?;
-    let i = places.partition_point(|p| p.start < start);
+    let i = places.partition_point(|p| p.start < m.start);
     places
         .get(i)
-        .filter(|p| p.start == start)
+        .filter(|p| p.start == m.start)
         .map(|p| p.position())
 }

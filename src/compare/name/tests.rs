@@ -659,7 +659,7 @@ fn first_per_doc_keeps_each_spellings_first_mention_in_each_document() {
         assert_eq!(riev.text, "Riev");
         riev.mentions
             .iter()
-            .map(|(d, m)| (*d, m.span.start))
+            .map(|(d, m)| (*d, m.span().start))
             .collect::<Vec<_>>()
     };
     assert_eq!(kept(false), [(1, 0), (1, 10), (2, 0), (2, 10)]);
