@@ -44,7 +44,6 @@ use crate::extract::{self, Extraction, Extractor};
 use crate::placed::{
     ArticleSummary, Detail, NameSentence, NameSentences, Places, Run, SentenceWriter,
 };
-use crate::read::name::NameMention;
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -585,15 +584,8 @@ fn assemble(
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
-                let mentions: Vec<NameMention> = names
-                    .iter()
-                    .map(|m| NameMention {
-                        span: m.start as usize..m.end as usize,
-                        text: text(m.text).to_string(),
-                        kind: m.kind,
-                    })
-                    .collect();
-                run.names.push_doc(&mentions);
+                run.names
+                    .push_doc_parts(names.iter().map(|m| (text(m.text), m.start, m.end, m.kind)));
                 let full_names = full_names.into_iter().map(|id| text(id).to_string());
                 parts.push((extraction, full_names.collect()));
                 m.into_iter().for_each(|i| matched[i] = true);
@@ -622,6 +614,9 @@ fn process(extractor: &Extractor, pool: &Pool, article: &mut Article, each: Each
         }
     }
     let (mut extraction, full_names) = extractor.article_and_names(article, 0);
+    // Assembly puts every speaker in canonical form from the quotation's own speaker as
+    // written: this copy of it would only be held while the rest of the corpus is read.
+    extraction.quotes.iter_mut().for_each(|q| q.speaker = None);
     let places = Places::of(article, &extraction, detail);
     let sentences = carry_sentences.then(|| {
         extraction

@@ -69,9 +69,10 @@ pub struct QuoteObservation {
     pub quote: quote::Quote,
     /// The speaker's canonical name ("Dana Ortega" for "Ortega"), if one was found.
     pub speaker: Option<String>,
-    /// Who the speaker is, read into parts for comparison (its `name` is `speaker`).
+    /// Who the speaker is, read into parts for comparison (its `name` is `speaker`). Boxed:
+    /// a run holds every quotation from reading to report, most of that time without it.
     #[serde(skip)]
-    pub who: Option<quote::Who>,
+    pub who: Option<Box<quote::Who>>,
 }
 
 /// Everything extraction found in a corpus.
@@ -173,7 +174,11 @@ impl Extraction {
     /// Put every quotation's speaker in canonical form ("Ortega" → "Dana Ortega").
     pub fn canonicalise_speakers(&mut self, speakers: &quote::SpeakerIndex) {
         for q in &mut self.quotes {
-            q.who = q.quote.speaker.as_ref().map(|s| speakers.who(&s.name));
+            q.who = q
+                .quote
+                .speaker
+                .as_ref()
+                .map(|s| Box::new(speakers.who(&s.name)));
             q.speaker = q.who.as_ref().map(|w| w.name.clone());
         }
     }

@@ -176,7 +176,11 @@ fn people(extraction: &Extraction, members: &[usize]) -> People {
                 d
             }
             None => {
-                let who = q.who.clone().unwrap_or_else(|| Who::plain(name));
+                let who = q
+                    .who
+                    .as_deref()
+                    .cloned()
+                    .unwrap_or_else(|| Who::plain(name));
                 names.push((name, who));
                 referred.push(by_reference);
                 names.len() - 1

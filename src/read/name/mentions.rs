@@ -44,13 +44,30 @@ impl Mentions {
     /// Add the next document's mentions.
     pub fn push_doc(&mut self, mentions: &[NameMention]) {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.push_doc_parts(mentions.iter().map(|m| {
+            (
+                m.text.as_str(),
+                narrow(m.span.start),
+                narrow(m.span.end),
+                m.kind,
+            )
+        }));
+    }
+
+    /// Add the next document's mentions given as (text, start, end, kind): a caller that
+    /// holds the texts elsewhere need not build a [`NameMention`] (a copy of its text) for
+    /// each of a run's millions of mentions.
+    pub fn push_doc_parts<'t>(
+        &mut self,
+        mentions: impl IntoIterator<Item = (&'t str, u32, u32, NameKind)>,
+    ) {
         let doc = mentions
-            .iter()
-            .map(|m| MentionRef {
-                text: self.intern(&m.text),
-                start: narrow(m.span.start),
-                end: narrow(m.span.end),
-                kind: m.kind,
+            .into_iter()
+            .map(|(text, start, end, kind)| MentionRef {
+                text: self.intern(text),
+                start,
+                end,
+                kind,
             })
             .collect();
         self.docs.push(doc);
