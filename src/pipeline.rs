@@ -50,6 +50,8 @@ use crate::span::Span;
 use crate::text::collapse;
 
 mod map;
+#[cfg(test)]
+mod tests;
 
 pub use map::{Boilerplate, Header, MapError, MapOutput, Records, SCHEMA, part_files, recurring};
 
@@ -127,6 +129,23 @@ pub fn check(rules: &RuleSet, options: Options) -> Result<Report, RunError> {
         options.detail,
         options.reading.clone(),
     );
+    if let Articles::Paths(paths) = &options.articles {
+        // A folder is read and assembled a slice at a time (the largest runs are these).
+        let each = Each {
+            published: &published,
+            detail,
+            carry_sentences: false,
+        };
+        let assembled = read_assembled(
+            rules,
+            paths,
+            options.threads,
+            &reading,
+            each,
+            ASSEMBLE_INPUTS,
+        )?;
+        return conclude(rules, assembled, detail, &reading);
+    }
     let gathered = gather(rules, options, false)?;
     finish(rules, gathered, &published, detail, &reading)
 }
@@ -329,6 +348,42 @@ fn finish(
     } = gathered;
     let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published);
     run.unread.splice(0..0, unread);
+    let assembled = Assembled {
+        run,
+        unmatched,
+        carried,
+        recurring,
+        kept,
+    };
+    conclude(rules, assembled, detail, reading)
+}
+
+/// A run put together, before anything is compared.
+struct Assembled {
+    run: Run,
+    /// Indices of the `published` dates that matched no article read.
+    unmatched: Vec<usize>,
+    carried: Carried,
+    /// The lines left out as recurring boilerplate (for reading name sentences again).
+    recurring: Recurring,
+    /// The articles themselves, when the run was given them in memory or read a stream.
+    kept: Option<Vec<Article>>,
+}
+
+/// Compare across sources and build the report of an assembled run.
+fn conclude(
+    rules: &RuleSet,
+    assembled: Assembled,
+    detail: Detail,
+    reading: &ReadOptions,
+) -> Result<Report, RunError> {
+    let Assembled {
+        mut run,
+        unmatched,
+        carried,
+        recurring,
+        kept,
+    } = assembled;
     if let Some(&index) = unmatched.first() {
         return Err(RunError::UnmatchedPublished { index });
     }
@@ -465,6 +520,76 @@ fn read(
     reading: &ReadOptions,
     each: Each,
 ) -> Result<Gathered, CorpusError> {
+    let (listing, recurring) = listed(paths, threads, reading)?;
+    let extractor = Extractor::new(rules);
+    let pool = Pool::default();
+    let outcomes: Vec<One> = extract::with_threads(threads, || {
+        read_slice(
+            &listing.inputs,
+            &extractor,
+            &pool,
+            reading,
+            &recurring,
+            each,
+        )
+    });
+    Ok(Gathered {
+        outcomes,
+        texts: pool.into_texts(),
+        unread: listing.skipped,
+        recurring,
+        kept: None,
+    })
+}
+
+/// [`read`] and [`assemble`] together, `slice` inputs at a time ([`ASSEMBLE_INPUTS`] in a
+/// run): only one slice's outcomes are ever held beside the run (what `check` on a folder
+/// does). The same run as [`read`] then [`assemble`], whatever the slice.
+fn read_assembled(
+    rules: &RuleSet,
+    paths: &[PathBuf],
+    threads: Option<usize>,
+    reading: &ReadOptions,
+    each: Each,
+    slice: usize,
+) -> Result<Assembled, CorpusError> {
+    let (listing, recurring) = listed(paths, threads, reading)?;
+    let extractor = Extractor::new(rules);
+    let pool = Pool::default();
+    let mut assembly = Assembly::new(rules, each.published.len());
+    extract::with_threads(threads, || {
+        for slice in listing.inputs.chunks(slice.max(1)) {
+            let outcomes = read_slice(slice, &extractor, &pool, reading, &recurring, each);
+            // No article is being read: the pool's texts are all there, and stay put.
+            let inner = pool.inner.read().unwrap_or_else(|e| e.into_inner());
+            let text = |id: u32| inner.texts.get(id as usize).map_or("", |t| &**t);
+            for outcome in outcomes {
+                assembly.push(outcome, &text);
+            }
+        }
+    });
+    let (mut run, unmatched, carried) = assembly.finish();
+    run.unread.splice(0..0, listing.skipped);
+    Ok(Assembled {
+        run,
+        unmatched,
+        carried,
+        recurring,
+        kept: None,
+    })
+}
+
+/// How many inputs [`read_assembled`] reads before it joins their outcomes to the run:
+/// enough to keep every thread busy, few enough that their outcomes weigh little.
+const ASSEMBLE_INPUTS: usize = 1024;
+
+/// The inputs under `paths`, and the lines recurring across unrelated articles among them
+/// (a first pass over the texts; none when given, or when boilerplate is kept).
+fn listed(
+    paths: &[PathBuf],
+    threads: Option<usize>,
+    reading: &ReadOptions,
+) -> Result<(corpus::Listing, Recurring), CorpusError> {
     let listing = corpus::list(paths, reading.format)?;
     let recurring = match &reading.recurring {
         _ if !reading.boilerplate => Recurring::default(),
@@ -485,31 +610,31 @@ fn read(
             Recurring::from_articles(&keys)
         }
     };
-    let boilerplate = reading.boilerplate.then_some(&recurring);
-    let extractor = Extractor::new(rules);
-    let pool = Pool::default();
-    let outcomes: Vec<One> = extract::with_threads(threads, || {
-        listing
-            .inputs
-            .par_iter()
-            .flat_map_iter(|input| {
-                corpus::decode_input(input, reading)
-                    .into_iter()
-                    .map(|d| match d.and_then(|d| d.into_article(boilerplate)) {
-                        Ok(mut a) => One::Read(Box::new(process(&extractor, &pool, &mut a, each))),
-                        Err(p) => One::Unread(p),
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    });
-    Ok(Gathered {
-        outcomes,
-        texts: pool.into_texts(),
-        unread: listing.skipped,
-        recurring,
-        kept: None,
-    })
+    Ok((listing, recurring))
+}
+
+/// Read, extract and place the articles of `inputs` in parallel, in order.
+fn read_slice(
+    inputs: &[Input],
+    extractor: &Extractor,
+    pool: &Pool,
+    reading: &ReadOptions,
+    recurring: &Recurring,
+    each: Each,
+) -> Vec<One> {
+    let boilerplate = reading.boilerplate.then_some(recurring);
+    inputs
+        .par_iter()
+        .flat_map_iter(|input| {
+            corpus::decode_input(input, reading)
+                .into_iter()
+                .map(|d| match d.and_then(|d| d.into_article(boilerplate)) {
+                    Ok(mut a) => One::Read(Box::new(process(extractor, pool, &mut a, each))),
+                    Err(p) => One::Unread(p),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// [`read`] on articles already in memory, in the order given. They are set their
@@ -545,8 +670,7 @@ fn assemble(
     published: &[(String, Date)],
 ) -> (Run, Vec<usize>, Carried) {
     let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
-    let mut run = Run::default();
-    let mut parts = Vec::with_capacity(outcomes.len());
+    let mut assembly = Assembly::new(rules, published.len());
     let mut sizes = (0, 0, 0);
     for o in &outcomes {
         if let One::Read(r) = o {
@@ -555,14 +679,44 @@ fn assemble(
             sizes.2 += r.places.quotes.len();
         }
     }
+    let run = &mut assembly.run;
     run.places.observations.reserve_exact(sizes.0);
     run.places.problems.reserve_exact(sizes.1);
     run.places.quotes.reserve_exact(sizes.2);
     run.places.names.reserve_exact(outcomes.len());
     run.articles.reserve_exact(outcomes.len());
-    let mut matched = vec![false; published.len()];
-    let mut carried = Vec::with_capacity(outcomes.len());
+    assembly.carried.reserve_exact(outcomes.len());
     for outcome in outcomes {
+        assembly.push(outcome, &text);
+    }
+    assembly.finish()
+}
+
+/// [`assemble`] a slice of outcomes at a time, in article order: a run that reads its
+/// corpus in slices ([`read_assembled`]) joins each slice as it comes, so it never holds
+/// every article's outcome beside the run built from them, and the threads that read a
+/// slice reuse the memory its outcomes held for the next.
+struct Assembly {
+    run: Run,
+    extraction: extract::Assembly,
+    /// Which `published` dates matched an article read.
+    matched: Vec<bool>,
+    carried: Carried,
+}
+
+impl Assembly {
+    fn new(rules: &RuleSet, published: usize) -> Self {
+        Assembly {
+            run: Run::default(),
+            extraction: extract::Assembly::new(rules),
+            matched: vec![false; published],
+            carried: Vec::new(),
+        }
+    }
+
+    /// The next input's outcome; `text` resolves the ids of the run's [`Pool`].
+    fn push<'t>(&mut self, outcome: One, text: &dyn Fn(u32) -> &'t str) {
+        let run = &mut self.run;
         match outcome {
             One::Read(read) => {
                 let Read {
@@ -574,7 +728,7 @@ fn assemble(
                     matched: m,
                     sentences,
                 } = *read;
-                carried.push(sentences.map(|s| {
+                self.carried.push(sentences.map(|s| {
                     let mut by_start: Vec<(u32, String)> =
                         names.iter().map(|m| m.start).zip(s).collect();
                     by_start.sort_by_key(|(start, _)| *start);
@@ -587,15 +741,25 @@ fn assemble(
                 run.names
                     .push_doc_parts(names.iter().map(|m| (text(m.text), m.start, m.end, m.kind)));
                 let full_names = full_names.into_iter().map(|id| text(id).to_string());
-                parts.push((extraction, full_names.collect()));
-                m.into_iter().for_each(|i| matched[i] = true);
+                self.extraction.push(extraction, full_names);
+                m.into_iter().for_each(|i| self.matched[i] = true);
             }
             One::Unread(p) => run.unread.push(p),
         }
     }
-    run.extraction = extract::assemble(rules, parts);
-    let unmatched = (0..published.len()).filter(|&i| !matched[i]).collect();
-    (run, unmatched, carried)
+
+    /// The run, the `published` dates that matched no article, and the carried sentences.
+    fn finish(self) -> (Run, Vec<usize>, Carried) {
+        let Assembly {
+            mut run,
+            extraction,
+            matched,
+            carried,
+        } = self;
+        run.extraction = extraction.finish();
+        let unmatched = (0..matched.len()).filter(|&i| !matched[i]).collect();
+        (run, unmatched, carried)
+    }
 }
 
 /// Extract one article read, place what was found, and keep only the summary.

@@ -106,26 +106,53 @@ pub fn extract(rules: &RuleSet, articles: &[Article]) -> Extraction {
 /// Join per-article extractions (in article order, each with the full names its article
 /// writes) into one, and put speakers in canonical form across the corpus.
 pub fn assemble(rules: &RuleSet, parts: Vec<(Extraction, Vec<String>)>) -> Extraction {
-    let mut speakers = rule_speakers(rules);
-    let mut out = Extraction::default();
+    let mut assembly = Assembly::new(rules);
     // Sized once: growing by doubling would leave up to half of each list unused.
     let total = |f: fn(&Extraction) -> usize| parts.iter().map(|(e, _)| f(e)).sum::<usize>();
+    let out = &mut assembly.out;
     out.observations
         .reserve_exact(total(|e| e.observations.len()));
     out.problems.reserve_exact(total(|e| e.problems.len()));
     out.quotes.reserve_exact(total(|e| e.quotes.len()));
     out.names.reserve_exact(total(|e| e.names.len()));
     for (one, names) in parts {
-        speakers.observe_names(names);
-        out.append(one);
+        assembly.push(one, names);
     }
-    for q in &out.quotes {
-        if let Some(s) = &q.quote.speaker {
-            speakers.observe_speaker(&s.name);
+    assembly.finish()
+}
+
+/// [`assemble`] one article at a time, in article order: a run that reads its corpus a
+/// slice at a time joins each slice as it comes, and never holds every article's
+/// extraction beside the joined one. The same result as [`assemble`] on the same parts.
+pub struct Assembly {
+    speakers: quote::SpeakerIndex,
+    out: Extraction,
+}
+
+impl Assembly {
+    pub fn new(rules: &RuleSet) -> Self {
+        Assembly {
+            speakers: rule_speakers(rules),
+            out: Extraction::default(),
         }
     }
-    out.canonicalise_speakers(&speakers);
-    out
+
+    /// The next article's extraction and the full names it writes.
+    pub fn push(&mut self, one: Extraction, full_names: impl IntoIterator<Item = String>) {
+        self.speakers.observe_names(full_names);
+        self.out.append(one);
+    }
+
+    /// Every speaker in canonical form, now that every article's names are known.
+    pub fn finish(mut self) -> Extraction {
+        for q in &self.out.quotes {
+            if let Some(s) = &q.quote.speaker {
+                self.speakers.observe_speaker(&s.name);
+            }
+        }
+        self.out.canonicalise_speakers(&self.speakers);
+        self.out
+    }
 }
 
 /// Run `work` on a pool of `threads` threads (`None`: rayon's global pool). A pool that
