@@ -28,6 +28,12 @@
 //! map records (`extract --format jsonl`, the `map` module), and [`compare()`] rebuilds the
 //! gathered run from the records of any number of parts and runs the same `finish`: the
 //! same report as [`check`] on the whole corpus.
+//!
+//! `check` on files does the two halves' first step together (`read_assembled`): it reads
+//! a slice of the inputs, joins their outcomes to the run in article order, and reads the
+//! next, so a large corpus never holds every article's outcome beside the run built from
+//! them (docs/performance.md, "Slices"). Only the run's last steps (speakers in canonical
+//! form, compare, report) wait for the whole corpus.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
