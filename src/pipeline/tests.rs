@@ -2,23 +2,59 @@
 
 use super::*;
 
-/// `check`'s sliced path against reading every outcome first, on the bundled story with
-/// two inputs that cannot be read among its articles and a publication date to match.
+/// A made-up story in four outlets: an amount they disagree on, a quotation worded two
+/// ways, a name spelled two ways.
+const ARTICLES: [(&str, &str); 4] = [
+    (
+        "a-north.txt",
+        "---\nsource: North Post\ntitle: Dam opens\npublished: 2024-03-04\n---\nAbout 1,200 \
+         workers built the Orrin dam, officials said.\n\n“We finished the dam a year early,” \
+         said Mara Velt, the project's head.\n",
+    ),
+    (
+        "b-south.txt",
+        "---\nsource: South Wire\ntitle: Orrin dam opens\n---\nSome 1,500 workers built the \
+         Orrin dam.\n\n“The dam was finished a year early,” Mara Veldt said on Monday.\n",
+    ),
+    (
+        "c-east.txt",
+        "---\nsource: East Ledger\ntitle: A dam, early\n---\nMara Velt said 1,200 workers \
+         had built it.\n",
+    ),
+    (
+        "d-west.txt",
+        "---\nsource: West Herald\ntitle: Orrin\n---\nThe dam employed 1,500 workers, Mara \
+         Veldt said.\n",
+    ),
+];
+
+const RULES: &str = "[[fact]]\nid = \"dam.workers\"\nlabel = \"Workers on the dam\"\n\
+                     kind = \"quantity\"\nunits = [\"workers\"]\n";
+
+/// `check`'s sliced path against reading every outcome first, with two inputs that cannot
+/// be read among the articles and a publication date to match.
 #[test]
 fn a_run_assembled_slice_by_slice_reports_what_the_whole_run_reports() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rules = crate::rules::load(&[root.join("rules/kazakhstan-2022.toml")]).expect("rules");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("corpus"))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut paths = Vec::new();
+    for (name, text) in ARTICLES {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        paths.push(path);
+    }
     // Unreadable inputs between articles: skipped and reported in their place.
-    paths.insert(2, root.join("tests/fixtures/hostile/binary.txt"));
-    paths.insert(4, root.join("tests/fixtures/hostile/empty.txt"));
+    let (binary, empty) = (
+        dir.path().join("b2-binary.txt"),
+        dir.path().join("c2-empty.txt"),
+    );
+    std::fs::write(&binary, b"\x00\x01\x02\xff\xfe\x00 not text").expect("write");
+    std::fs::write(&empty, b"").expect("write");
+    paths.insert(2, binary);
+    paths.insert(4, empty);
+    let rules = crate::rules::parse(Path::new("r.toml"), RULES).expect("rules");
     let published = vec![(
-        "cgtn-progress-or-war.txt".to_string(),
-        "2022-01-09".parse::<Date>().expect("date"),
+        "c-east.txt".to_string(),
+        "2024-03-05".parse::<Date>().expect("date"),
     )];
     let reading = ReadOptions::default();
     for detail in [Detail::Full, Detail::NoDiffs] {
@@ -30,8 +66,9 @@ fn a_run_assembled_slice_by_slice_reports_what_the_whole_run_reports() {
         };
         let whole = gather(&rules, options, false).expect("read");
         let whole = finish(&rules, whole, &published, detail, &reading).expect("whole");
-        assert_eq!(whole.sources.len(), 5);
-        for file in ["binary.txt", "empty.txt"] {
+        assert_eq!(whole.sources.len(), 4);
+        assert!(!whole.evidence.is_empty() && !whole.quotes.is_empty());
+        for file in ["b2-binary.txt", "c2-empty.txt"] {
             let said = whole.problems.iter().any(|p| p.file.ends_with(file));
             assert!(said, "{file} is reported: {:?}", whole.problems);
         }
