@@ -156,9 +156,7 @@ impl QuotePlace {
     }
 }
 
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
+use crate::span::narrow;
 
 /// Where everything extraction found sits in its file, parallel to the [`Extraction`]'s
 /// lists: `observations[i]` places `extraction.observations[i]`, and so on; `names[d]`

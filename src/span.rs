@@ -7,6 +7,13 @@
 
 use serde::Serialize;
 
+/// An offset, index or count held in 32 bits, where a run holds millions of them: values
+/// past `u32::MAX` (a file of more than 4 GB, more than 4 billion articles) are held as
+/// `u32::MAX`.
+pub(crate) fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A half-open byte range `start..end` into one file's text.
 #[derive(
     Debug,

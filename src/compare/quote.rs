@@ -297,8 +297,17 @@ pub fn compare_quotes(extraction: &Extraction, detail: Detail) -> Vec<QuoteFindi
         .iter()
         .map(|&i| (quotes[i].article, quotes[i].quote.text.as_str()))
         .collect();
-    let pairs = pair_quotes(&items);
-    let mut cards = card::cards(keep.len(), &pairs, |k| items[k].1);
+    // Pairs are joined into cards as each block of them is made, never all held.
+    let text = |k: usize| items[k].1;
+    let mut joined = card::Cards::new(keep.len(), text);
+    pair::pair_blocks_with(
+        &items,
+        MAX_CANDIDATES,
+        PROBE_BUDGET,
+        PAIR_THRESHOLD,
+        |block| joined.join(block, text),
+    );
+    let mut cards = joined.finish();
     let mut found: Vec<QuoteFinding> = cards
         .iter_mut()
         .map(|members| {

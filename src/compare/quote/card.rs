@@ -27,48 +27,91 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
 /// statements ("the loss of life in the valley") would otherwise chain them into one card
 /// and make two people say the same words. One similarity per join of groups, so cards stay
 /// linear in the number of quotations.
+#[cfg(test)]
 pub(super) fn cards<'a>(
     n: usize,
     pairs: &[(usize, usize, f64)],
     text: impl Fn(usize) -> &'a str,
 ) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    let words: Vec<usize> = (0..n).map(|i| text(i).split_whitespace().count()).collect();
-    // Each root's reference: its longest item, the first of the longest.
-    let mut reference: Vec<usize> = (0..n).collect();
-    let mut order: Vec<&(usize, usize, f64)> = pairs.iter().collect();
-    order.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    for &&(i, j, _) in &order {
-        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-        if a == b {
-            continue;
+    let mut cards = Cards::new(n, &text);
+    let mut narrow: Vec<(u32, u32, f64)> = pairs
+        .iter()
+        .map(|&(i, j, s)| (i as u32, j as u32, s))
+        .collect();
+    cards.join(&mut narrow, &text);
+    cards.finish()
+}
+
+/// [`cards`] built a block of pairs at a time. Blocks share no item, so joining each
+/// block's pairs strongest first gives the groups that joining all pairs strongest first
+/// gives: a join only ever looks at the groups of its own two items.
+pub(super) struct Cards {
+    parent: Vec<usize>,
+    words: Vec<usize>,
+    /// Each root's reference: its longest item, the first of the longest.
+    reference: Vec<usize>,
+}
+
+impl Cards {
+    pub(super) fn new<'a>(n: usize, text: impl Fn(usize) -> &'a str) -> Cards {
+        Cards {
+            parent: (0..n).collect(),
+            words: (0..n).map(|i| text(i).split_whitespace().count()).collect(),
+            reference: (0..n).collect(),
         }
-        let (ra, rb) = (reference[a], reference[b]);
-        // The pair itself (ra in i's group, rb in j's) joins the references: it is alike.
-        let themselves = ra == i && rb == j;
-        if !themselves && similarity(text(ra), text(rb)) < PAIR_THRESHOLD {
-            continue;
+    }
+
+    /// Join one block's pairs (sorted here, strongest first).
+    pub(super) fn join<'a>(
+        &mut self,
+        pairs: &mut [(u32, u32, f64)],
+        text: impl Fn(usize) -> &'a str,
+    ) {
+        let Cards {
+            parent,
+            words,
+            reference,
+        } = self;
+        pairs.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        for &(i, j, _) in pairs.iter() {
+            let (i, j) = (i as usize, j as usize);
+            let (a, b) = (root(parent, i), root(parent, j));
+            if a == b {
+                continue;
+            }
+            let (ra, rb) = (reference[a], reference[b]);
+            // The pair itself (ra in i's group, rb in j's) joins the references: it is alike.
+            let themselves = ra == i && rb == j;
+            if !themselves && similarity(text(ra), text(rb)) < PAIR_THRESHOLD {
+                continue;
+            }
+            let (keep, gone) = (a.min(b), a.max(b));
+            parent[gone] = keep;
+            // The longer of the two references, the first of equals.
+            reference[keep] = if words[rb] > words[ra] || (words[rb] == words[ra] && rb < ra) {
+                rb
+            } else {
+                ra
+            };
         }
-        let (keep, gone) = (a.min(b), a.max(b));
-        parent[gone] = keep;
-        // The longer of the two references, the first of equals.
-        reference[keep] = if words[rb] > words[ra] || (words[rb] == words[ra] && rb < ra) {
-            rb
-        } else {
-            ra
-        };
     }
-    let mut slot: Vec<Option<usize>> = vec![None; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        let k = *slot[r].get_or_insert_with(|| {
-            out.push(Vec::new());
-            out.len() - 1
-        });
-        out[k].push(i);
+
+    /// The groups, each in index order, ordered by their first item.
+    pub(super) fn finish(self) -> Vec<Vec<usize>> {
+        let Cards { mut parent, .. } = self;
+        let n = parent.len();
+        let mut slot: Vec<Option<usize>> = vec![None; n];
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for i in 0..n {
+            let r = root(&mut parent, i);
+            let k = *slot[r].get_or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            out[k].push(i);
+        }
+        out
     }
-    out
 }
 
 /// Is `short`'s word sequence (compared as the diff compares words) a run of `long`'s

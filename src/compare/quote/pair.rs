@@ -30,9 +30,7 @@ pub(super) struct Vocab {
     buf: String,
 }
 
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
+use crate::span::narrow;
 
 impl Vocab {
     fn intern_key(&mut self, w: &str) -> u32 {
@@ -194,6 +192,26 @@ pub(super) fn pair_quotes_with(
     probe_budget: usize,
     threshold: f64,
 ) -> Vec<(usize, usize, f64)> {
+    let mut out = Vec::new();
+    pair_blocks_with(items, max_candidates, probe_budget, threshold, |pairs| {
+        out.extend(pairs.iter().map(|&(i, j, s)| (i as usize, j as usize, s)));
+    });
+    out.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    out
+}
+
+/// The pairs of [`pair_quotes_with`], handed to `each` one block of similar wordings at a
+/// time (no pair joins two blocks), instead of all at once: a story quoted by every outlet
+/// makes about one pair per quotation and other source, and held together they weighed
+/// more than the quotations themselves (at 100,000 articles, hundreds of megabytes).
+/// `each` may take the pairs; their order within a block is not fixed.
+pub(super) fn pair_blocks_with(
+    items: &[(usize, &str)],
+    max_candidates: usize,
+    probe_budget: usize,
+    threshold: f64,
+    mut each: impl FnMut(&mut [(u32, u32, f64)]),
+) {
     // Distinct wordings, each with its quotations in index order.
     let mut vocab = Vocab::default();
     let mut ids: Map<Vec<u32>, u32> = Map::default();
@@ -299,9 +317,9 @@ pub(super) fn pair_quotes_with(
         fill[b as usize] += 1;
     }
     drop((fill, block_of));
-    let mut out = Vec::new();
     let mut candidates: Vec<(u32, u32, f64)> = Vec::new();
-    let mut taken: foldhash::HashSet<u64> = foldhash::HashSet::default();
+    // Each quotation's place in its block, for `taken`.
+    let mut slot = vec![0u32; items.len()];
     for block in start.windows(2) {
         let group = &order[block[0]..block[1]];
         if group.len() < 2 {
@@ -309,7 +327,8 @@ pub(super) fn pair_quotes_with(
         }
         // Each quotation's first partners from other sources.
         candidates.clear();
-        for &i in group {
+        for (k, &i) in group.iter().enumerate() {
+            slot[i as usize] = narrow(k);
             let i = i as usize;
             let w = wording_of[i] as usize;
             let mut count = 0;
@@ -332,35 +351,50 @@ pub(super) fn pair_quotes_with(
         candidates.sort_unstable_by_key(|&(i, j, _)| (i, j));
         candidates.dedup_by_key(|&mut (i, j, _)| (i, j));
         candidates.retain(|&(_, _, s)| s >= threshold);
-        assign_scored(items, &mut candidates, &mut taken, &mut out);
+        let mut taken = vec![Vec::new(); group.len()];
+        let kept = assign_scored(
+            items,
+            &mut candidates,
+            |q| slot[q as usize] as usize,
+            &mut taken,
+        );
+        drop(taken);
+        if kept > 0 {
+            each(&mut candidates[..kept]);
+        }
     }
-    out.sort_unstable_by_key(|&(i, j, _)| (i, j));
-    out
 }
 
 /// Greedy by similarity (then index): each quotation in at most its best pair per other
-/// source. `scored` pairs are distinct; `taken` is scratch.
+/// source. `scored` pairs are distinct; the pairs kept are moved to its front, in the
+/// order taken, and their number returned. `taken` has a list for each quotation (at its
+/// `slot`) of the other sources it is paired with, kept sorted: a quotation pairs with
+/// a few dozen sources, and these lists weigh a third of a hash set of the same pairs.
 pub(super) fn assign_scored(
     items: &[(usize, &str)],
     scored: &mut [(u32, u32, f64)],
-    taken: &mut foldhash::HashSet<u64>,
-    out: &mut Vec<(usize, usize, f64)>,
-) {
+    slot: impl Fn(u32) -> usize,
+    taken: &mut [Vec<u32>],
+) -> usize {
     scored.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    // (quotation, other source), packed in 64 bits. (Indices beyond 2^32 would share keys
-    // and lose pairs, not gain them.)
-    let key = |q: usize, source: usize| (u64::from(narrow(q)) << 32) | u64::from(narrow(source));
-    taken.clear();
-    for &(i, j, s) in scored.iter() {
-        let (i, j) = (i as usize, j as usize);
-        let (si, sj) = (items[i].0, items[j].0);
-        if taken.contains(&key(i, sj)) || taken.contains(&key(j, si)) {
+    // (Sources beyond 2^32 would share entries and lose pairs, not gain them.)
+    let source = |q: u32| narrow(items[q as usize].0);
+    let mut kept = 0;
+    for k in 0..scored.len() {
+        let (i, j, _) = scored[k];
+        let (si, sj) = (slot(i), slot(j));
+        let (Err(at_i), Err(at_j)) = (
+            taken[si].binary_search(&source(j)),
+            taken[sj].binary_search(&source(i)),
+        ) else {
             continue;
-        }
-        taken.insert(key(i, sj));
-        taken.insert(key(j, si));
-        out.push((i, j, s));
+        };
+        taken[si].insert(at_i, source(j));
+        taken[sj].insert(at_j, source(i));
+        scored[kept] = scored[k];
+        kept += 1;
     }
+    kept
 }
 
 /// The all-pairs method on strings, as pairing was before interning and blocking: every two
@@ -433,8 +467,12 @@ pub(super) fn all_pairs(items: &[(usize, &str)], threshold: f64) -> Vec<(usize, 
             }
         }
     }
-    let mut out = Vec::new();
-    assign_scored(items, &mut scored, &mut Default::default(), &mut out);
+    let mut taken = vec![Vec::new(); items.len()];
+    let kept = assign_scored(items, &mut scored, |q| q as usize, &mut taken);
+    let mut out: Vec<(usize, usize, f64)> = scored[..kept]
+        .iter()
+        .map(|&(i, j, s)| (i as usize, j as usize, s))
+        .collect();
     out.sort_unstable_by_key(|&(i, j, _)| (i, j));
     out
 }

@@ -719,3 +719,42 @@ fn a_status_and_a_wording_have_one_name_in_every_format() {
     );
     assert_eq!(Wording::Reference.name(), "reference");
 }
+
+/// Cards made a block of pairs at a time (as `compare_quotes` makes them) are the cards of
+/// all the pairs at once: made-up statements, each reworded by several outlets, so that
+/// pairing finds more than one block.
+#[test]
+fn cards_joined_block_by_block_are_the_cards_of_all_pairs() {
+    let items: Vec<(usize, &str)> = vec![
+        (0, "The ferry to Marlow Island will stop running on Friday evening"),
+        (1, "The ferry to Marlow Island stops running Friday evening"),
+        (2, "Ferry service to Marlow Island will stop on Friday evening"),
+        (0, "We counted nine hundred cormorants along the northern breakwater"),
+        (3, "We counted nine hundred cormorants on the northern breakwater"),
+        (1, "Nine hundred cormorants were counted along the breakwater"),
+        (2, "Bridge tolls rise again in the spring for every lorry"),
+        (3, "Bridge tolls will rise in spring for every lorry"),
+        (3, "The ferry to Marlow Island will stop running on Friday"),
+        (1, "An unrelated remark about the weather"),
+    ];
+    let text = |k: usize| items[k].1;
+    let mut blocks = 0;
+    let mut joined = card::Cards::new(items.len(), text);
+    pair::pair_blocks_with(
+        &items,
+        MAX_CANDIDATES,
+        PROBE_BUDGET,
+        PAIR_THRESHOLD,
+        |block| {
+            blocks += 1;
+            joined.join(block, text)
+        },
+    );
+    let whole = card::cards(items.len(), &pair_quotes(&items), text);
+    assert_eq!(blocks, 3, "one block per statement");
+    assert_eq!(joined.finish(), whole);
+    assert_eq!(
+        whole,
+        vec![vec![0, 1, 2, 8], vec![3, 4, 5], vec![6, 7], vec![9]]
+    );
+}
