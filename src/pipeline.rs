@@ -911,22 +911,19 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
     // Set aside, the sentences are read a slice of the articles at a time and written to
     // a file as they come: never all in memory. Without a file, they are held.
     if let Some(mut file) = set_aside.then(|| SentenceWriter::new().ok()).flatten() {
-        let mut places = Vec::new();
+        let held = out.len();
         let written = wanted.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
             let found: Vec<Vec<((usize, usize), String)>> = slice.par_iter().map(read).collect();
             for (key, sentence) in found.into_iter().flatten() {
-                places.push((key, file.write(&sentence)?));
+                out.push((key, NameSentence::SetAside(file.write(&sentence)?)));
             }
             std::io::Result::Ok(())
         });
-        if let Ok(place) = written.and_then(|()| file.finish()) {
-            out.extend(
-                places
-                    .into_iter()
-                    .map(|(key, at)| (key, NameSentence::SetAside(place(at)))),
-            );
+        if written.and_then(|()| file.finish()).is_ok() {
             return NameSentences::new(out);
         }
+        // The file failed: the sentences are read again and held.
+        out.truncate(held);
     }
     let found: Vec<((usize, usize), String)> = wanted.par_iter().flat_map_iter(read).collect();
     out.extend(

@@ -410,9 +410,13 @@ impl SetAside {
     }
 }
 
-/// Writes sentences to a new unnamed temporary file, then hands out their places.
+/// Writes sentences to a new unnamed temporary file, handing out each one's place as it
+/// is written (a place is read only once [`SentenceWriter::finish`] has flushed the file):
+/// a list of offsets converted to places afterwards was held beside the places, another
+/// 32 bytes for each of millions of name uses.
 pub struct SentenceWriter {
-    out: std::io::BufWriter<std::fs::File>,
+    file: std::sync::Arc<SentenceFile>,
+    buf: Vec<u8>,
     at: u64,
 }
 
@@ -420,31 +424,45 @@ impl SentenceWriter {
     /// A new temporary file (in the system's temporary folder).
     pub fn new() -> std::io::Result<Self> {
         Ok(SentenceWriter {
-            out: std::io::BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            file: std::sync::Arc::new(SentenceFile(std::sync::Mutex::new(
+                tempfile::tempfile()?,
+            ))),
+            buf: Vec::with_capacity(Self::BUFFER),
             at: 0,
         })
     }
 
-    /// Write `sentence`; its offset and length in the file.
-    pub fn write(&mut self, sentence: &str) -> std::io::Result<(u64, u32)> {
-        use std::io::Write;
+    const BUFFER: usize = 1 << 16;
+
+    /// Write `sentence`; its place in the file.
+    pub fn write(&mut self, sentence: &str) -> std::io::Result<SetAside> {
         let len = u32::try_from(sentence.len()).map_err(std::io::Error::other)?;
-        self.out.write_all(sentence.as_bytes())?;
+        if self.buf.len() + sentence.len() > Self::BUFFER {
+            self.flush()?;
+        }
+        self.buf.extend_from_slice(sentence.as_bytes());
         let offset = self.at;
         self.at += u64::from(len);
-        Ok((offset, len))
-    }
-
-    /// Done writing: `place` turns the offsets and lengths [`SentenceWriter::write`] gave
-    /// into sentences that can be read back.
-    pub fn finish(self) -> std::io::Result<impl Fn((u64, u32)) -> SetAside> {
-        let file = self.out.into_inner().map_err(|e| e.into_error())?;
-        let file = std::sync::Arc::new(SentenceFile(std::sync::Mutex::new(file)));
-        Ok(move |(offset, len)| SetAside {
-            file: file.clone(),
+        Ok(SetAside {
+            file: self.file.clone(),
             offset,
             len,
         })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut f = self.file.0.lock().unwrap_or_else(|e| e.into_inner());
+        // Reading a place back moves the file's cursor: write at the end.
+        f.seek(SeekFrom::End(0))?;
+        f.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Done writing: every place handed out can be read back.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.flush()
     }
 }
 
