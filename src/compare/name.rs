@@ -111,18 +111,23 @@ struct Form {
     tokens: Vec<String>,
     /// Written forms and how often each occurs; the most frequent is shown.
     written: BTreeMap<String, usize>,
-    /// (document, index of the mention in that document), in document then text order.
-    mentions: Vec<(usize, usize)>,
+    /// (document, index of the mention in that document), in document then text order;
+    /// 32 bits each, as a corpus's every mention is here while names are grouped.
+    mentions: Vec<(u32, u32)>,
     /// How many of its mentions are of each [`NameKind`], in the enum's order.
     kinds: [u32; 5],
 }
 
 impl Form {
-    /// The form's mentions as (document, mention).
-    fn mentions_in(&self, docs: &Mentions) -> Vec<(usize, UseAt)> {
+    /// The form's mentions as (document, mention); with `first_per_doc`, only the first
+    /// of each document (made without the others, which a large corpus has millions of).
+    fn mentions_in(&self, docs: &Mentions, first_per_doc: bool) -> Vec<(usize, UseAt)> {
+        let mut last = None;
         self.mentions
             .iter()
+            .filter(|&&(d, _)| !first_per_doc || last.replace(d) != Some(d))
             .filter_map(|&(d, i)| {
+                let (d, i) = (d as usize, i as usize);
                 let c = docs.docs().get(d)?.get(i)?;
                 let (start, end, kind) = (c.start, c.end, c.kind);
                 Some((d, UseAt { start, end, kind }))
@@ -168,7 +173,7 @@ impl Form {
     fn docs(&self) -> usize {
         self.mentions
             .iter()
-            .map(|(d, _)| *d)
+            .map(|&(d, _)| d)
             .collect::<BTreeSet<_>>()
             .len()
     }
@@ -322,7 +327,9 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
             });
             let Some(f) = slot else { continue };
             *written[f].entry(m.text).or_default() += 1;
-            forms[f].mentions.push((d, i));
+            forms[f]
+                .mentions
+                .push((crate::span::narrow(d), crate::span::narrow(i)));
             forms[f].kinds[kind_slot(m.kind)] += 1;
         }
     }
@@ -332,7 +339,10 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
             .map(|(t, n)| (docs.texts().get(t as usize).cloned().unwrap_or_default(), n))
             .collect();
         f.mentions.sort_by_key(|&(d, i)| {
-            let c = docs.docs().get(d).and_then(|ms| ms.get(i));
+            let c = docs
+                .docs()
+                .get(d as usize)
+                .and_then(|ms| ms.get(i as usize));
             (d, c.map_or(0, |c| c.start), c.map_or(0, |c| c.end))
         });
     }
@@ -531,7 +541,7 @@ pub fn cluster_mentions_linked(
 
     let mut clusters = Vec::new();
     for (e, entity) in known.iter().enumerate() {
-        let mut spellings: Vec<Spelling> = forms
+        let spellings: Vec<(usize, Spelling)> = forms
             .iter()
             .zip(&assigned)
             .filter_map(|(f, m)| {
@@ -541,22 +551,23 @@ pub fn cluster_mentions_linked(
                 } else {
                     None
                 };
-                Some(Spelling {
+                let spelling = Spelling {
                     text: f.display(),
                     kind: m.kind,
                     note,
                     similarity: m.similarity,
-                    mentions: f.mentions_in(docs),
-                })
+                    mentions: f.mentions_in(docs, first_per_doc),
+                };
+                Some((f.mentions.len(), spelling))
             })
             .collect();
-        if !spellings.iter().any(|s| s.kind != VariantKind::Canonical) {
+        if !spellings
+            .iter()
+            .any(|(_, s)| s.kind != VariantKind::Canonical)
+        {
             continue;
         }
-        sort_spellings(&mut spellings);
-        if first_per_doc {
-            keep_first_per_doc(&mut spellings);
-        }
+        let spellings = sort_spellings(spellings);
         clusters.push(NameCluster {
             canonical: entity.name.clone(),
             spellings,
@@ -612,33 +623,34 @@ pub fn cluster_mentions_linked(
         }) else {
             continue;
         };
-        let mut spellings: Vec<Spelling> = members
+        let mut spellings: Vec<(usize, Spelling)> = members
             .iter()
-            .map(|&i| Spelling {
-                text: forms[i].display(),
-                kind: VariantKind::Variant,
-                note: None,
-                similarity: if i == canon {
-                    1.0
-                } else {
-                    similarity(&forms[i].tokens, &forms[canon].tokens)
-                },
-                mentions: forms[i].mentions_in(docs),
+            .map(|&i| {
+                let spelling = Spelling {
+                    text: forms[i].display(),
+                    kind: VariantKind::Variant,
+                    note: None,
+                    similarity: if i == canon {
+                        1.0
+                    } else {
+                        similarity(&forms[i].tokens, &forms[canon].tokens)
+                    },
+                    mentions: forms[i].mentions_in(docs, first_per_doc),
+                };
+                (forms[i].mentions.len(), spelling)
             })
             .collect();
         let canonical = forms[canon].display();
-        spellings.sort_by(|a, b| {
+        // By all their uses, also when only the first of each source is kept.
+        spellings.sort_by(|(na, a), (nb, b)| {
             (b.text == canonical)
                 .cmp(&(a.text == canonical))
-                .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
+                .then_with(|| nb.cmp(na))
                 .then_with(|| a.text.cmp(&b.text))
         });
-        if first_per_doc {
-            keep_first_per_doc(&mut spellings);
-        }
         internal.push(NameCluster {
             canonical,
-            spellings,
+            spellings: spellings.into_iter().map(|(_, s)| s).collect(),
         });
     }
     internal.sort_by(|a, b| {
@@ -651,22 +663,16 @@ pub fn cluster_mentions_linked(
     clusters
 }
 
-/// Keep each spelling's first mention per document (mentions are in document order).
-fn keep_first_per_doc(spellings: &mut [Spelling]) {
-    for s in spellings {
-        let mut last = None;
-        s.mentions.retain(|(d, _)| last.replace(*d) != Some(*d));
-        s.mentions.shrink_to_fit();
-    }
-}
-
-fn sort_spellings(spellings: &mut [Spelling]) {
-    spellings.sort_by(|a, b| {
+/// Spellings in report order: by kind, then by how often each is used (`uses`, all of
+/// them, also when a spelling keeps only its first use in each source), then by text.
+fn sort_spellings(mut spellings: Vec<(usize, Spelling)>) -> Vec<Spelling> {
+    spellings.sort_by(|(na, a), (nb, b)| {
         kind_order(a.kind)
             .cmp(&kind_order(b.kind))
-            .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| nb.cmp(na))
             .then_with(|| a.text.cmp(&b.text))
     });
+    spellings.into_iter().map(|(_, s)| s).collect()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
