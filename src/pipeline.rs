@@ -912,6 +912,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
     // a file as they come: never all in memory. Without a file, they are held.
     if let Some(mut file) = set_aside.then(|| SentenceWriter::new().ok()).flatten() {
         let held = out.len();
+        out.reserve_exact(wanted.iter().map(|(_, spans)| spans.len()).sum());
         let written = wanted.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
             let found: Vec<Vec<((usize, usize), String)>> = slice.par_iter().map(read).collect();
             for (key, sentence) in found.into_iter().flatten() {

@@ -328,9 +328,11 @@ pub struct NameSentences {
 }
 
 impl NameSentences {
-    /// The sentences given, by key (of a key given twice, the first).
+    /// The sentences given, by key (of a key given twice, either: a use's sentence is the
+    /// same words however often it was read). Sorted in place: a stable sort's buffer of
+    /// half the entries was the largest thing made while the report was built.
     pub fn new(mut entries: Vec<((usize, usize), NameSentence)>) -> Self {
-        entries.sort_by_key(|(key, _)| *key);
+        entries.sort_unstable_by_key(|(key, _)| *key);
         entries.dedup_by_key(|(key, _)| *key);
         entries.shrink_to_fit();
         let set_aside = entries
@@ -424,9 +426,7 @@ impl SentenceWriter {
     /// A new temporary file (in the system's temporary folder).
     pub fn new() -> std::io::Result<Self> {
         Ok(SentenceWriter {
-            file: std::sync::Arc::new(SentenceFile(std::sync::Mutex::new(
-                tempfile::tempfile()?,
-            ))),
+            file: std::sync::Arc::new(SentenceFile(std::sync::Mutex::new(tempfile::tempfile()?))),
             buf: Vec::with_capacity(Self::BUFFER),
             at: 0,
         })

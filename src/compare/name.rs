@@ -123,7 +123,8 @@ impl Form {
     /// of each document (made without the others, which a large corpus has millions of).
     fn mentions_in(&self, docs: &Mentions, first_per_doc: bool) -> Vec<(usize, UseAt)> {
         let mut last = None;
-        self.mentions
+        let mut uses: Vec<(usize, UseAt)> = self
+            .mentions
             .iter()
             .filter(|&&(d, _)| !first_per_doc || last.replace(d) != Some(d))
             .filter_map(|&(d, i)| {
@@ -132,7 +133,10 @@ impl Form {
                 let (start, end, kind) = (c.start, c.end, c.kind);
                 Some((d, UseAt { start, end, kind }))
             })
-            .collect()
+            .collect();
+        // Held until the report is built: no room left over from growing.
+        uses.shrink_to_fit();
+        uses
     }
 
     fn display(&self) -> String {

@@ -726,12 +726,27 @@ fn a_status_and_a_wording_have_one_name_in_every_format() {
 #[test]
 fn cards_joined_block_by_block_are_the_cards_of_all_pairs() {
     let items: Vec<(usize, &str)> = vec![
-        (0, "The ferry to Marlow Island will stop running on Friday evening"),
+        (
+            0,
+            "The ferry to Marlow Island will stop running on Friday evening",
+        ),
         (1, "The ferry to Marlow Island stops running Friday evening"),
-        (2, "Ferry service to Marlow Island will stop on Friday evening"),
-        (0, "We counted nine hundred cormorants along the northern breakwater"),
-        (3, "We counted nine hundred cormorants on the northern breakwater"),
-        (1, "Nine hundred cormorants were counted along the breakwater"),
+        (
+            2,
+            "Ferry service to Marlow Island will stop on Friday evening",
+        ),
+        (
+            0,
+            "We counted nine hundred cormorants along the northern breakwater",
+        ),
+        (
+            3,
+            "We counted nine hundred cormorants on the northern breakwater",
+        ),
+        (
+            1,
+            "Nine hundred cormorants were counted along the breakwater",
+        ),
         (2, "Bridge tolls rise again in the spring for every lorry"),
         (3, "Bridge tolls will rise in spring for every lorry"),
         (3, "The ferry to Marlow Island will stop running on Friday"),
