@@ -2,6 +2,7 @@
 
 mod common;
 
+use crosscheck::report::UseSentence;
 use std::path::Path;
 
 /// The bundled articles, each copied `copies` times under new names, with a number changed
@@ -213,8 +214,13 @@ fn lean_run_writes_the_same_table_as_a_full_run() {
             .iter()
             .flat_map(|n| &n.spellings)
             .flat_map(|s| &s.uses);
-        let held = uses.clone().filter(|u| !u.sentence.is_empty()).count();
-        let set_aside = uses.filter(|u| u.set_aside.is_some()).count();
+        let held = uses
+            .clone()
+            .filter(|u| !u.sentence.as_str().is_empty())
+            .count();
+        let set_aside = uses
+            .filter(|u| matches!(u.sentence, UseSentence::SetAside(_)))
+            .count();
         (
             String::from_utf8(out).unwrap(),
             sentences,

@@ -136,13 +136,13 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &[
                         "name",
                         "name",
-                        outlet(r, u.source_number),
+                        outlet(r, u.source_number as usize),
                         &u.file,
                         &u.line.to_string(),
                         &u.column.to_string(),
                         &n.canonical,
                         &s.text,
-                        &u.sentence_text()?,
+                        &u.sentence.text()?,
                     ],
                 )?;
             }
@@ -248,14 +248,14 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &n.canonical,
                         "name",
                         spelling_status(s.kind),
-                        outlet(r, u.source_number),
+                        outlet(r, u.source_number as usize),
                         &u.file,
                         &u.line.to_string(),
                         &u.column.to_string(),
                         &n.canonical,
                         &s.text,
                         "name",
-                        &u.sentence_text()?,
+                        &u.sentence.text()?,
                         spelling_status(s.kind),
                     ],
                 )?;

@@ -106,10 +106,10 @@ struct NameRow<'a> {
     variant: VariantKind,
     note: Option<&'a str>,
     similarity: f64,
-    source_number: usize,
+    source_number: u32,
     file: &'a str,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     sentence: &'a str,
 }
 
@@ -145,7 +145,7 @@ pub fn write_lines(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     file: &u.file,
                     line: u.line,
                     column: u.column,
-                    sentence: &u.sentence,
+                    sentence: u.sentence.as_str(),
                 };
                 line(out, "name", &row)?;
             }

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
+use crate::span::narrow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -354,30 +355,55 @@ fn and_list_with(items: &[String], prefix: &str) -> String {
 }
 
 /// Where one spelling of a name is used.
+// Numbers in 32 bits (a lean CSV report of 100k articles holds 3.8 million of these),
+// shown in the JSON schema as the report's other numbers are. (Plain comments: the
+// schema takes the doc comments.)
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NameUse {
-    pub source_number: usize,
+    #[schemars(with = "usize")]
+    pub source_number: u32,
     /// The source's file name, shared with every other row of the source.
     pub file: Arc<str>,
-    pub line: usize,
-    pub column: usize,
-    // The sentence, white space collapsed; empty while it is set aside (`set_aside`). (A
-    // plain comment: the JSON schema describes what JSON holds, never set aside.)
-    pub sentence: String,
-    /// Where the sentence is while it is set aside (the lean CSV run's: only that writer
-    /// prints it, through [`NameUse::sentence_text`]); None when `sentence` holds it.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub set_aside: Option<crate::placed::SetAside>,
+    #[schemars(with = "usize")]
+    pub line: u32,
+    #[schemars(with = "usize")]
+    pub column: u32,
+    // The sentence, white space collapsed. (A plain comment: the JSON schema describes
+    // what JSON holds, a string, never a sentence set aside.)
+    #[schemars(with = "String")]
+    pub sentence: UseSentence,
 }
 
-impl NameUse {
-    /// The sentence, read back from where it was set aside if it was.
-    pub fn sentence_text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
-        match &self.set_aside {
-            Some(place) => place.read().map(std::borrow::Cow::Owned),
-            None => Ok(std::borrow::Cow::Borrowed(&self.sentence)),
+/// The sentence of a name use: held, or set aside in the run's sentence file (the lean
+/// CSV run's: only that writer prints it, through [`UseSentence::text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum UseSentence {
+    Held(String),
+    SetAside(crate::placed::SetAside),
+}
+
+impl UseSentence {
+    /// The sentence held; empty while it is set aside.
+    pub fn as_str(&self) -> &str {
+        match self {
+            UseSentence::Held(s) => s,
+            UseSentence::SetAside(_) => "",
         }
+    }
+
+    /// The sentence, read back from where it was set aside if it was.
+    pub fn text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
+        match self {
+            UseSentence::Held(s) => Ok(std::borrow::Cow::Borrowed(s)),
+            UseSentence::SetAside(place) => place.read().map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+impl Serialize for UseSentence {
+    /// As the sentence held (JSON is never written from a run that sets sentences aside).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -657,18 +683,17 @@ impl Report {
                                         }
                                         _ => ns.take(key),
                                     });
-                            let (sentence, set_aside) = match sentence {
-                                Some(NameSentence::Held(s)) => (s, None),
-                                Some(NameSentence::SetAside(place)) => (String::new(), Some(place)),
-                                None => (String::new(), None),
+                            let sentence = match sentence {
+                                Some(NameSentence::Held(s)) => UseSentence::Held(s),
+                                Some(NameSentence::SetAside(place)) => UseSentence::SetAside(place),
+                                None => UseSentence::Held(String::new()),
                             };
                             Some(NameUse {
-                                source_number: doc + 1,
+                                source_number: narrow(doc + 1),
                                 file: file.clone(),
-                                line: pos.line,
-                                column: pos.column,
+                                line: narrow(pos.line),
+                                column: narrow(pos.column),
                                 sentence,
-                                set_aside,
                             })
                         })),
                         text: s.text,

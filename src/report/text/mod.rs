@@ -560,7 +560,7 @@ fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
                 .as_deref()
                 .map(|n| format!(": {n}"))
                 .unwrap_or_default();
-            let mut by_source: Vec<(usize, usize)> = Vec::new();
+            let mut by_source: Vec<(u32, usize)> = Vec::new();
             for u in &s.uses {
                 match by_source.iter_mut().find(|(n, _)| *n == u.source_number) {
                     Some(e) => e.1 += 1,
@@ -591,7 +591,7 @@ fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
                     u.file,
                     u.line,
                     u.column,
-                    cut(&u.sentence, SENTENCE_MAX)
+                    cut(u.sentence.as_str(), SENTENCE_MAX)
                 );
                 p.para(&format!("      [{}] ", u.source_number), 10, &text, &[])?;
             }
