@@ -124,6 +124,21 @@ fn discover_from_drafts_facts_from_evenly_spaced_articles_and_says_so() {
     assert!(out.contains("d.stores.region_runs"), "{out}");
     assert!(!out.contains("d.workers."), "{out}");
     assert!(!out.contains("d.date."), "{out}");
+    // `init` says the same of the sample it drafted from.
+    let (code, _, err) = run(&[
+        "init",
+        "--rules",
+        NO_FACTS,
+        "--corpus",
+        STORY,
+        "--discover-from",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("facts discovered from 2 of the 3 articles (--discover-from)"),
+        "{err}"
+    );
     // No limit, or one above the corpus, reads every article: the default report.
     let (_, all, _) = run(&[
         "check", "--rules", NO_FACTS, "--corpus", STORY, "--width", "0",

@@ -22,12 +22,9 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let base = common.named_rules()?.unwrap_or_default();
     let (found, _) = common.discovery(&published, &base)?;
     common.write_raw(found.toml.as_bytes(), out)?;
-    let (read, of) = found.read;
-    let from = if read < of {
-        format!(" from {read} of the {of} articles (--discover-from)")
-    } else {
-        String::new()
-    };
+    let from = crate::discover::write::sample_read(found.read)
+        .map(|sample| format!(" from {sample}"))
+        .unwrap_or_default();
     let _ = writeln!(
         err,
         "{} facts discovered{from}; edit them, then run `crosscheck lint` and `crosscheck test`",

@@ -257,13 +257,15 @@ pub fn rule_file(
     t
 }
 
+/// Which articles discovery read, when it read a sample of them: "7 of the 20 articles
+/// (--discover-from)"; None when it read them all. The report and `init` both say it.
+pub fn sample_read((read, of): (usize, usize)) -> Option<String> {
+    (read < of).then(|| format!("{read} of the {of} articles (--discover-from)"))
+}
+
 /// The report's one line that says the facts were discovered, not named by a rule file.
-pub fn report_title(base: &RuleSet, facts: usize, (read, of): (usize, usize)) -> String {
-    let from = if read < of {
-        format!("{read} of the {of} articles (--discover-from)")
-    } else {
-        "the articles".to_string()
-    };
+pub fn report_title(base: &RuleSet, facts: usize, read: (usize, usize)) -> String {
+    let from = sample_read(read).unwrap_or_else(|| "the articles".to_string());
     let what = format!(
         "no rule file names a fact: {facts} discovered from {from}, each stated by two or more sources (`crosscheck init` writes them as rules)"
     );
