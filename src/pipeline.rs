@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::compare::{self, Findings};
+use crate::compare::{self, name::NameCluster};
 use crate::corpus::{
     self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
 };
@@ -401,17 +401,21 @@ fn conclude(
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
     run.names = Default::default();
-    let sentences = detail.keeps_sentences().then(|| {
-        let known = Known {
-            kept: kept.as_deref(),
-            carried: &carried,
-            reading,
-            recurring: &recurring,
-        };
-        // Only the lean CSV report (`Detail::FirstOnly`) reads sentences set aside.
-        name_sentences(&run, &findings, known, detail == Detail::FirstOnly)
-    });
-    drop(kept);
+    // The report reads the names' sentences once it has built its evidence and
+    // quotations from the run's: building those holds both copies for a while, and the
+    // sentences' list (3.8 million places at 100k articles) need not be held then too.
+    let sentences = |articles: &[ArticleSummary], clusters: &[NameCluster]| {
+        detail.keeps_sentences().then(|| {
+            let known = Known {
+                kept: kept.as_deref(),
+                carried: &carried,
+                reading,
+                recurring: &recurring,
+            };
+            // Only the lean CSV report (`Detail::FirstOnly`) reads sentences set aside.
+            name_sentences(articles, clusters, known, detail == Detail::FirstOnly)
+        })
+    };
     // The run moves into the report (its strings are not copied; the rest is freed).
     Ok(Report::build(rules, run, findings, sentences))
 }
@@ -835,11 +839,16 @@ struct Known<'a> {
     recurring: &'a Recurring,
 }
 
-/// The sentences of the name uses in `findings`: those carried with the run, else read
-/// back from the articles' files, or from `kept`, the articles themselves when the run was
-/// given them in memory. A file that can no longer be read gives no sentences (the uses
-/// keep their place).
-fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool) -> NameSentences {
+/// The sentences of the name uses in `clusters`: those carried with the run, else read
+/// back from the `articles`' files, or from `kept`, the articles themselves when the run
+/// was given them in memory. A file that can no longer be read gives no sentences (the
+/// uses keep their place).
+fn name_sentences(
+    articles: &[ArticleSummary],
+    clusters: &[NameCluster],
+    known: Known,
+    set_aside: bool,
+) -> NameSentences {
     let Known {
         kept,
         carried,
@@ -848,7 +857,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
     } = known;
     let mut out = Vec::new();
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-    for c in &findings.names {
+    for c in clusters {
         for s in &c.spellings {
             for (doc, m) in &s.mentions {
                 if let Some(Some(by_start)) = carried.get(*doc) {
@@ -866,7 +875,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
     let mut feeds: HashMap<PathBuf, Vec<Decoded>> = HashMap::new();
     if kept.is_none() {
         for doc in wanted.keys() {
-            let Some(s) = run.articles.get(*doc) else {
+            let Some(s) = articles.get(*doc) else {
                 continue;
             };
             if matches!(s.origin, corpus::Origin::Row { .. }) && !feeds.contains_key(&s.path) {
@@ -884,7 +893,7 @@ fn name_sentences(run: &Run, findings: &Findings, known: Known, set_aside: bool)
     let read = |(doc, spans): &(usize, Vec<Span>)| {
         let article: Option<Cow<Article>> = match kept {
             Some(articles) => articles.get(*doc).map(Cow::Borrowed),
-            None => run.articles.get(*doc).and_then(|s| {
+            None => articles.get(*doc).and_then(|s| {
                 let input = Input {
                     path: s.path.clone(),
                     name: s.file_name.clone(),

@@ -28,11 +28,13 @@ use serde::Serialize;
 
 pub use format::{Command, Format, WriteOptions};
 
-use crate::compare::name::VariantKind;
+use crate::compare::name::{NameCluster, VariantKind};
 pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
-use crate::placed::{EvidencePlace, NamePlace, NameSentence, NameSentences, Places, Run};
+use crate::placed::{
+    ArticleSummary, EvidencePlace, NamePlace, NameSentence, NameSentences, Places, Run,
+};
 use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
@@ -452,8 +454,10 @@ pub struct Report {
 impl Report {
     /// Assemble the report from a run (the articles read and those that could not be, what
     /// was extracted and where) and its comparison. Each use of a name takes its sentence
-    /// from `name_sentences` (read back from the articles by the pipeline); without it, or
-    /// for a use it lacks, the sentence is empty: only some formats print it.
+    /// from what `name_sentences` gives for the run's articles and name clusters (read back
+    /// from the articles by the pipeline), called once the evidence and quotations are
+    /// built; without sentences, or for a use they lack, the sentence is empty: only some
+    /// formats print it.
     ///
     /// The run is taken: its strings (raw words, sentences, quotations, speakers) move into
     /// the report rather than being copied, and what the report does not keep is freed
@@ -462,7 +466,7 @@ impl Report {
         rules: &RuleSet,
         run: Run,
         all: Findings,
-        mut name_sentences: Option<NameSentences>,
+        name_sentences: impl FnOnce(&[ArticleSummary], &[NameCluster]) -> Option<NameSentences>,
     ) -> Report {
         let Run {
             articles,
@@ -643,6 +647,9 @@ impl Report {
                 conflicts: f.conflicts,
             })
             .collect();
+        // The names' sentences are read only now, when the run's observations and
+        // quotations have become the report's: the sentences are not held beside both.
+        let mut name_sentences = name_sentences(&articles, &clusters);
         // Each sentence moves into the last use that shows it (a copy only for a use that
         // is not the last of its place): the report and the sentences are not both whole.
         let mut left: HashMap<(usize, usize), u32> = HashMap::new();
