@@ -355,7 +355,7 @@ fn date_candidates(
         .collect();
     let inside = |t: &words::Token| covered.iter().any(|r| t.start < r.end && r.start < t.end);
     for (range, value) in plain {
-        if matches!(value, DateValue::Year(_)) || value.span().is_none() {
+        if matches!(value, DateValue::Year(_)) || value.span().is_none() || cited(stext, &range) {
             continue;
         }
         let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
@@ -393,6 +393,22 @@ fn date_candidates(
             pattern,
         });
     }
+}
+
+/// Whether the date at `range` dates a cited source, not an event: it lies inside
+/// parentheses that open with a name (or "see") and a comma before the date, as in
+/// "(Kommersant, January 13, 2022)" or "(see Acme Daily, March 4)".
+fn cited(stext: &str, range: &std::ops::Range<usize>) -> bool {
+    let head = &stext[..range.start];
+    let Some(open) = head.rfind('(') else {
+        return false;
+    };
+    let inside = &head[open + 1..];
+    if inside.contains(')') || !inside.trim_end().ends_with(',') {
+        return false;
+    }
+    let inside = inside.strip_prefix("see ").unwrap_or(inside);
+    inside.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The key of a value: the stems of the [`KEY_LEFT`] content words nearest it on its

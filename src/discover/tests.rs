@@ -465,3 +465,16 @@ fn the_sample_is_evenly_spaced_from_the_first_article() {
         }
     }
 }
+
+#[test]
+fn a_date_that_cites_a_source_is_no_event() {
+    // Dates in "(Name, date)" date the cited piece; the vote's Tuesday is an event.
+    let c = found(
+        "The Orvane council voted on Tuesday to close the harbour bridge (Brantish Courier, May 8, 2023). \
+         Its members were divided (see Velmora Post, May 4; Harbour Weekly, May 5).",
+    );
+    assert_eq!(values(&c), vec!["2023-05-09"]);
+    // A parenthesis that does not open with a name and a comma is no citation.
+    let c = found("The harbour bridge (closed on Tuesday, the council said) reopens in June.");
+    assert_eq!(values(&c)[0], "2023-05-09", "{:?}", values(&c));
+}
