@@ -640,10 +640,16 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
         return Some(s.max(THRESHOLD));
     }
-    if s >= THRESHOLD / 2.0 && same_specific(a, b) {
+    if s >= THRESHOLD / 2.0 && (same_specific(a, b) || same_day(a, b)) {
         return Some(s);
     }
     (s >= THRESHOLD).then_some(s)
+}
+
+/// Whether two dates name one day: like one specific figure, two sources rarely name the
+/// same day by chance.
+fn same_day(a: &Candidate, b: &Candidate) -> bool {
+    matches!((&a.value, &b.value), (Stated::Date(DateValue::Day(x)), Stated::Date(DateValue::Day(y))) if x == y)
 }
 
 /// Whether two amounts state one specific figure: the same number, written with two

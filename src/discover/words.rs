@@ -328,8 +328,18 @@ const STOP: &[&str] = &[
 /// an amount counts (a function word, a reporting verb, a hedge, a word of amounts, digits).
 pub fn key_word(word: &str) -> Option<String> {
     let w = surface(word);
-    // An acronym is a name ("US", "EU", "CPI"), even when it spells a function word.
-    let letters = word.trim_end_matches(['\'', '\u{2019}', 's']);
+    // An acronym is a name ("US", "EU", "CPI"), even when it spells a function word;
+    // written with points ("U.S.", "U.K.") it is the same acronym.
+    let letters = word.trim_end_matches(['\'', '\u{2019}', 's', '.']);
+    let dotted = letters.len() >= 3
+        && letters
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+    let letters = if dotted {
+        letters.replace('.', "")
+    } else {
+        letters.to_string()
+    };
     if letters.chars().count() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) {
         return Some(letters.to_ascii_lowercase());
     }
@@ -474,6 +484,15 @@ mod tests {
         assert_ne!(stem("compared"), stem("company"));
         assert_eq!(stem("slumped"), stem("decreased"));
         assert_eq!(stem("grew"), "+up");
+    }
+
+    #[test]
+    fn an_acronym_is_one_word_with_or_without_points() {
+        assert_eq!(key_word("U.K."), Some("uk".to_string()));
+        assert_eq!(key_word("U.K"), key_word("UK"));
+        assert_eq!(key_word("U.N.'s"), key_word("UN"));
+        // A word with an inner point that is no acronym keeps its own stem.
+        assert_eq!(key_word("Acme.com"), Some(stem("acme.com")));
     }
 
     #[test]
