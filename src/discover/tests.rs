@@ -478,3 +478,26 @@ fn a_date_that_cites_a_source_is_no_event() {
     let c = found("The harbour bridge (closed on Tuesday, the council said) reopens in June.");
     assert_eq!(values(&c)[0], "2023-05-09", "{:?}", values(&c));
 }
+
+#[test]
+fn one_day_named_by_two_sources_needs_only_half_the_likeness() {
+    // Two sources date one signing in sentences that share little ("ferry", "signed"): a
+    // likeness under the threshold and over half of it.
+    let stories = |b: &str| {
+        grouped(&[
+            "The harbour in Ostrel reopened after the storm. Ferries ran late all week. \
+             Officials in Korvath signed the ferry accord on Tuesday, a year after talks began.",
+            &format!(
+                "Fishing crews in Ostrel went back to sea. Schools stayed shut for days. \
+                 Velmora's mayor has signed a ferry pact {b}."
+            ),
+        ])
+    };
+    // "Tuesday" in a piece of Wednesday 10 May 2023 is 9 May: one day, grouped.
+    assert_eq!(
+        stories("on 9 May"),
+        vec![vec!["2023-05-09".to_string(), "2023-05-09".to_string()]]
+    );
+    // Another day, as close, needs the full likeness: not grouped.
+    assert!(stories("on 8 May").is_empty(), "{:?}", stories("on 8 May"));
+}
