@@ -614,7 +614,7 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// and keys at least [`THRESHOLD`] alike, or measures that nest, or (two dates)
 /// sentences that state one sum of money, or (two amounts) one specific figure
 /// ([`same_specific`]) with keys at least half as alike.
-fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
+fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
     if a.article == b.article || a.head != b.head {
         return None;
     }
@@ -638,12 +638,25 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<f64> {
     // Two amounts that measure one named thing are one fact, however their sentences go
     // on around them; so are two dates whose sentences state one sum of money.
     if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
-        return Some(s.max(THRESHOLD));
+        return Some(Link {
+            likeness: s.max(THRESHOLD),
+            strong: true,
+        });
     }
-    if s >= THRESHOLD / 2.0 && (same_specific(a, b) || same_day(a, b)) {
-        return Some(s);
-    }
-    (s >= THRESHOLD).then_some(s)
+    let strong = s >= THRESHOLD || s >= THRESHOLD / 2.0 && (same_specific(a, b) || same_day(a, b));
+    (s >= THRESHOLD / 2.0).then_some(Link {
+        likeness: s,
+        strong,
+    })
+}
+
+/// How alike two candidates that can be one fact are. A strong link can join their groups;
+/// a weak one (at least half the threshold) only lets a group take in a member that is
+/// strongly linked to another of its members.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    likeness: f64,
+    strong: bool,
 }
 
 /// Whether two dates name one day: like one specific figure, two sources rarely name the
@@ -681,9 +694,11 @@ pub fn group(cands: &[Candidate], w: &words::Weights) -> Vec<Vec<usize>> {
     let mut sim: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for i in 0..cands.len() {
         for j in i + 1..cands.len() {
-            if let Some(s) = alike(&cands[i], &cands[j], w) {
-                pairs.push((s, i, j));
-                sim.insert((i, j), s);
+            if let Some(link) = alike(&cands[i], &cands[j], w) {
+                if link.strong {
+                    pairs.push((link.likeness, i, j));
+                }
+                sim.insert((i, j), link.likeness);
             }
         }
     }
