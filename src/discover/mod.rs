@@ -110,6 +110,9 @@ pub struct Candidate {
     /// The rule pattern that finds this amount again: the words before it, `{number}`,
     /// and a count's words up to its head noun (for a date: the words before it, `{date}`).
     pub pattern: String,
+    /// Read from the article's headline, whose few words rarely share a key with a body
+    /// sentence.
+    pub headline: bool,
 }
 
 /// The unit as a key part: currencies apart, percent, points, counts, measures.
@@ -304,6 +307,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 money: BTreeSet::new(),
                 written,
                 pattern,
+                headline: Some(*sentence) == article.headline,
             });
         }
         date_candidates(article, index, *sentence, &toks, &amounts, &mut out);
@@ -391,6 +395,7 @@ fn date_candidates(
             money: money.clone(),
             written,
             pattern,
+            headline: Some(sentence) == article.headline,
         });
     }
 }
@@ -640,6 +645,14 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
     if nested(&a.measure, &b.measure) || !a.money.is_disjoint(&b.money) {
         return Some(Link {
             likeness: s.max(THRESHOLD),
+            strong: true,
+        });
+    }
+    // A headline's figure is the article's, in too few words to share a key: one specific
+    // figure of the same head noun is enough.
+    if (a.headline || b.headline) && same_specific(a, b) {
+        return Some(Link {
+            likeness: s.max(THRESHOLD / 2.0),
             strong: true,
         });
     }

@@ -529,3 +529,52 @@ fn a_group_takes_in_a_member_half_as_alike_to_the_rest() {
         vec![vec!["600".to_string(), "610".to_string()]]
     );
 }
+
+#[test]
+fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
+    // The first piece gives its figure only in its headline, in words the other piece's
+    // sentence does not share: one specific figure with the same head noun is enough, and
+    // the rule written reads the headline too.
+    let with = |title: &str| {
+        Article::from_text(
+            Path::new("a.txt"),
+            format!(
+                "---\npublished: 2023-05-10\ntitle: {title}\n---\nThe grocer gave no details. Unions were not told.\n"
+            ),
+        )
+        .expect("article")
+    };
+    // The two other pieces share their words ("board", "Brantia"), which become the
+    // fact's context; the headline's own head noun is added to it.
+    let others = [
+        article(
+            "Velmora's board agreed to close 642 stores across Brantia by June, the filing shows.",
+        ),
+        article(
+            "Velmora's board will shut 642 stores across Brantia this summer, staff were told.",
+        ),
+    ];
+    let found = |title: &str| {
+        let arts = vec![with(title), others[0].clone(), others[1].clone()];
+        let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
+        let ex = extract::extract(&d.rules, &arts);
+        let names = vec![
+            "a.txt".to_string(),
+            "b.txt".to_string(),
+            "c.txt".to_string(),
+        ];
+        compare::compare(&d.rules, &ex.observations, &names)
+            .iter()
+            .map(|f| (f.sources.len(), f.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("Grocer chain to axe 642 stores"),
+        vec![(3, Status::Agree)]
+    );
+    // A round figure is no evidence of one fact: the headline stays out.
+    assert_eq!(
+        found("Grocer chain to axe 640 stores"),
+        vec![(2, Status::Agree)]
+    );
+}

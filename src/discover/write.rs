@@ -159,6 +159,27 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         {
             context.push(h.clone());
         }
+        // A member that shares no key word with the others (a headline's figure, grouped by
+        // one specific figure) brings its own: its head noun, else its rarest key word, so
+        // that its pattern still reads it.
+        if !context.is_empty() {
+            for m in &members {
+                if m.key.iter().any(|k| shared.contains(&k.as_str())) {
+                    continue;
+                }
+                let own = m.noun.clone().or_else(|| {
+                    m.key
+                        .iter()
+                        .max_by(|a, b| w.weight(a).total_cmp(&w.weight(b)).then(b.cmp(a)))
+                        .and_then(|k| m.written.get(k).cloned())
+                });
+                if let Some(own) = own
+                    && !context.contains(&own)
+                {
+                    context.push(own);
+                }
+            }
+        }
         // The widest reach of the group's approximate amounts, up a tenth of a percent.
         let margin = members
             .iter()
