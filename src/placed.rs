@@ -369,11 +369,37 @@ impl NameSentences {
 }
 
 /// The sentence of a name use: held, or set aside in the run's sentence file until the
-/// report is written.
+/// report is written (the lean CSV run's: only that writer prints it, through
+/// [`NameSentence::text`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum NameSentence {
     Held(String),
     SetAside(SetAside),
+}
+
+impl NameSentence {
+    /// The sentence held; empty while it is set aside.
+    pub fn as_str(&self) -> &str {
+        match self {
+            NameSentence::Held(s) => s,
+            NameSentence::SetAside(_) => "",
+        }
+    }
+
+    /// The sentence, read back from where it was set aside if it was.
+    pub fn text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
+        match self {
+            NameSentence::Held(s) => Ok(std::borrow::Cow::Borrowed(s)),
+            NameSentence::SetAside(place) => place.read().map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+impl serde::Serialize for NameSentence {
+    /// As the sentence held (JSON is never written from a run that sets sentences aside).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// A sentence written to a temporary file while the sentences of a run's name uses were

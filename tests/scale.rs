@@ -2,7 +2,7 @@
 
 mod common;
 
-use crosscheck::report::UseSentence;
+use crosscheck::placed::NameSentence;
 use std::path::Path;
 
 /// The bundled articles, each copied `copies` times under new names, with a number changed
@@ -219,7 +219,7 @@ fn lean_run_writes_the_same_table_as_a_full_run() {
             .filter(|u| !u.sentence.as_str().is_empty())
             .count();
         let set_aside = uses
-            .filter(|u| matches!(u.sentence, UseSentence::SetAside(_)))
+            .filter(|u| matches!(u.sentence, NameSentence::SetAside(_)))
             .count();
         (
             String::from_utf8(out).unwrap(),

@@ -373,40 +373,7 @@ pub struct NameUse {
     // The sentence, white space collapsed. (A plain comment: the JSON schema describes
     // what JSON holds, a string, never a sentence set aside.)
     #[schemars(with = "String")]
-    pub sentence: UseSentence,
-}
-
-/// The sentence of a name use: held, or set aside in the run's sentence file (the lean
-/// CSV run's: only that writer prints it, through [`UseSentence::text`]).
-#[derive(Debug, Clone, PartialEq)]
-pub enum UseSentence {
-    Held(String),
-    SetAside(crate::placed::SetAside),
-}
-
-impl UseSentence {
-    /// The sentence held; empty while it is set aside.
-    pub fn as_str(&self) -> &str {
-        match self {
-            UseSentence::Held(s) => s,
-            UseSentence::SetAside(_) => "",
-        }
-    }
-
-    /// The sentence, read back from where it was set aside if it was.
-    pub fn text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
-        match self {
-            UseSentence::Held(s) => Ok(std::borrow::Cow::Borrowed(s)),
-            UseSentence::SetAside(place) => place.read().map(std::borrow::Cow::Owned),
-        }
-    }
-}
-
-impl Serialize for UseSentence {
-    /// As the sentence held (JSON is never written from a run that sets sentences aside).
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
+    pub sentence: NameSentence,
 }
 
 /// One spelling of a name.
@@ -690,11 +657,8 @@ impl Report {
                                         }
                                         _ => ns.take(key),
                                     });
-                            let sentence = match sentence {
-                                Some(NameSentence::Held(s)) => UseSentence::Held(s),
-                                Some(NameSentence::SetAside(place)) => UseSentence::SetAside(place),
-                                None => UseSentence::Held(String::new()),
-                            };
+                            let sentence =
+                                sentence.unwrap_or_else(|| NameSentence::Held(String::new()));
                             Some(NameUse {
                                 source_number: narrow(doc + 1),
                                 file: file.clone(),
