@@ -127,7 +127,7 @@ fn rule_facts_meet_their_floors() {
         predicted
             .entry((a.file_name.clone(), o.fact.to_string(), o.value.canonical()))
             .or_default()
-            .push(norm(&a.text[o.sentence.start..o.sentence.end]));
+            .push(common::norm(&a.text[o.sentence.start..o.sentence.end]));
     }
     let gold: Vec<(Key, String)> = gold_rows()
         .into_iter()
@@ -165,7 +165,7 @@ fn rule_facts_meet_their_floors() {
         let pieces: Vec<String> = evidence
             .split(" ... ")
             .flat_map(|p| p.split(" / "))
-            .map(norm)
+            .map(common::norm)
             .collect();
         if pieces
             .iter()
@@ -237,16 +237,6 @@ fn rule_facts_meet_their_floors() {
     }
 }
 
-/// Case, curly quotes and apostrophes, and white space normalised away.
-fn norm(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
-        .replace(['“', '”'], "\"")
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// One gold `quote` row: the file (as the scorer keys it), the speaker, the evidence words.
 struct GoldQuote {
     file: String,
@@ -268,7 +258,10 @@ fn gold_quotes(path: &str, prefix: &str) -> Vec<GoldQuote> {
             file: rec[0].to_string(),
             speaker: rec[2].to_string(),
             // The reader drops a quotation's trailing comma; so does the evidence.
-            evidence: norm(&rec[3]).trim_end_matches(',').trim_end().to_string(),
+            evidence: common::norm(&rec[3])
+                .trim_end_matches(',')
+                .trim_end()
+                .to_string(),
         })
         .collect()
 }
@@ -298,7 +291,7 @@ const GOLD_ORGANISATIONS: &[&str] = &[
 /// or the last word before "for"/"of"/"at" ("spokesperson for the prime minister" →
 /// "spokesperson").
 fn head_noun(group: &str) -> String {
-    let words: Vec<String> = norm(group).split(' ').map(str::to_string).collect();
+    let words: Vec<String> = common::norm(group).split(' ').map(str::to_string).collect();
     let before = words
         .iter()
         .position(|w| matches!(w.as_str(), "for" | "of" | "at"))
@@ -319,12 +312,12 @@ fn speaker_is_right(gold: &str, tool: Option<&str>) -> bool {
         return tool.is_none();
     }
     if let Some(group) = gold.strip_prefix("group:") {
-        return tool.is_none_or(|t| norm(t).contains(&head_noun(group)));
+        return tool.is_none_or(|t| common::norm(t).contains(&head_noun(group)));
     }
     let Some(tool) = tool else {
         return false;
     };
-    let (g, t) = (norm(gold), norm(tool));
+    let (g, t) = (common::norm(gold), common::norm(tool));
     if g == t {
         return true;
     }
@@ -401,7 +394,7 @@ fn score_speakers(
         .map(|q| {
             (
                 key(&corpus.articles[q.article].file_name),
-                norm(&q.quote.text),
+                common::norm(&q.quote.text),
                 q.speaker.clone(),
             )
         })

@@ -80,15 +80,7 @@ fn init_writes_a_file_that_lints_tests_and_finds_the_same() {
 
 #[test]
 fn init_round_trips_on_every_real_story() {
-    let root = common::root().join("corpus-real");
-    let mut stories: Vec<_> = std::fs::read_dir(&root)
-        .expect("corpus-real")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    stories.sort();
-    assert_eq!(stories.len(), 7);
+    let stories = common::real_stories();
     // The file is the one discovery ran, so checking with it again (slow in a debug
     // build) is left to the fixture story and to docs/discovery.md's runs.
     for s in stories {

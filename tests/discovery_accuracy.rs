@@ -76,21 +76,12 @@ fn gold_rows(path: &str, rules: &[&str]) -> Vec<Gold> {
         .collect()
 }
 
-fn norm(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
-        .replace(['“', '”'], "\"")
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The gold evidence lies in the sentence: every part of it between ellipses does.
 fn evidence_in(evidence: &str, sentence: &str) -> bool {
-    let sentence = norm(sentence);
+    let sentence = common::norm(sentence);
     evidence
         .split("...")
-        .map(norm)
+        .map(common::norm)
         .filter(|p| !p.is_empty())
         .all(|p| sentence.contains(&p))
 }
@@ -313,14 +304,7 @@ fn discovery_meets_its_floors() {
         "corpus", "facts", "one", "mixed", "unann", "conflicts", "real", "pairs", "differ"
     );
     let mut all = DiscoveryScore::default();
-    let mut stories: Vec<_> = std::fs::read_dir(root.join("corpus-real"))
-        .expect("corpus-real")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    stories.sort();
-    assert_eq!(stories.len(), 7);
+    let stories = common::real_stories();
     for dir in &stories {
         let story = dir
             .file_name()

@@ -128,3 +128,27 @@ pub fn sarif_validator() -> jsonschema::Validator {
     assert_eq!(fixed, 2, "the published schema has two such patterns");
     jsonschema::validator_for(&schema).expect("the schema compiles")
 }
+
+/// The seven stories of corpus-real/, in name order (each a folder of articles).
+pub fn real_stories() -> Vec<PathBuf> {
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(root().join("corpus-real"))
+        .expect("corpus-real")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    stories.sort();
+    assert_eq!(stories.len(), 7);
+    stories
+}
+
+/// Text as the gold and a sentence are compared: curly quotes straight, lower case, white
+/// space as one space.
+pub fn norm(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
