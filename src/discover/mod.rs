@@ -616,9 +616,11 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// Can two candidates be one fact? Different sources; two amounts in the same unit, a
 /// count's same head noun, the same thing they are a part of when both say ("of its
 /// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
-/// and keys at least [`THRESHOLD`] alike, or measures that nest, or (two dates)
-/// sentences that state one sum of money, or (two amounts) one specific figure
-/// ([`same_specific`]) with keys at least half as alike.
+/// and then a strong [`Link`] when their keys are at least [`THRESHOLD`] alike, or their
+/// measures nest, or (two dates) their sentences state one sum of money, or they state one
+/// specific figure ([`same_specific`]) or one day ([`same_day`]) with keys at least half as
+/// alike, or one is a headline's and they state one specific figure; a weak link when
+/// their keys are at least half as alike; else none.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
     if a.article == b.article || a.head != b.head {
         return None;
