@@ -171,6 +171,8 @@ fn score(corpus: &Path, gold: &[Gold], prefix: &str) -> DiscoveryScore {
     let mut s = DiscoveryScore::default();
     // (gold fact, file, file): two sources some discovered fact holds together.
     let mut found_pairs: BTreeSet<(String, String, String)> = BTreeSet::new();
+    // Real discrepancies some discovered fact reports as a conflict.
+    let mut real_conflicts: BTreeSet<String> = BTreeSet::new();
     for f in &findings {
         let kept = f.sources.len() >= 2
             && matches!(f.status, Status::Conflict | Status::Loose | Status::Agree);
@@ -252,9 +254,7 @@ fn score(corpus: &Path, gold: &[Gold], prefix: &str) -> DiscoveryScore {
             }
         }
         if right {
-            for c in &common {
-                found_pairs.insert((format!("conflict:{c}"), String::new(), String::new()));
-            }
+            real_conflicts.extend(common.iter().cloned());
         }
     }
     // Gold: each fact's files and their values.
@@ -271,8 +271,7 @@ fn score(corpus: &Path, gold: &[Gold], prefix: &str) -> DiscoveryScore {
         let files: Vec<(&&str, &BTreeSet<&str>)> = files.iter().collect();
         if files.len() >= 2 && REAL.contains(fact) {
             s.real += 1;
-            let key = (format!("conflict:{fact}"), String::new(), String::new());
-            s.real_found += usize::from(found_pairs.contains(&key));
+            s.real_found += usize::from(real_conflicts.contains(*fact));
         }
         for (i, (a, va)) in files.iter().enumerate() {
             for (b, vb) in &files[i + 1..] {
@@ -336,8 +335,13 @@ fn discovery_meets_its_floors() {
             all.real_found
         ));
     }
-    if all.mixed > 1 {
-        failures.push(format!("corpus-real: {} mixed facts (floor 1)", all.mixed));
+    // Measured: no fact mixes two gold facts; one groups values the gold leaves out (the
+    // fed unemployment rates, loose).
+    if all.mixed > 0 || all.unannotated > 1 {
+        failures.push(format!(
+            "corpus-real: {} mixed facts (at most 0), {} unannotated (at most 1)",
+            all.mixed, all.unannotated
+        ));
     }
     // Measured: 54 of 135 pairs (0.40), 18 of 38 differing pairs (0.47).
     let (pair_floor, differ_floor) = (0.39, 0.47);
