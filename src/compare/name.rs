@@ -129,7 +129,7 @@ impl Form {
             .filter(|&&(d, _)| !first_per_doc || last.replace(d) != Some(d))
             .filter_map(|&(d, i)| {
                 let (d, i) = (d as usize, i as usize);
-                let c = docs.docs().get(d)?.get(i)?;
+                let c = docs.doc(d).get(i)?;
                 let (start, end, kind) = (c.start, c.end, c.kind);
                 Some((d, UseAt { start, end, kind }))
             })
@@ -308,7 +308,7 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
     let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut forms: Vec<Form> = Vec::new();
     let mut written: Vec<BTreeMap<u32, usize>> = Vec::new();
-    for (d, mentions) in docs.docs().iter().enumerate() {
+    for (d, mentions) in docs.docs().enumerate() {
         for (i, m) in mentions.iter().enumerate() {
             let Some(entry) = form_of.get_mut(m.text as usize) else {
                 continue;
@@ -343,10 +343,7 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
             .map(|(t, n)| (docs.texts().get(t as usize).cloned().unwrap_or_default(), n))
             .collect();
         f.mentions.sort_by_key(|&(d, i)| {
-            let c = docs
-                .docs()
-                .get(d as usize)
-                .and_then(|ms| ms.get(i as usize));
+            let c = docs.doc(d as usize).get(i as usize);
             (d, c.map_or(0, |c| c.start), c.map_or(0, |c| c.end))
         });
     }
