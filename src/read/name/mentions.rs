@@ -148,3 +148,42 @@ impl Mentions {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(m: &Mentions, d: usize) -> Vec<&str> {
+        m.doc(d).iter().map(|c| m.text_of(c)).collect()
+    }
+
+    #[test]
+    fn each_document_keeps_its_own_mentions_in_one_list() {
+        let mut m = Mentions::new();
+        let p = NameKind::Person;
+        m.push_doc_parts([("Mara Quell", 0, 10, p), ("Quell", 40, 45, p)]);
+        m.push_doc_parts([]);
+        m.push_doc_parts([("Tobin Rask", 5, 15, p)]);
+        assert_eq!(m.len(), 3);
+        assert_eq!(texts(&m, 0), ["Mara Quell", "Quell"]);
+        assert!(m.doc(1).is_empty());
+        assert_eq!(texts(&m, 2), ["Tobin Rask"]);
+        // A document it does not have has no mentions.
+        assert!(m.doc(3).is_empty());
+        assert_eq!(
+            m.docs().map(<[MentionRef]>::len).collect::<Vec<_>>(),
+            [2, 0, 1]
+        );
+        let got = m.get(0, 1).expect("second mention");
+        assert_eq!((got.text.as_str(), got.span), ("Quell", 40..45));
+
+        // Appended documents come after, their texts interned anew.
+        let mut other = Mentions::new();
+        other.push_doc_parts([("Tobin Rask", 1, 11, p), ("Ilse Varn", 20, 29, p)]);
+        m.append(other);
+        assert_eq!(m.len(), 4);
+        assert_eq!(texts(&m, 2), ["Tobin Rask"]);
+        assert_eq!(texts(&m, 3), ["Tobin Rask", "Ilse Varn"]);
+        assert_eq!(m.texts().len(), 4);
+    }
+}
