@@ -800,14 +800,13 @@ fn process(extractor: &Extractor, pool: &Pool, article: &mut Article, each: Each
             .map(|m| sentence_around(article, Span::from(m.span.clone())))
             .collect()
     });
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let names = std::mem::take(&mut extraction.names)
         .iter()
         .flatten()
         .map(|m| PooledMention {
             text: pool.id(&m.text),
-            start: narrow(m.span.start),
-            end: narrow(m.span.end),
+            start: crate::span::narrow(m.span.start),
+            end: crate::span::narrow(m.span.end),
             kind: m.kind,
         })
         .collect();

@@ -819,7 +819,6 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
             (observation, place)
         })
         .unzip();
-    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let at_start: std::collections::HashMap<usize, Pair> =
         r.names.iter().map(|m| (m.span.0, m.at)).collect();
     let name_places = crate::placed::name_places(
@@ -839,8 +838,8 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
         .iter()
         .map(|m| PooledMention {
             text: pool.id(&m.text),
-            start: narrow(m.span.0),
-            end: narrow(m.span.1),
+            start: crate::span::narrow(m.span.0),
+            end: crate::span::narrow(m.span.1),
             kind: m.kind,
         })
         .collect();

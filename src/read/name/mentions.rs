@@ -50,12 +50,11 @@ impl Mentions {
 
     /// Add the next document's mentions.
     pub fn push_doc(&mut self, mentions: &[NameMention]) {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.push_doc_parts(mentions.iter().map(|m| {
             (
                 m.text.as_str(),
-                narrow(m.span.start),
-                narrow(m.span.end),
+                crate::span::narrow(m.span.start),
+                crate::span::narrow(m.span.end),
                 m.kind,
             )
         }));
