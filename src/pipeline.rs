@@ -48,7 +48,8 @@ use crate::corpus::{
 };
 use crate::extract::{self, Extraction, Extractor};
 use crate::placed::{
-    ArticleSummary, Detail, NameSentence, NameSentences, Places, Run, SentenceWriter,
+    ArticleSummary, Detail, NameSentence, NameSentences, Places, Run, SentenceWriter, UseKey,
+    use_key,
 };
 use crate::report::Report;
 use crate::rules::RuleSet;
@@ -862,7 +863,7 @@ fn name_sentences(
                 if let Some(Some(by_start)) = carried.get(*doc) {
                     if let Ok(i) = by_start.binary_search_by_key(&m.start, |(s, _)| *s) {
                         let sentence = NameSentence::Held(by_start[i].1.clone());
-                        out.push(((*doc, m.start as usize), sentence));
+                        out.push((use_key(*doc, m.start as usize), sentence));
                     }
                     continue;
                 }
@@ -913,7 +914,10 @@ fn name_sentences(
         };
         spans
             .iter()
-            .filter_map(|m| Some(((*doc, m.start), sentence_around(article.as_ref()?, *m))))
+            .filter_map(|m| {
+                let sentence = sentence_around(article.as_ref()?, *m);
+                Some((use_key(*doc, m.start), sentence))
+            })
             .collect::<Vec<_>>()
     };
     // Set aside, the sentences are read a slice of the articles at a time and written to
@@ -922,9 +926,12 @@ fn name_sentences(
         let held = out.len();
         out.reserve_exact(wanted.iter().map(|(_, spans)| spans.len()).sum());
         let written = wanted.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
-            let found: Vec<Vec<((usize, usize), String)>> = slice.par_iter().map(read).collect();
+            let found: Vec<Vec<(UseKey, String)>> = slice.par_iter().map(read).collect();
             for (key, sentence) in found.into_iter().flatten() {
-                out.push((key, NameSentence::SetAside(file.write(&sentence)?)));
+                out.push(match file.write(&sentence)? {
+                    Some(place) => (key, NameSentence::SetAside(place)),
+                    None => (key, NameSentence::Held(sentence)),
+                });
             }
             std::io::Result::Ok(())
         });
@@ -934,7 +941,7 @@ fn name_sentences(
         // The file failed: the sentences are read again and held.
         out.truncate(held);
     }
-    let found: Vec<((usize, usize), String)> = wanted.par_iter().flat_map_iter(read).collect();
+    let found: Vec<(UseKey, String)> = wanted.par_iter().flat_map_iter(read).collect();
     out.extend(
         found
             .into_iter()
