@@ -859,15 +859,16 @@ fn name_sentences(
     let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for c in clusters {
         for s in &c.spellings {
-            for (doc, m) in &s.mentions {
-                if let Some(Some(by_start)) = carried.get(*doc) {
+            for &(doc, ref m) in &s.mentions {
+                let doc = doc as usize;
+                if let Some(Some(by_start)) = carried.get(doc) {
                     if let Ok(i) = by_start.binary_search_by_key(&m.start, |(s, _)| *s) {
                         let sentence = NameSentence::Held(by_start[i].1.clone());
-                        out.push((use_key(*doc, m.start as usize), sentence));
+                        out.push((use_key(doc, m.start as usize), sentence));
                     }
                     continue;
                 }
-                wanted.entry(*doc).or_default().push(Span::from(m.span()));
+                wanted.entry(doc).or_default().push(Span::from(m.span()));
             }
         }
     }

@@ -555,7 +555,7 @@ fn name_variants_meet_their_floor() {
             }) {
                 for (doc, _) in &s.mentions {
                     predicted.insert((
-                        corpus.articles[*doc].file_name.clone(),
+                        corpus.articles[*doc as usize].file_name.clone(),
                         "name".to_string(),
                         name.clone(),
                     ));

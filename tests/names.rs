@@ -62,19 +62,27 @@ fn bundled_story_name_clusters_match_the_gold() {
     for c in &clusters {
         println!("{}:", c.canonical);
         for s in &c.spellings {
-            let srcs: Vec<&str> = s.mentions.iter().map(|(d, _)| files[*d].as_str()).collect();
+            let srcs: Vec<&str> = s
+                .mentions
+                .iter()
+                .map(|(d, _)| files[*d as usize].as_str())
+                .collect();
             println!(
                 "   {:?} {:?} {:.3} {:?}",
                 s.text, s.kind, s.similarity, srcs
             );
         }
     }
-    let docs_of_spelling =
-        |s: &Spelling| s.mentions.iter().map(|(d, _)| *d).collect::<BTreeSet<_>>();
+    let docs_of_spelling = |s: &Spelling| {
+        s.mentions
+            .iter()
+            .map(|(d, _)| *d as usize)
+            .collect::<BTreeSet<_>>()
+    };
     let in_evidence = |s: &Spelling, d: usize, evidence: &str| {
         let t = &texts_[d];
         s.mentions.iter().any(|(md, m)| {
-            *md == d
+            *md as usize == d
                 && t.match_indices(evidence)
                     .any(|(i, e)| i <= m.span().start && m.span().end <= i + e.len())
         })

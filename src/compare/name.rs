@@ -69,8 +69,9 @@ pub struct Spelling {
     /// Normalised Levenshtein similarity to the canonical name (surname with surname when
     /// one of the two is a surname alone); 1.0 for the canonical itself.
     pub similarity: f64,
-    /// (document index, where the spelling is used), ordered by document then position.
-    pub mentions: Vec<(usize, UseAt)>,
+    /// (document index, where the spelling is used), ordered by document then position;
+    /// the index in 32 bits, as the use's offsets are (16 bytes a use, for millions).
+    pub mentions: Vec<(u32, UseAt)>,
 }
 
 /// Where a spelling is used in a document: the mention's bytes and kind. Its words are the
@@ -121,15 +122,14 @@ struct Form {
 impl Form {
     /// The form's mentions as (document, mention); with `first_per_doc`, only the first
     /// of each document (made without the others, which a large corpus has millions of).
-    fn mentions_in(&self, docs: &Mentions, first_per_doc: bool) -> Vec<(usize, UseAt)> {
+    fn mentions_in(&self, docs: &Mentions, first_per_doc: bool) -> Vec<(u32, UseAt)> {
         let mut last = None;
-        let mut uses: Vec<(usize, UseAt)> = self
+        let mut uses: Vec<(u32, UseAt)> = self
             .mentions
             .iter()
             .filter(|&&(d, _)| !first_per_doc || last.replace(d) != Some(d))
             .filter_map(|&(d, i)| {
-                let (d, i) = (d as usize, i as usize);
-                let c = docs.doc(d).get(i)?;
+                let c = docs.doc(d as usize).get(i as usize)?;
                 let (start, end, kind) = (c.start, c.end, c.kind);
                 Some((d, UseAt { start, end, kind }))
             })
@@ -308,33 +308,44 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
     let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut forms: Vec<Form> = Vec::new();
     let mut written: Vec<BTreeMap<u32, usize>> = Vec::new();
+    for m in docs.docs().flatten() {
+        let Some(entry) = form_of.get_mut(m.text as usize) else {
+            continue;
+        };
+        let slot = *entry.get_or_insert_with(|| {
+            let tokens = normalise(docs.text_of(m));
+            if tokens.is_empty() {
+                return None;
+            }
+            Some(*by_key.entry(tokens.clone()).or_insert_with(|| {
+                forms.push(Form {
+                    tokens,
+                    written: BTreeMap::new(),
+                    mentions: Vec::new(),
+                    kinds: [0; 5],
+                });
+                written.push(BTreeMap::new());
+                forms.len() - 1
+            }))
+        });
+        let Some(f) = slot else { continue };
+        *written[f].entry(m.text).or_default() += 1;
+        forms[f].kinds[kind_slot(m.kind)] += 1;
+    }
+    // Each form's mentions, in a list made at its size: grown as they came, the lists of
+    // the forms used most (hundreds of thousands of mentions at 100k articles) left the
+    // blocks they outgrew in the allocator's heap, about as much again as they hold.
+    for f in &mut forms {
+        f.mentions
+            .reserve_exact(f.kinds.iter().map(|&n| n as usize).sum());
+    }
     for (d, mentions) in docs.docs().enumerate() {
         for (i, m) in mentions.iter().enumerate() {
-            let Some(entry) = form_of.get_mut(m.text as usize) else {
-                continue;
-            };
-            let slot = *entry.get_or_insert_with(|| {
-                let tokens = normalise(docs.text_of(m));
-                if tokens.is_empty() {
-                    return None;
-                }
-                Some(*by_key.entry(tokens.clone()).or_insert_with(|| {
-                    forms.push(Form {
-                        tokens,
-                        written: BTreeMap::new(),
-                        mentions: Vec::new(),
-                        kinds: [0; 5],
-                    });
-                    written.push(BTreeMap::new());
-                    forms.len() - 1
-                }))
-            });
-            let Some(f) = slot else { continue };
-            *written[f].entry(m.text).or_default() += 1;
-            forms[f]
-                .mentions
-                .push((crate::span::narrow(d), crate::span::narrow(i)));
-            forms[f].kinds[kind_slot(m.kind)] += 1;
+            if let Some(Some(Some(f))) = form_of.get(m.text as usize) {
+                forms[*f]
+                    .mentions
+                    .push((crate::span::narrow(d), crate::span::narrow(i)));
+            }
         }
     }
     for (f, w) in forms.iter_mut().zip(written) {

@@ -627,7 +627,7 @@ impl Report {
             for c in &clusters {
                 for s in &c.spellings {
                     for (doc, m) in &s.mentions {
-                        *left.entry((*doc, m.start as usize)).or_default() += 1;
+                        *left.entry((*doc as usize, m.start as usize)).or_default() += 1;
                     }
                 }
             }
@@ -640,10 +640,11 @@ impl Report {
                     .spellings
                     .into_iter()
                     .map(|s| SpellingEntry {
-                        uses: exact(s.mentions.iter().filter_map(|(doc, m)| {
-                            let (_, file) = shared.get(*doc)?;
-                            let pos = place_of(&name_places, *doc, m)?;
-                            let key = (*doc, m.start as usize);
+                        uses: exact(s.mentions.iter().filter_map(|&(doc, ref m)| {
+                            let doc = doc as usize;
+                            let (_, file) = shared.get(doc)?;
+                            let pos = place_of(&name_places, doc, m)?;
+                            let key = (doc, m.start as usize);
                             // A place set aside is copied (it is small); a sentence held
                             // is moved into its last use.
                             let sentence =
