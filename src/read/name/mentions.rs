@@ -79,17 +79,6 @@ impl Mentions {
         self.ends.push(self.all.len());
     }
 
-    /// Add the documents of `other` after these.
-    pub fn append(&mut self, other: Mentions) {
-        let map: Vec<u32> = other.texts.iter().map(|t| self.intern(t)).collect();
-        let before = self.all.len();
-        self.all.extend(other.all.into_iter().map(|mut c| {
-            c.text = map.get(c.text as usize).copied().unwrap_or(c.text);
-            c
-        }));
-        self.ends.extend(other.ends.into_iter().map(|e| before + e));
-    }
-
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -175,13 +164,8 @@ mod tests {
         );
         let got = m.get(0, 1).expect("second mention");
         assert_eq!((got.text.as_str(), got.span), ("Quell", 40..45));
-
-        // Appended documents come after, their texts interned anew.
-        let mut other = Mentions::new();
-        other.push_doc_parts([("Tobin Rask", 1, 11, p), ("Ilse Varn", 20, 29, p)]);
-        m.append(other);
-        assert_eq!(m.len(), 4);
-        assert_eq!(texts(&m, 2), ["Tobin Rask"]);
+        // Each distinct text once.
+        m.push_doc_parts([("Tobin Rask", 1, 11, p), ("Ilse Varn", 20, 29, p)]);
         assert_eq!(texts(&m, 3), ["Tobin Rask", "Ilse Varn"]);
         assert_eq!(m.texts().len(), 4);
     }
