@@ -36,20 +36,19 @@
 //! form, compare, report) wait for the whole corpus.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::compare::{self, name::NameCluster};
+use crate::compare;
 use crate::corpus::{
     self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
 };
 use crate::extract::{self, Extraction, Extractor};
 use crate::placed::{
-    ArticleSummary, Detail, NameSentence, NameSentences, Places, Run, SentenceWriter, UseKey,
-    use_key,
+    ArticleSummary, Detail, NameSentence, Places, Run, SentenceWriter, WantedUses,
 };
 use crate::report::Report;
 use crate::rules::RuleSet;
@@ -402,11 +401,13 @@ fn conclude(
     // Names are clustered: the mentions are no longer needed (the report places uses by
     // their start).
     run.names = Default::default();
-    // The report reads the names' sentences once it has built its evidence and
-    // quotations from the run's: building those holds both copies for a while, and the
-    // sentences' list (3.8 million places at 100k articles) need not be held then too.
-    let sentences = |articles: &[ArticleSummary], clusters: &[NameCluster]| {
-        detail.keeps_sentences().then(|| {
+    // The report reads the names' sentences once it has made its rows (the evidence,
+    // quotations and name uses): each row takes its sentence as its article is read, so
+    // no list of the sentences is held beside the rows.
+    let sentences = detail.keeps_sentences().then_some(
+        |articles: &[ArticleSummary],
+         wanted: &WantedUses,
+         put: &mut dyn FnMut(usize, NameSentence)| {
             let known = Known {
                 kept: kept.as_deref(),
                 carried: &carried,
@@ -414,9 +415,9 @@ fn conclude(
                 recurring: &recurring,
             };
             // Only the lean CSV report (`Detail::FirstOnly`) reads sentences set aside.
-            name_sentences(articles, clusters, known, detail == Detail::FirstOnly)
-        })
-    };
+            name_sentences(articles, wanted, known, detail == Detail::FirstOnly, put)
+        },
+    );
     // The run moves into the report (its strings are not copied; the rest is freed).
     Ok(Report::build(rules, run, findings, sentences))
 }
@@ -839,43 +840,43 @@ struct Known<'a> {
     recurring: &'a Recurring,
 }
 
-/// The sentences of the name uses in `clusters`: those carried with the run, else read
-/// back from the `articles`' files, or from `kept`, the articles themselves when the run
-/// was given them in memory. A file that can no longer be read gives no sentences (the
-/// uses keep their place).
+/// The sentences of the name uses `wanted`, each handed to `put` with its position in
+/// `wanted` (only the first use of each place): those carried with the run, else read back
+/// from the `articles`' files, or from `kept`, the articles themselves when the run was
+/// given them in memory. A file that can no longer be read gives no sentences (the uses
+/// keep their place). Set aside (`set_aside`, the lean CSV report), the sentences are
+/// written to a file a slice of the articles at a time and only their places are put:
+/// never all in memory.
 fn name_sentences(
     articles: &[ArticleSummary],
-    clusters: &[NameCluster],
+    wanted: &WantedUses,
     known: Known,
     set_aside: bool,
-) -> NameSentences {
+    put: &mut dyn FnMut(usize, NameSentence),
+) {
     let Known {
         kept,
         carried,
         reading,
         recurring,
     } = known;
-    let mut out = Vec::new();
-    let mut wanted: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-    for c in clusters {
-        for s in &c.spellings {
-            for &(doc, ref m) in &s.mentions {
-                let doc = doc as usize;
-                if let Some(Some(by_start)) = carried.get(doc) {
-                    if let Ok(i) = by_start.binary_search_by_key(&m.start, |(s, _)| *s) {
-                        let sentence = NameSentence::Held(by_start[i].1.clone());
-                        out.push((use_key(doc, m.start as usize), sentence));
-                    }
-                    continue;
-                }
-                wanted.entry(doc).or_default().push(Span::from(m.span()));
+    let mut to_read: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (doc, range) in wanted.by_article() {
+        let Some(Some(by_start)) = carried.get(doc) else {
+            to_read.push((doc, range));
+            continue;
+        };
+        for i in range.filter(|&i| wanted.first_of_place(i)) {
+            let Some(w) = wanted.get(i) else { continue };
+            if let Ok(k) = by_start.binary_search_by_key(&w.start, |(s, _)| *s) {
+                put(i, NameSentence::Held(by_start[k].1.clone()));
             }
         }
     }
     // A feed is read once for all its rows whose sentences are wanted.
     let mut feeds: HashMap<PathBuf, Vec<Decoded>> = HashMap::new();
     if kept.is_none() {
-        for doc in wanted.keys() {
+        for (doc, _) in &to_read {
             let Some(s) = articles.get(*doc) else {
                 continue;
             };
@@ -890,8 +891,7 @@ fn name_sentences(
             }
         }
     }
-    let wanted: Vec<(usize, Vec<Span>)> = wanted.into_iter().collect();
-    let read = |(doc, spans): &(usize, Vec<Span>)| {
+    let read = |(doc, range): &(usize, std::ops::Range<usize>)| {
         let article: Option<Cow<Article>> = match kept {
             Some(articles) => articles.get(*doc).map(Cow::Borrowed),
             None => articles.get(*doc).and_then(|s| {
@@ -913,42 +913,42 @@ fn name_sentences(
                 .map(Cow::Owned)
             }),
         };
-        spans
-            .iter()
-            .filter_map(|m| {
-                let sentence = sentence_around(article.as_ref()?, *m);
-                Some((use_key(*doc, m.start), sentence))
+        range
+            .clone()
+            .filter(|&i| wanted.first_of_place(i))
+            .filter_map(|i| {
+                let w = wanted.get(i)?;
+                let span = Span::new(w.start as usize, w.end as usize);
+                Some((i, sentence_around(article.as_ref()?, span)))
             })
             .collect::<Vec<_>>()
     };
-    // Set aside, the sentences are read a slice of the articles at a time and written to
-    // a file as they come: never all in memory. Without a file, they are held.
     if let Some(mut file) = set_aside.then(|| SentenceWriter::new().ok()).flatten() {
-        let held = out.len();
-        out.reserve_exact(wanted.iter().map(|(_, spans)| spans.len()).sum());
-        let written = wanted.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
-            let found: Vec<Vec<(UseKey, String)>> = slice.par_iter().map(read).collect();
-            for (key, sentence) in found.into_iter().flatten() {
-                out.push(match file.write(&sentence)? {
-                    Some(place) => (key, NameSentence::SetAside(place)),
-                    None => (key, NameSentence::Held(sentence)),
-                });
+        let written = to_read.chunks(SET_ASIDE_ARTICLES).try_for_each(|slice| {
+            let found: Vec<Vec<(usize, String)>> = slice.par_iter().map(read).collect();
+            for (i, sentence) in found.into_iter().flatten() {
+                put(
+                    i,
+                    match file.write(&sentence)? {
+                        Some(place) => NameSentence::SetAside(place),
+                        None => NameSentence::Held(sentence),
+                    },
+                );
             }
             std::io::Result::Ok(())
         });
         if written.and_then(|()| file.finish()).is_ok() {
-            return NameSentences::new(out);
+            return;
         }
-        // The file failed: the sentences are read again and held.
-        out.truncate(held);
+        // The file failed: the sentences are read again and held (each put replaces a
+        // place put before).
     }
-    let found: Vec<(UseKey, String)> = wanted.par_iter().flat_map_iter(read).collect();
-    out.extend(
-        found
-            .into_iter()
-            .map(|(key, s)| (key, NameSentence::Held(s))),
-    );
-    NameSentences::new(out)
+    for slice in to_read.chunks(SET_ASIDE_ARTICLES) {
+        let found: Vec<Vec<(usize, String)>> = slice.par_iter().map(read).collect();
+        for (i, sentence) in found.into_iter().flatten() {
+            put(i, NameSentence::Held(sentence));
+        }
+    }
 }
 
 /// How many articles' name sentences are read at once before they are set aside.

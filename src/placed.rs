@@ -318,64 +318,72 @@ pub struct Run {
     pub places: Places,
 }
 
-/// The sentence (white space collapsed) around each use of a name the comparison reports,
-/// keyed by (article index, byte offset of the mention): a list sorted by key, each key
-/// once (a hash map of millions of uses weighed several times its entries). A key is held
-/// in 32-bit halves ([`crate::span::narrow`], as a use's offset already is): 32 bytes an
-/// entry, not 48, for 3.8 million uses at 100k articles.
+/// A use of a name whose sentence the report wants: where it is (article index, the
+/// mention's bytes) and the row that shows it (rows are numbered in the order the report
+/// makes them). 16 bytes: at 100k articles a lean CSV report wants 3.8 million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WantedUse {
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+    pub row: u32,
+}
+
+/// The name uses whose sentences a report wants, sorted by place: an article's uses are
+/// together, so each article is read once, and a place several rows show is read once.
+/// The report's rows are made first and take their sentences from here as the articles are
+/// read (`put`): no list of every sentence is held beside the rows.
 #[derive(Debug, Default)]
-pub struct NameSentences {
-    sorted: Vec<(UseKey, NameSentence)>,
-    set_aside: bool,
+pub struct WantedUses {
+    sorted: Vec<WantedUse>,
 }
 
-/// A name use's key in [`NameSentences`]: (article index, byte offset of the mention).
-pub type UseKey = (u32, u32);
+impl WantedUses {
+    pub fn new(mut uses: Vec<WantedUse>) -> Self {
+        uses.sort_unstable();
+        uses.shrink_to_fit();
+        WantedUses { sorted: uses }
+    }
 
-/// The [`UseKey`] of the use at `start` in article `doc`.
-pub fn use_key(doc: usize, start: usize) -> UseKey {
-    (crate::span::narrow(doc), crate::span::narrow(start))
-}
+    pub fn get(&self, i: usize) -> Option<&WantedUse> {
+        self.sorted.get(i)
+    }
 
-impl NameSentences {
-    /// The sentences given, by key (of a key given twice, either: a use's sentence is the
-    /// same words however often it was read). Sorted in place: a stable sort's buffer of
-    /// half the entries was the largest thing made while the report was built.
-    pub fn new(mut entries: Vec<(UseKey, NameSentence)>) -> Self {
-        entries.sort_unstable_by_key(|(key, _)| *key);
-        entries.dedup_by_key(|(key, _)| *key);
-        entries.shrink_to_fit();
-        let set_aside = entries
-            .iter()
-            .any(|(_, s)| matches!(s, NameSentence::SetAside(_)));
-        NameSentences {
-            sorted: entries,
-            set_aside,
+    /// Each article's uses: (article index, positions of its uses here), in article order.
+    pub fn by_article(&self) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let doc = self.sorted.get(at)?.doc;
+            let end = at + self.sorted[at..].partition_point(|w| w.doc == doc);
+            let range = at..end;
+            at = end;
+            Some((doc as usize, range))
+        })
+    }
+
+    /// Is use `i` the first of its place (article and start)? Only those are read: a
+    /// place's sentence is the same words whichever row shows it.
+    pub fn first_of_place(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.sorted.get(p)),
+            self.sorted.get(i),
+        ) {
+            (Some(p), Some(w)) => (p.doc, p.start) != (w.doc, w.start),
+            (None, Some(_)) => true,
+            _ => false,
         }
     }
 
-    fn find(&self, (doc, start): (usize, usize)) -> Option<usize> {
-        let key = use_key(doc, start);
-        self.sorted.binary_search_by_key(&key, |(k, _)| *k).ok()
-    }
-
-    /// The sentence of the use at `key`.
-    pub fn get(&self, key: (usize, usize)) -> Option<&NameSentence> {
-        self.find(key).map(|i| &self.sorted[i].1)
-    }
-
-    /// The sentence of the use at `key`, moved out (an empty one is left).
-    pub fn take(&mut self, key: (usize, usize)) -> Option<NameSentence> {
-        let i = self.find(key)?;
-        Some(std::mem::replace(
-            &mut self.sorted[i].1,
-            NameSentence::Held(String::new()),
-        ))
-    }
-
-    /// Whether some sentences are set aside (a place is copied, never moved).
-    pub fn any_set_aside(&self) -> bool {
-        self.set_aside
+    /// The rows that show the place of use `i`: its own and those of the uses after it at
+    /// the same place.
+    pub fn rows_at(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let place = self.sorted.get(i).map(|w| (w.doc, w.start));
+        self.sorted
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |w| Some((w.doc, w.start)) == place)
+            .map(|w| w.row)
     }
 }
 
@@ -556,22 +564,22 @@ mod tests {
     }
 
     #[test]
-    fn name_sentences_are_found_by_article_and_offset() {
-        let held = |s: &str| NameSentence::Held(s.to_string());
-        let mut ns = NameSentences::new(vec![
-            (use_key(2, 40), held("c")),
-            (use_key(0, 7), held("a")),
-            (use_key(2, 3), held("b")),
-        ]);
-        assert_eq!(ns.get((0, 7)).map(NameSentence::as_str), Some("a"));
-        assert_eq!(ns.get((2, 3)).map(NameSentence::as_str), Some("b"));
-        assert_eq!(ns.get((2, 40)).map(NameSentence::as_str), Some("c"));
-        assert!(ns.get((1, 7)).is_none());
-        assert_eq!(
-            ns.take((2, 40)).as_ref().map(NameSentence::as_str),
-            Some("c")
-        );
-        assert_eq!(ns.get((2, 40)).map(NameSentence::as_str), Some(""));
-        assert!(!ns.any_set_aside());
+    fn wanted_uses_go_by_article_and_each_place_is_read_once() {
+        let w = |doc, start, row| WantedUse {
+            doc,
+            start,
+            end: start + 5,
+            row,
+        };
+        // Rows 0..4 in the report's order; rows 1 and 3 show one place.
+        let wanted = WantedUses::new(vec![w(2, 40, 0), w(0, 7, 1), w(2, 3, 2), w(0, 7, 3)]);
+        let articles: Vec<_> = wanted.by_article().collect();
+        assert_eq!(articles, vec![(0, 0..2), (2, 2..4)]);
+        let firsts: Vec<bool> = (0..5).map(|i| wanted.first_of_place(i)).collect();
+        assert_eq!(firsts, vec![true, false, true, true, false]);
+        assert_eq!(wanted.rows_at(0).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(wanted.rows_at(2).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(wanted.get(3).map(|u| (u.doc, u.start)), Some((2, 40)));
+        assert_eq!(wanted.rows_at(4).count(), 0);
     }
 }

@@ -21,19 +21,18 @@ pub mod sarif;
 pub mod text;
 
 use crate::span::narrow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 pub use format::{Command, Format, WriteOptions};
 
-use crate::compare::name::{NameCluster, VariantKind};
+use crate::compare::name::VariantKind;
 pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
 use crate::placed::{
-    ArticleSummary, EvidencePlace, NamePlace, NameSentence, NameSentences, Places, Run,
+    ArticleSummary, EvidencePlace, NamePlace, NameSentence, Places, Run, WantedUse, WantedUses,
 };
 use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
@@ -433,7 +432,9 @@ impl Report {
         rules: &RuleSet,
         run: Run,
         all: Findings,
-        name_sentences: impl FnOnce(&[ArticleSummary], &[NameCluster]) -> Option<NameSentences>,
+        name_sentences: Option<
+            impl FnOnce(&[ArticleSummary], &WantedUses, &mut dyn FnMut(usize, NameSentence)),
+        >,
     ) -> Report {
         let Run {
             articles,
@@ -614,68 +615,84 @@ impl Report {
                 conflicts: f.conflicts,
             })
             .collect();
-        // The names' sentences are read only now, when the run's observations and
-        // quotations have become the report's: the sentences are not held beside both.
-        let mut name_sentences = name_sentences(&articles, &clusters);
-        // Each sentence moves into the last use that shows it (a copy only for a use that
-        // is not the last of its place): the report and the sentences are not both whole.
-        let mut left: HashMap<(usize, usize), u32> = HashMap::new();
-        if name_sentences
-            .as_ref()
-            .is_some_and(|ns| !ns.any_set_aside())
-        {
-            for c in &clusters {
-                for s in &c.spellings {
-                    for (doc, m) in &s.mentions {
-                        *left.entry((*doc as usize, m.start as usize)).or_default() += 1;
+        // The name uses' rows are made first, each wanting its sentence (row numbers in the
+        // order made); the sentences are read only then, when the run's observations and
+        // quotations have become the report's, and each moves into the rows that show it.
+        let keeps_sentences = name_sentences.is_some();
+        let mut wanted: Vec<WantedUse> = Vec::new();
+        // The first row of each spelling, in the order made, and where the spelling is.
+        let mut spelling_rows: Vec<(u32, usize, usize)> = Vec::new();
+        let mut names: Vec<NameEntry> = Vec::with_capacity(clusters.len());
+        let mut rows_made: usize = 0;
+        for (e, c) in clusters.into_iter().enumerate() {
+            let mut spellings = Vec::with_capacity(c.spellings.len());
+            for (k, s) in c.spellings.into_iter().enumerate() {
+                spelling_rows.push((narrow(rows_made), e, k));
+                let uses = exact(s.mentions.iter().filter_map(|&(doc, ref m)| {
+                    let (_, file) = shared.get(doc as usize)?;
+                    let pos = place_of(&name_places, doc as usize, m)?;
+                    if keeps_sentences {
+                        wanted.push(WantedUse {
+                            doc,
+                            start: m.start,
+                            end: m.end,
+                            row: narrow(rows_made),
+                        });
                     }
-                }
-            }
-        }
-        let names = clusters
-            .into_iter()
-            .map(|c| NameEntry {
-                canonical: c.canonical,
-                spellings: c
-                    .spellings
-                    .into_iter()
-                    .map(|s| SpellingEntry {
-                        uses: exact(s.mentions.iter().filter_map(|&(doc, ref m)| {
-                            let doc = doc as usize;
-                            let (_, file) = shared.get(doc)?;
-                            let pos = place_of(&name_places, doc, m)?;
-                            let key = (doc, m.start as usize);
-                            // A place set aside is copied (it is small); a sentence held
-                            // is moved into its last use.
-                            let sentence =
-                                name_sentences
-                                    .as_mut()
-                                    .and_then(|ns| match left.get_mut(&key) {
-                                        _ if ns.any_set_aside() => ns.get(key).cloned(),
-                                        Some(n) if *n > 1 => {
-                                            *n -= 1;
-                                            ns.get(key).cloned()
-                                        }
-                                        _ => ns.take(key),
-                                    });
-                            let sentence =
-                                sentence.unwrap_or_else(|| NameSentence::Held(String::new()));
-                            Some(NameUse {
-                                source_number: narrow(doc + 1),
-                                file: file.clone(),
-                                line: narrow(pos.line),
-                                column: narrow(pos.column),
-                                sentence,
-                            })
-                        })),
-                        text: s.text,
-                        kind: s.kind,
-                        note: s.note,
-                        similarity: s.similarity,
+                    rows_made += 1;
+                    Some(NameUse {
+                        source_number: narrow(doc as usize + 1),
+                        file: file.clone(),
+                        line: narrow(pos.line),
+                        column: narrow(pos.column),
+                        sentence: NameSentence::Held(String::new()),
                     })
-                    .collect(),
-            })
-            .collect();
+                }));
+                spellings.push(SpellingEntry {
+                    uses,
+                    text: s.text,
+                    kind: s.kind,
+                    note: s.note,
+                    similarity: s.similarity,
+                });
+            }
+            names.push(NameEntry {
+                canonical: c.canonical,
+                spellings,
+            });
+        }
+        drop(name_places);
+        if let Some(read) = name_sentences {
+            let wanted = WantedUses::new(wanted);
+            // Row `row`'s use: the spelling whose first row is the last at or before it.
+            let mut put = |i: usize, sentence: NameSentence| {
+                let rows: Vec<u32> = wanted.rows_at(i).collect();
+                let mut sentence = Some(sentence);
+                for (n, &row) in rows.iter().enumerate() {
+                    let k = spelling_rows.partition_point(|&(first, _, _)| first <= row);
+                    let Some(&(first, e, s)) = k.checked_sub(1).and_then(|k| spelling_rows.get(k))
+                    else {
+                        continue;
+                    };
+                    let Some(u) = names
+                        .get_mut(e)
+                        .and_then(|n| n.spellings.get_mut(s))
+                        .and_then(|s| s.uses.get_mut((row - first) as usize))
+                    else {
+                        continue;
+                    };
+                    // Moved into the last row that shows it, copied into the others.
+                    u.sentence = if n + 1 == rows.len() {
+                        sentence.take().unwrap_or(NameSentence::Held(String::new()))
+                    } else {
+                        sentence
+                            .clone()
+                            .unwrap_or(NameSentence::Held(String::new()))
+                    };
+                }
+            };
+            read(&articles, &wanted, &mut put);
+        }
         Report {
             version: SCHEMA_VERSION,
             story: rules.title.clone(),
