@@ -328,6 +328,15 @@ impl Context<'_> {
             .get_or_init(|| super::names::titles_by_surname(self.body))
     }
 
+    /// A name marked as a person's (a title, honorific or description, or "she said"
+    /// resolved to it) is never an organisation's: "the company said" does not go back to
+    /// it, though an unmarked full name before may have been taken for one.
+    fn not_an_organisation(&mut self, name: &str) {
+        if self.last_org.as_ref().is_some_and(|(_, o)| o.name == name) {
+            self.last_org = None;
+        }
+    }
+
     fn person(&mut self, para: usize, s: Speaker) {
         self.people.push((para, s.clone()));
         self.last_person = Some((para, s));
@@ -390,6 +399,7 @@ impl Context<'_> {
                     .map(|(_, s)| attributed(s.clone(), Attribution::Pronoun));
                 if let Some(s) = &s {
                     self.genders.insert(surname_key(&s.name), *female);
+                    self.not_an_organisation(&s.name);
                     self.person(para, s.clone());
                 }
                 s
@@ -498,6 +508,9 @@ impl Context<'_> {
             if s.description.is_some() {
                 self.described.push((para, s.clone()));
             }
+        }
+        if marked_person {
+            self.not_an_organisation(&s.name);
         }
         if !marked_person {
             let org = Speaker {

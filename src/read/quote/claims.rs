@@ -234,6 +234,19 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Subj>
         _ => {}
     }
     if last == "," {
+        // "The fire chief, X, said": the name set off after its title (which describes it).
+        if k - 1 > lo
+            && let Some((start, run)) = name_run_back(text, &toks[lo..], k - 1 - lo)
+        {
+            let at = lo + start;
+            if at >= lo + 2
+                && toks[at - 1].s == ","
+                && TITLE_NOUNS_SET.contains(toks[at - 2].s)
+                && run.description.is_some()
+            {
+                return Some(Subj::Name(run));
+            }
+        }
         // "X, appositive, said": try the nearest commas before.
         let mut tries = 0;
         let mut j = k - 1;

@@ -275,21 +275,7 @@ pub(super) fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(us
     let mut run = classify_run(text, toks, start, upto)?;
     // Lowercase title before the name: "ministry spokesman Ivo Petrov".
     if run.kind != RunKind::Org && start > 0 && TITLE_NOUNS_SET.contains(toks[start - 1].s) {
-        let mut j = start - 1;
-        while j > 0 && start - j < 5 {
-            let w = toks[j - 1].s;
-            let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !STOP_CAP_SET.contains(w)
-                && !is_in(PASSIVE, w)
-                && !is_in(
-                    &["the", "a", "an", "that", "and", "but", "or", "who", "which"],
-                    w,
-                );
-            if !modifier {
-                break;
-            }
-            j -= 1;
-        }
+        let j = title_start(toks, start - 1);
         let prefix = collapse_spaces(sub(text, &(toks[j].r.start..toks[start - 1].r.end)));
         run.description = Some(match run.description.take() {
             Some(d) => format!("{prefix} {d}"),
@@ -299,7 +285,46 @@ pub(super) fn name_run_back(text: &str, toks: &[Tok], upto: usize) -> Option<(us
             run.kind = RunKind::Person;
         }
     }
+    // A title set off before the name by commas: "The fire chief, Dana Reyes, said"
+    // describes her as the fire chief.
+    if run.description.is_none()
+        && run.kind != RunKind::Org
+        && start >= 2
+        && toks[start - 1].s == ","
+        && TITLE_NOUNS_SET.contains(toks[start - 2].s)
+        && toks.get(upto).is_some_and(|t| t.s == ",")
+    {
+        let j = title_start(toks, start - 2);
+        run.description = Some(collapse_spaces(sub(
+            text,
+            &(toks[j].r.start..toks[start - 2].r.end),
+        )));
+        if run.kind == RunKind::Single {
+            run.kind = RunKind::Person;
+        }
+    }
     Some((start, run))
+}
+
+/// Where the title ending at `toks[title]` ("ministry spokesman") starts: the lowercase
+/// modifiers before its noun, up to four, not past an article or a conjunction.
+fn title_start(toks: &[Tok], title: usize) -> usize {
+    let mut j = title;
+    while j > 0 && title - j < 4 {
+        let w = toks[j - 1].s;
+        let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !STOP_CAP_SET.contains(w)
+            && !is_in(PASSIVE, w)
+            && !is_in(
+                &["the", "a", "an", "that", "and", "but", "or", "who", "which"],
+                w,
+            );
+        if !modifier {
+            break;
+        }
+        j -= 1;
+    }
+    j
 }
 
 /// The capitalised run starting at `toks[from]` ("said Maria Ortega, the union's …").

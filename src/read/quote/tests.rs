@@ -293,6 +293,43 @@ fn the_statement_said_resolves_to_the_organisation_named_before() {
 }
 
 #[test]
+fn the_company_said_never_goes_back_to_a_person() {
+    // An unmarked full name may be an organisation's ("Borvik Foods said"), until something
+    // marks it as a person's: a pronoun resolved to it, or a title before it.
+    let by_pronoun = "Tessa Marlowe said crews worked through the night. \
+        “The heat was unbearable inside,” she said.\n\n\
+        The company said: “We are heartbroken by what happened to our staff.”";
+    let qs = read_text(by_pronoun);
+    assert_eq!(
+        speaker_of(&qs[0]),
+        Some(("Tessa Marlowe", Attribution::Pronoun))
+    );
+    assert_eq!(qs[1].speaker, None);
+    let by_title = "Port director Tessa Marlowe said the quay was closed.\n\n\
+        The company said: “We are heartbroken by what happened to our staff.”";
+    assert_eq!(read_text(by_title)[0].speaker, None);
+    // An organisation named before is still the company's.
+    let org = "Borvik Foods said the plant was closed.\n\n\
+        The company said: “We are heartbroken by what happened to our staff.”";
+    assert_eq!(
+        speaker_of(&read_text(org)[0]),
+        Some(("Borvik Foods", Attribution::Reference))
+    );
+}
+
+#[test]
+fn a_title_set_off_before_the_name_describes_the_speaker() {
+    let text = "The port director, Tessa Marlowe, said: “The quay stays closed until the inspectors are done.”";
+    let qs = read_text(text);
+    assert_eq!(
+        speaker_of(&qs[0]),
+        Some(("Tessa Marlowe", Attribution::Explicit))
+    );
+    let who = qs[0].speaker.as_ref().and_then(|s| s.description.clone());
+    assert_eq!(who.as_deref(), Some("port director"));
+}
+
+#[test]
 fn the_president_said_resolves_to_the_last_speaker() {
     let text = "President Lena Marsh said on Friday that talks would go on. “We are not giving up on diplomacy,” the President said.";
     let qs = read_text(text);
