@@ -458,9 +458,24 @@ fn relative_day(
         .get(at.end..)
         .and_then(|r| r.trim_start().chars().next());
     if prep && next.is_some_and(char::is_alphanumeric) {
-        return Err(no_anchor(
-            "it counts from the words after it, not from a date",
-        ));
+        // "the day before the visit on March 13": counted from the date its noun phrase
+        // leads to, as "a day before the visit on March 13" is (an offset phrase).
+        let ahead = date_re(sentence)
+            .find_iter(sentence)
+            .find(|m| m.start() >= at.end && !RE_LOWER_MONTH_WORD.is_match(m.as_str()))
+            .filter(|m| find_offset(sentence, at.start, m.start()).is_some());
+        let Some(m) = ahead else {
+            return Err(no_anchor(
+                "it counts from the words after it, not from a date",
+            ));
+        };
+        let anchor_text = collapse_spaces(m.as_str());
+        return match parse_expr(&anchor_text, ctx) {
+            Ok(Expr::RelDay { .. }) | Err(_) => {
+                Err(no_anchor("the date after it is not one day as written"))
+            }
+            Ok(e) => counted_from(place(sentence, m.range(), ctx, &anchor_text, e), n, shown),
+        };
     }
     let Some(m) = date_re(sentence)
         .find_iter(sentence)
@@ -491,6 +506,15 @@ fn relative_day(
         }
         _ => return Err(no_anchor("the date before it is not one day as written")),
     };
+    counted_from(anchor, n, shown)
+}
+
+/// `n` days from `anchor`, the date a counted day counts from.
+fn counted_from(
+    anchor: Result<DateValue, DateError>,
+    n: i64,
+    shown: &str,
+) -> Result<DateValue, DateError> {
     match anchor {
         Ok(DateValue::Day(d)) => {
             add_days(d, n)
@@ -506,7 +530,10 @@ fn relative_day(
         ) => Ok(DateValue::Unresolved {
             text: strip_on(shown).to_string(),
         }),
-        _ => Err(no_anchor("the date before it is not one day as written")),
+        _ => Err(DateError::NoAnchor {
+            text: strip_on(shown).to_string(),
+            reason: "the date it counts from is not one day as written".to_string(),
+        }),
     }
 }
 

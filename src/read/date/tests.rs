@@ -1182,6 +1182,32 @@ fn counted_days_count_from_the_day_named_before_them() {
         ),
         "2026-01-14"
     );
+    // "the day before <noun phrase> on <date>" counts from that date, as "a day before"
+    // does; with no date after the noun phrase, or a clause between, it is not read.
+    for (sentence, needle, want) in [
+        (
+            "The strike began the day before the summit on January 12.",
+            "the day before",
+            "2026-01-11",
+        ),
+        (
+            "The strike ended the day after the envoy's visit on January 12.",
+            "the day after",
+            "2026-01-13",
+        ),
+        (
+            "The strike began the day before the summit.",
+            "the day before",
+            "error: \"the day before\" is not read: it counts from the words after it, not from a date",
+        ),
+        (
+            "The strike began the day before the summit, which ended on January 12.",
+            "the day before",
+            "error: \"the day before\" is not read: it counts from the words after it, not from a date",
+        ),
+    ] {
+        assert_eq!(res(sentence, needle, p), want, "{sentence}");
+    }
     // "N days after <date>" stays the offset form.
     assert_eq!(
         found("The law took effect ten days after January 12.", &c),
