@@ -148,7 +148,7 @@ fn cases() -> Vec<Case> {
             stderr: &[
                 "warning: open.txt:1:1: skipped: front matter opened with `---` is never closed",
                 "warning: notkv.txt:3:1: skipped: front matter line \"Body.\" is not `key: value`; is the closing `---` missing?",
-                "warning: date.txt:2:12: skipped: published date \"2022-02-30\" is not a date (write YYYY-MM-DD, e.g. 2022-01-08)",
+                "warning: date.txt:2:12: skipped: published date \"2022-02-30\" is not a day of the calendar (no such month or day)",
                 "warning: nobody.txt:4:1: skipped: article has front matter but no body",
                 "warning: emptykey.txt:2:1: skipped: front matter line has an empty key",
                 "warning: latin1.txt:1:4: not valid UTF-8 (byte 0xE9); decoded as windows-1252",

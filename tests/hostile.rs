@@ -25,7 +25,7 @@ use Fate::*;
 const FATES: &[(&str, Fate)] = &[
     (
         "bad-published.txt",
-        Skipped("published date \"2022-02-30\" is not a date"),
+        Skipped("published date \"2022-02-30\" is not a day of the calendar"),
     ),
     ("binary.txt", Skipped("binary file (")),
     ("bom.txt", Read),

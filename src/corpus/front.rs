@@ -9,6 +9,26 @@ pub(super) fn parse_date(value: &str) -> Option<Date> {
     head.parse::<Date>().ok()
 }
 
+/// Why `value` is no `published` date: a day the calendar lacks ("2025-02-30") is told
+/// from a date written another way ("March 13, 2025").
+pub(super) fn date_problem(value: &str) -> String {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    let head = v.get(..10).unwrap_or(v);
+    let shaped = head.len() == 10
+        && head.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if shaped {
+        format!("published date {value:?} is not a day of the calendar (no such month or day)")
+    } else {
+        format!("published date {value:?} is not a date (write YYYY-MM-DD, e.g. 2022-01-08)")
+    }
+}
+
 pub(super) struct FrontMatterEntry {
     pub key: String,
     pub value: String,

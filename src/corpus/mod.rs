@@ -541,13 +541,7 @@ impl Article {
                 match parse_date(&entry.value) {
                     Some(d) => published = Some(d),
                     None => {
-                        return Err(at(
-                            entry.value_offset,
-                            format!(
-                                "published date {:?} is not a date (write YYYY-MM-DD, e.g. 2022-01-08)",
-                                entry.value
-                            ),
-                        ));
+                        return Err(at(entry.value_offset, front::date_problem(&entry.value)));
                     }
                 }
             }

@@ -72,7 +72,20 @@ fn bad_published_date_points_at_the_value() {
     )
     .unwrap_err();
     assert_eq!((e.line, e.column), (Some(2), Some(12)));
-    assert!(e.message.contains("not a date"));
+    assert_eq!(
+        e.message,
+        "published date \"2022-02-30\" is not a day of the calendar (no such month or day)"
+    );
+    // Written another way: the form to use is said.
+    let e = Article::from_text(
+        Path::new("x.txt"),
+        "---\npublished: March 3, 2022\n---\nB.".into(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.message,
+        "published date \"March 3, 2022\" is not a date (write YYYY-MM-DD, e.g. 2022-01-08)"
+    );
 }
 
 #[test]
