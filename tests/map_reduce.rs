@@ -281,6 +281,18 @@ fn a_bad_line_is_an_error_naming_file_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains(":1: a record before any header"), "{err}");
+    // A header lacking a field: the error points at the line's first column, never 0.
+    std::fs::write(&part, "{\"type\":\"header\",\"schema\":1}\n").unwrap();
+    let o = crosscheck(&["compare", s(&part)], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:1:1: not a map record: missing field",
+            s(&part)
+        )),
+        "{err}"
+    );
     // Rules other than those extract ran with.
     let other = work.path().join("other.toml");
     std::fs::write(

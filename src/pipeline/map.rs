@@ -547,7 +547,9 @@ fn json_error(file: &str, line: usize, e: &serde_json::Error) -> MapError {
     MapError::Json {
         file: file.to_string(),
         line,
-        column: e.column(),
+        // A record read whole but lacking a field has no place of its own (serde_json says
+        // column 0): the line's start, columns being 1-based here as everywhere.
+        column: e.column().max(1),
         message: message.strip_suffix(&own).unwrap_or(&message).to_string(),
     }
 }
