@@ -212,6 +212,7 @@ fn a_project_file_sets_the_defaults() {
     let base = "rules = [\"r.toml\"]\ncorpus = [\"articles\"]\n";
     let csv = format!("{base}format = \"csv\"\n");
     let dated = format!("{base}[published]\n\"a.txt\" = \"2022-01-08\"\n");
+    let markdown = format!("{base}format = \"markdown\"\n");
     let cases: &[(&str, &[&str], i32, &str)] = &[
         (&csv, &["check"], 0, "fact,label,kind,status"),
         (
@@ -230,11 +231,26 @@ fn a_project_file_sets_the_defaults() {
             "corpus: no such file or folder",
         ),
         (&dated, &["check", "--format", "csv"], 0, ",2022-01-06,"),
+        // A format `extract` does not write is the story's default for `check` only:
+        // `extract` keeps its own (text); given on the command line, it is refused.
+        (
+            &markdown,
+            &["check"],
+            0,
+            "| # | File | Outlet | Published |",
+        ),
+        (&markdown, &["extract"], 0, "Sources\n  [1] a.txt"),
+        (
+            &markdown,
+            &["extract", "--format", "markdown"],
+            2,
+            "--format markdown and html are for `check`",
+        ),
         (
             "rule = [\"r.toml\"]\n",
             &["check"],
             2,
-            "crosscheck.toml: unknown field `rule`",
+            "crosscheck.toml:1:1: unknown field `rule`",
         ),
         (
             "format = \"pdf\"\n",

@@ -103,9 +103,10 @@ impl CommonArgs {
         or_default(&[&self.corpus_paths, &self.corpus], config, "corpus")
     }
 
-    /// The format: --format, else crosscheck.toml's, else text.
-    pub fn format(&self) -> Result<Format, Error> {
-        format_or_config(self.format, self.config.as_ref())
+    /// The format `command` writes: --format, else crosscheck.toml's when `command` writes
+    /// it, else text.
+    pub fn format(&self, command: report::Command) -> Result<Format, Error> {
+        format_or_config(self.format, self.config.as_ref(), command)
     }
 
     /// The --published flags, else crosscheck.toml's `[published]`, as FILE=DATE.
@@ -119,7 +120,7 @@ impl CommonArgs {
     /// Refuse a format the subcommand does not write (or `--wide` without csv) before any
     /// work is done.
     pub(super) fn refuse(&self, command: report::Command, wide: bool) -> Result<(), Error> {
-        match self.format()?.refusal(command, wide) {
+        match self.format(command)?.refusal(command, wide) {
             Some(message) => Err(Error::Usage(message)),
             None => Ok(()),
         }
@@ -172,7 +173,7 @@ impl CommonArgs {
         wide: bool,
         err: &mut dyn Write,
     ) -> Result<Report, Error> {
-        let detail = self.format()?.detail(command, wide);
+        let detail = self.format(command)?.detail(command, wide);
         let (rules, options, published) = self.run_options(detail, err)?;
         let report = pipeline::check(&rules, options).map_err(|e| self.run_error(e, &published))?;
         warn_problems(&report, err);
@@ -462,7 +463,7 @@ impl CommonArgs {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let to_file = self.output_path().is_some();
-        let format = self.format()?;
+        let format = self.format(command)?;
         let options = WriteOptions {
             text: TextOptions {
                 width: terminal.width(self.width, to_file),
@@ -494,10 +495,13 @@ impl CommonArgs {
     }
 }
 
-/// The format: `flag` (--format), else the project file's, else text.
+/// The format `command` writes: `flag` (--format), else the project file's, else text. The
+/// project file's is a story's default for every subcommand: one that does not write it
+/// (`format = "markdown"` and `extract`) keeps its own default, text, rather than failing.
 pub(super) fn format_or_config(
     flag: Option<Format>,
     config: Option<&Config>,
+    command: report::Command,
 ) -> Result<Format, Error> {
     if let Some(f) = flag {
         return Ok(f);
@@ -507,6 +511,7 @@ pub(super) fn format_or_config(
         Some((c, name)) => Format::ALL
             .into_iter()
             .find(|f| f.name() == name)
+            .map(|f| if f.serves(command) { f } else { Format::Text })
             .ok_or_else(|| Error::Config {
                 path: c.path.display().to_string(),
                 message: format!("format {name:?} is not a format"),

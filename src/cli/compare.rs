@@ -61,7 +61,7 @@ pub struct CompareArgs {
 impl CompareArgs {
     /// --format, else crosscheck.toml's, else text.
     fn format(&self) -> Result<Format, Error> {
-        super::common::format_or_config(self.format, self.config.as_ref())
+        super::common::format_or_config(self.format, self.config.as_ref(), report::Command::Check)
     }
 
     fn output_path(&self) -> Option<&std::path::Path> {

@@ -64,9 +64,25 @@ pub fn find(start: &Path) -> Result<Option<Config>, Error> {
 
 /// Read the file's text; `path` places its relative paths and names it in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
-    let raw: Raw = toml::from_str(text).map_err(|e| Error::Config {
-        path: path.display().to_string(),
-        message: e.message().to_string(),
+    let raw: Raw = toml::from_str(text).map_err(|e| {
+        // Placed as a rule file's errors are: file:line:column, and a near key named.
+        let at = e.span().map_or(0, |s| s.start).min(text.len());
+        let before = text.get(..at).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let message = e.message().trim().to_string();
+        let help = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.get(..rest.find('`')?))
+            .and_then(|key| {
+                crate::rules::did_you_mean(key, &["rules", "corpus", "format", "published"])
+            })
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_default();
+        Error::Config {
+            path: format!("{}:{line}:{column}", path.display()),
+            message: format!("{message}{help}"),
+        }
     })?;
     let dir = path.parent().unwrap_or(Path::new(""));
     let place = |p: PathBuf| {
@@ -108,11 +124,16 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_an_error_that_names_the_file() {
-        let e = parse(Path::new("crosscheck.toml"), "rule = [\"x\"]\n").unwrap_err();
+        let e = parse(
+            Path::new("crosscheck.toml"),
+            "corpus = [\"a\"]\n  rule = [\"x\"]\n",
+        )
+        .unwrap_err();
         let text = e.to_string();
         assert!(
-            text.starts_with("crosscheck.toml: unknown field `rule`"),
+            text.starts_with("crosscheck.toml:2:3: unknown field `rule`"),
             "{text}"
         );
+        assert!(text.ends_with("; did you mean `rules`?"), "{text}");
     }
 }

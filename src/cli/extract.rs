@@ -56,7 +56,7 @@ pub fn run(
         return Ok(Outcome::Pass);
     }
     args_common.refuse(report::Command::Extract, false)?;
-    if args_common.format()? == report::Format::Jsonl {
+    if args_common.format(report::Command::Extract)? == report::Format::Jsonl {
         let (report, map) =
             args_common.report_and_map(args.name_sentences, args.records_only, err)?;
         args_common.deliver_map(report.as_ref(), &map, out)?;
