@@ -53,7 +53,8 @@ fn statuses(json: &str) -> Vec<(String, String)> {
 /// it: the same facts with the same statuses as discovery.
 fn init_round_trip(corpus: &str, compare: bool) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("starter.toml");
+    // Into a folder that is not there yet, as a new story's `rules/` is not.
+    let file = dir.path().join("rules").join("starter.toml");
     let file = file.to_str().expect("utf-8 path");
     let (code, _, err) = run(&["init", "--corpus", corpus, "-o", file]);
     assert_eq!(code, 0, "{corpus}: {err}");

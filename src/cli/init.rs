@@ -21,6 +21,19 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let published = common.published()?;
     let base = common.named_rules()?.unwrap_or_default();
     let (found, _) = common.discovery(&published, &base)?;
+    // A new story's rule file usually starts its folder (`-o rules/story.toml`): the folder
+    // is made, as a scaffold's should be. A report's `-o` makes none (a typo there is an
+    // error, not a new folder).
+    if let Some(dir) = common
+        .output_path()
+        .and_then(std::path::Path::parent)
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            target: dir.display().to_string(),
+            source,
+        })?;
+    }
     common.write_raw(found.toml.as_bytes(), out)?;
     let from = crate::discover::write::sample_read(found.read)
         .map(|sample| format!(" from {sample}"))
