@@ -112,7 +112,31 @@ pub fn is_negated(sentence_before: &str) -> bool {
             break;
         }
     }
-    negated || lower.trim_end().ends_with("rather than") || lower.trim_end().ends_with("instead of")
+    negated
+        || lower.trim_end().ends_with("rather than")
+        || lower.trim_end().ends_with("instead of")
+        || denied_clause(&words)
+}
+
+/// Verbs that deny the clause they introduce with "that".
+const DENIALS: &[&str] = &[
+    "denied", "denies", "deny", "denying", "rejected", "rejects", "disputed", "disputes",
+];
+
+/// How many words after "that" a denial reaches ("denied that any exit had been locked").
+const DENIAL_REACH: usize = 8;
+
+/// Does a denial verb's "that"-clause hold the term ("X denied that the exits had been
+/// locked")? The clause is what is denied, so its term is too.
+fn denied_clause(words: &[&str]) -> bool {
+    words
+        .iter()
+        .rev()
+        .take(DENIAL_REACH + 1)
+        .position(|w| *w == "that")
+        .and_then(|back| words.len().checked_sub(back + 2))
+        .and_then(|verb| words.get(verb))
+        .is_some_and(|w| DENIALS.contains(w))
 }
 
 /// Is the matched term wrapped in quote marks (scare quotes)?
@@ -175,6 +199,15 @@ mod tests {
         assert!(is_negated("Russia never "));
         assert!(is_negated("a deployment rather than "));
         assert!(!is_negated("Russian troops "));
+        // A denial's "that"-clause, a few words long, is denied.
+        assert!(is_negated(
+            "The owner denied that any of the gates had been "
+        ));
+        assert!(is_negated("Officials disputed that the convoy "));
+        assert!(!is_negated("The owner said that the gates had been "));
+        assert!(!is_negated(
+            "The owner denied that the report, which came out on a busy Monday morning, said the gates were "
+        ));
         // Too far back to deny the term.
         assert!(!is_negated("It was not clear why the troops who "));
     }
