@@ -400,6 +400,9 @@ fn a_symbolic_link_loop_is_skipped_and_reported() {
     .unwrap();
     std::os::unix::fs::symlink(&stories, stories.join("inner/loop")).unwrap();
     std::os::unix::fs::symlink(&elsewhere, stories.join("other")).unwrap();
+    // A link to a file that is gone is skipped with a reason that says so.
+    let gone = elsewhere.join("gone.txt");
+    std::os::unix::fs::symlink(&gone, stories.join("inner/gone.txt")).unwrap();
     let corpus = stories.to_str().unwrap();
     let (code, out, err) = run(&["extract", "--corpus", corpus, "--format", "json"]);
     assert_eq!(code, 0, "{err}");
@@ -407,6 +410,13 @@ fn a_symbolic_link_loop_is_skipped_and_reported() {
     assert!(
         err.contains(&format!(
             "warning: {loop_path}: skipped: a symbolic link back to {corpus}: not followed"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped: cannot read: a symbolic link to {}, which is not there",
+            gone.display()
         )),
         "{err}"
     );

@@ -339,7 +339,7 @@ fn cases() -> Vec<Case> {
         rule(
             "bad within",
             "[[fact]]\nid = \"a\"\nlabel = \"b\"\nkind = \"date\"\nwithin = [\"2022-01-31\", \"2022-01-01\"]\n",
-            &["error: DIR/rules.toml:5:10: within must be two dates"],
+            &["error: DIR/rules.toml:5:10: within ends (2022-01-01) before it starts (2022-01-31)"],
         ),
         Case {
             rule: Some("title = \"caf\u{e9}\""),

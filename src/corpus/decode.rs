@@ -34,7 +34,16 @@ pub(super) enum Unread {
 /// as the piece holding it is read. Special files are refused before they are opened (a
 /// FIFO would block the open, a device never end).
 pub(super) fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Unread> {
-    let meta = std::fs::metadata(path).map_err(Unread::Io)?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        // A link to nothing: the system says only "No such file or directory".
+        match std::fs::read_link(path) {
+            Ok(to) if e.kind() == std::io::ErrorKind::NotFound => Unread::Reason(format!(
+                "cannot read: a symbolic link to {}, which is not there",
+                super::escape_path(&to)
+            )),
+            _ => Unread::Io(e),
+        }
+    })?;
     if !meta.is_file() {
         return Err(Unread::Reason(super::walk::not_regular(&meta.file_type())));
     }

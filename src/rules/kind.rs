@@ -294,6 +294,13 @@ pub(super) fn options(loc: &Locator, kind: Kind, f: &RawFact) -> Result<FactKind
                 .map_err(|_| bad())?;
             match days.as_slice() {
                 [a, b] if a <= b => Some((*a, *b)),
+                [a, b] => {
+                    return Err(loc.error(
+                        w.span(),
+                        format!("within ends ({b}) before it starts ({a})"),
+                        Some(format!("write [\"{b}\", \"{a}\"]: first day, then last")),
+                    ));
+                }
                 _ => return Err(bad()),
             }
         }
