@@ -84,10 +84,12 @@ pub fn lint(paths: &[PathBuf]) -> Lint {
                 continue;
             }
         };
-        let set = match rules::parse(file, &text) {
+        let set = match rules::parse_each(file, &text) {
             Ok(s) => s,
-            Err(e) => {
-                out.errors.push(e);
+            Err(errors) => {
+                // Every fact's first error at once; the facts are still counted.
+                out.facts += toml::from_str::<raw::RuleFile>(&text).map_or(0, |r| r.fact.len());
+                out.errors.extend(errors);
                 continue;
             }
         };
@@ -510,5 +512,22 @@ mod tests {
             "{}",
             l.errors[1].message
         );
+    }
+
+    #[test]
+    fn every_bad_fact_of_a_file_is_reported_and_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(
+            &file,
+            "[[fact]]\nid = \"a\"\nlabel = \"a\"\nkind = \"quantiy\"\n\n\
+             [[fact]]\nid = \"b\"\nlabel = \"b\"\nkind = \"date\"\nscope = \"page\"\n\n\
+             [[fact]]\nid = \"c\"\nlabel = \"c\"\nkind = \"quantity\"\nunits = [\"boats\"]\n",
+        )
+        .unwrap();
+        let l = lint(&[file]);
+        let lines: Vec<Option<usize>> = l.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(4), Some(10)], "{:?}", l.errors);
+        assert_eq!(l.facts, 3);
     }
 }

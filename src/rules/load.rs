@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Locator, RuleError, RuleSet, did_you_mean, raw, validate};
+use super::{Locator, RuleError, RuleSet, did_you_mean, raw, validate, validate_each};
 
 /// Read rule files and folders (every `*.toml` inside, sorted) into one rule set.
 pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
@@ -153,14 +153,22 @@ fn line_col_to_offset(text: &str, line: usize, column: usize) -> usize {
 
 /// Parse and validate one rule file's text.
 pub fn parse(file: &Path, text: &str) -> Result<RuleSet, RuleError> {
+    validate(file, text, read_raw(file, text)?)
+}
+
+/// [`parse`], with the first error of every fact (`lint`): a file TOML cannot read has one.
+pub fn parse_each(file: &Path, text: &str) -> Result<RuleSet, Vec<RuleError>> {
+    validate_each(file, text, read_raw(file, text).map_err(|e| vec![e])?)
+}
+
+fn read_raw(file: &Path, text: &str) -> Result<raw::RuleFile, RuleError> {
     let loc = Locator::new(file, text);
-    let raw: raw::RuleFile = toml::from_str(text).map_err(|e| {
+    toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
         let help = unknown_key_help(&message).or_else(|| type_help(&message));
         loc.error(span, message, help)
-    })?;
-    validate(file, text, raw)
+    })
 }
 
 /// "unknown field `contxt`, expected one of …" → "did you mean `context`?".

@@ -24,9 +24,9 @@ pub(crate) use error::Locator;
 pub use error::{RuleError, did_you_mean};
 pub use fact::{EntityRule, Example, Expected, Fact, NO_MATCH, RuleLocation, Scope, SpeakerRule};
 pub use kind::{FactKind, Kind, Precision, TermClass, Tolerance};
-pub use load::{io_error, load, parse, read_text, rule_files};
+pub use load::{io_error, load, parse, parse_each, read_text, rule_files};
 pub use pattern::{Pattern, PatternError, Placeholder, WordSet};
-pub use validate::validate;
+pub use validate::{validate, validate_each};
 
 /// Every rule file of a run, merged.
 #[derive(Debug, Clone, Default)]
