@@ -47,9 +47,7 @@ use crate::corpus::{
     self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
 };
 use crate::extract::{self, Extraction, Extractor};
-use crate::placed::{
-    ArticleSummary, Detail, NameSentence, Places, Run, SentenceWriter, WantedUses,
-};
+use crate::placed::{ArticleSummary, Detail, Places, Run, Sentence, SentenceWriter, WantedUses};
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -125,6 +123,11 @@ pub enum RunError {
     /// Map records (`compare`'s input) could not be read or written.
     #[error(transparent)]
     Map(#[from] MapError),
+    /// The lean CSV run's evidence sentences could not be written to their temporary file
+    /// (those written before are then unreadable: the run stops rather than print rows
+    /// without them).
+    #[error("cannot set sentences aside in a temporary file: {0}")]
+    SetAside(#[source] std::io::Error),
 }
 
 /// Read, extract, place, compare and report: the whole run. Memory is handed on from stage
@@ -352,7 +355,7 @@ fn finish(
         recurring,
         kept,
     } = gathered;
-    let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published, detail);
+    let (mut run, unmatched, carried) = assemble(rules, outcomes, texts, published, detail)?;
     run.unread.splice(0..0, unread);
     let assembled = Assembled {
         run,
@@ -405,9 +408,7 @@ fn conclude(
     // quotations and name uses): each row takes its sentence as its article is read, so
     // no list of the sentences is held beside the rows.
     let sentences = detail.keeps_sentences().then_some(
-        |articles: &[ArticleSummary],
-         wanted: &WantedUses,
-         put: &mut dyn FnMut(usize, NameSentence)| {
+        |articles: &[ArticleSummary], wanted: &WantedUses, put: &mut dyn FnMut(usize, Sentence)| {
             let known = Known {
                 kept: kept.as_deref(),
                 carried: &carried,
@@ -564,7 +565,7 @@ fn read_assembled(
     reading: &ReadOptions,
     each: Each,
     slice: usize,
-) -> Result<Assembled, CorpusError> {
+) -> Result<Assembled, RunError> {
     let (listing, recurring) = listed(paths, threads, reading)?;
     let extractor = Extractor::new(rules);
     let pool = Pool::default();
@@ -580,7 +581,7 @@ fn read_assembled(
             }
         }
     });
-    let (mut run, unmatched, carried) = assembly.finish();
+    let (mut run, unmatched, carried) = assembly.finish()?;
     run.unread.splice(0..0, listing.skipped);
     Ok(Assembled {
         run,
@@ -681,7 +682,7 @@ fn assemble(
     texts: Vec<std::sync::Arc<str>>,
     published: &[(String, Date)],
     detail: Detail,
-) -> (Run, Vec<usize>, Carried) {
+) -> Result<(Run, Vec<usize>, Carried), RunError> {
     let text = |id: u32| texts.get(id as usize).map_or("", |t| &**t);
     let mut assembly = Assembly::new(rules, published.len(), detail);
     let mut sizes = (0, 0, 0);
@@ -715,6 +716,11 @@ struct Assembly {
     /// Which `published` dates matched an article read.
     matched: Vec<bool>,
     carried: Carried,
+    /// Where the lean CSV run's evidence sentences go as each article joins the run (none
+    /// when no temporary file could be made: they are held).
+    sentences: Option<SentenceWriter>,
+    /// Why setting a sentence aside failed, if it did.
+    failed: Option<std::io::Error>,
 }
 
 impl Assembly {
@@ -730,6 +736,10 @@ impl Assembly {
             extraction: extract::Assembly::new(rules),
             matched: vec![false; published],
             carried: Vec::new(),
+            sentences: (detail == Detail::FirstOnly)
+                .then(|| SentenceWriter::new().ok())
+                .flatten(),
+            failed: None,
         }
     }
 
@@ -742,11 +752,17 @@ impl Assembly {
                     summary,
                     mut extraction,
                     names,
-                    places,
+                    mut places,
                     full_names,
                     matched: m,
                     sentences,
                 } = *read;
+                if let Some(file) = &mut self.sentences
+                    && let Err(e) = places.set_sentences_aside(file)
+                {
+                    self.failed = Some(e);
+                    self.sentences = None;
+                }
                 self.carried.push(sentences.map(|s| {
                     let mut by_start: Vec<(u32, String)> =
                         names.iter().map(|m| m.start).zip(s).collect();
@@ -767,17 +783,26 @@ impl Assembly {
         }
     }
 
-    /// The run, the `published` dates that matched no article, and the carried sentences.
-    fn finish(self) -> (Run, Vec<usize>, Carried) {
+    /// The run, the `published` dates that matched no article, and the carried sentences;
+    /// an error if a sentence could not be set aside.
+    fn finish(self) -> Result<(Run, Vec<usize>, Carried), RunError> {
         let Assembly {
             mut run,
             extraction,
             matched,
             carried,
+            sentences,
+            failed,
         } = self;
+        if let Some(e) = failed {
+            return Err(RunError::SetAside(e));
+        }
+        if let Some(file) = sentences {
+            file.finish().map_err(RunError::SetAside)?;
+        }
         run.extraction = extraction.finish();
         let unmatched = (0..matched.len()).filter(|&i| !matched[i]).collect();
-        (run, unmatched, carried)
+        Ok((run, unmatched, carried))
     }
 }
 
@@ -859,7 +884,7 @@ fn name_sentences(
     wanted: &WantedUses,
     known: Known,
     set_aside: bool,
-    put: &mut dyn FnMut(usize, NameSentence),
+    put: &mut dyn FnMut(usize, Sentence),
 ) {
     let Known {
         kept,
@@ -876,7 +901,7 @@ fn name_sentences(
         for i in range.filter(|&i| wanted.first_of_place(i)) {
             let Some(w) = wanted.get(i) else { continue };
             if let Ok(k) = by_start.binary_search_by_key(&w.start, |(s, _)| *s) {
-                put(i, NameSentence::Held(by_start[k].1.clone()));
+                put(i, Sentence::Held(by_start[k].1.clone()));
             }
         }
     }
@@ -937,8 +962,8 @@ fn name_sentences(
                 put(
                     i,
                     match file.write(&sentence)? {
-                        Some(place) => NameSentence::SetAside(place),
-                        None => NameSentence::Held(sentence),
+                        Some(place) => Sentence::SetAside(place),
+                        None => Sentence::Held(sentence),
                     },
                 );
             }
@@ -953,7 +978,7 @@ fn name_sentences(
     for slice in to_read.chunks(SET_ASIDE_ARTICLES) {
         let found: Vec<Vec<(usize, String)>> = slice.par_iter().map(read).collect();
         for (i, sentence) in found.into_iter().flatten() {
-            put(i, NameSentence::Held(sentence));
+            put(i, Sentence::Held(sentence));
         }
     }
 }

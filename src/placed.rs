@@ -65,8 +65,9 @@ pub struct EvidencePlace {
     pub start: Position,
     /// Just past the value's last character.
     pub end: Position,
-    /// The sentence, white space collapsed.
-    pub sentence: String,
+    /// The sentence, white space collapsed (set aside in the lean CSV run, as the run is
+    /// assembled).
+    pub sentence: Sentence,
     /// Where the value's words sit in `sentence`.
     pub highlight: Span,
     /// The value's words, white space collapsed.
@@ -171,6 +172,25 @@ pub struct Places {
 }
 
 impl Places {
+    /// Set each observation's sentence aside in `file` (the lean CSV run's, as the run is
+    /// assembled): at 100k articles the evidence sentences a table of findings prints
+    /// weighed about 115 MB, held from reading to writing. A sentence too long for a place
+    /// stays held ([`SentenceWriter::write`]).
+    pub fn set_sentences_aside(&mut self, file: &mut SentenceWriter) -> std::io::Result<()> {
+        for p in &mut self.observations {
+            let Sentence::Held(s) = &p.sentence else {
+                continue;
+            };
+            if s.is_empty() {
+                continue;
+            }
+            if let Some(place) = file.write(s)? {
+                p.sentence = Sentence::SetAside(place);
+            }
+        }
+        Ok(())
+    }
+
     /// Place one article's extraction in that article, keeping what the report needs at
     /// `detail`: at [`Detail::NoDiffs`], each observation's sentence is left empty (and its
     /// highlight at 0..0), as the formats that do not print it need not hold it (on the
@@ -196,6 +216,7 @@ impl Places {
                 } else {
                     (String::new(), Span::new(0, 0))
                 };
+                let sentence = Sentence::Held(sentence);
                 EvidencePlace {
                     start: a.position(o.span.start),
                     end: a.position(o.span.end),
@@ -387,46 +408,65 @@ impl WantedUses {
     }
 }
 
-/// The sentence of a name use: held, or set aside in the run's sentence file until the
-/// report is written (the lean CSV run's: only that writer prints it, through
-/// [`NameSentence::text`]).
+/// A sentence the report shows (of an observation, or of a name use): held, or set aside
+/// in a temporary file of the run until the report is written (the lean CSV run's: only
+/// that writer prints it, through [`Sentence::text`]).
 #[derive(Debug, Clone, PartialEq)]
-pub enum NameSentence {
+pub enum Sentence {
     Held(String),
     SetAside(SetAside),
 }
 
-impl NameSentence {
+impl Sentence {
     /// The sentence held; empty while it is set aside.
     pub fn as_str(&self) -> &str {
         match self {
-            NameSentence::Held(s) => s,
-            NameSentence::SetAside(_) => "",
+            Sentence::Held(s) => s,
+            Sentence::SetAside(_) => "",
         }
     }
 
     /// The sentence, read back from where it was set aside if it was.
     pub fn text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
         match self {
-            NameSentence::Held(s) => Ok(std::borrow::Cow::Borrowed(s)),
-            NameSentence::SetAside(place) => place.read().map(std::borrow::Cow::Owned),
+            Sentence::Held(s) => Ok(std::borrow::Cow::Borrowed(s)),
+            Sentence::SetAside(place) => place.read().map(std::borrow::Cow::Owned),
         }
     }
 }
 
-impl serde::Serialize for NameSentence {
+impl Default for Sentence {
+    fn default() -> Self {
+        Sentence::Held(String::new())
+    }
+}
+
+impl From<String> for Sentence {
+    fn from(s: String) -> Self {
+        Sentence::Held(s)
+    }
+}
+
+impl From<&str> for Sentence {
+    fn from(s: &str) -> Self {
+        Sentence::Held(s.to_string())
+    }
+}
+
+impl serde::Serialize for Sentence {
     /// As the sentence held (JSON is never written from a run that sets sentences aside).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
 
-/// A sentence written to a temporary file while the sentences of a run's name uses were
-/// read, and read back when its row is written: the lean CSV report prints one row per
-/// spelling and source, and its sentences, all held at once, weighed more than the rest of
-/// the report (at 100k articles, about 800 MB). A place here is 16 bytes, offset and
+/// A sentence written to a temporary file (as the run is assembled, for an observation;
+/// while the sentences of a run's name uses are read, for a name use), and read back when
+/// its row is written: the lean CSV report prints one row per spelling and source, and its
+/// sentences, all held at once, weighed more than the rest of the report (at 100k articles,
+/// about 800 MB; its evidence sentences, another 115 MB). A place here is 16 bytes, offset and
 /// length in one `u64` ([`SetAside::LEN_BITS`] for the length), so that a
-/// [`NameSentence`] is 24 bytes, as large as the string it stands for.
+/// [`Sentence`] is 24 bytes, as large as the string it stands for.
 #[derive(Debug, Clone)]
 pub struct SetAside {
     file: std::sync::Arc<SentenceFile>,
@@ -546,6 +586,44 @@ mod tests {
     }
 
     #[test]
+    fn an_observations_sentence_is_set_aside_and_an_empty_one_stays_held() {
+        let pos = |line, column| Position { line, column };
+        let place = |sentence: &str| EvidencePlace {
+            start: pos(1, 5),
+            end: pos(1, 9),
+            sentence: sentence.into(),
+            highlight: Span::new(4, 8),
+            raw: "nine".into(),
+            file_span: Span::new(4, 8),
+        };
+        let mut places = Places {
+            observations: vec![
+                place("The ferry took nine crates."),
+                place(""),
+                place("Nine more came by road."),
+            ],
+            ..Places::default()
+        };
+        let mut file = SentenceWriter::new().expect("temporary file");
+        places.set_sentences_aside(&mut file).expect("written");
+        file.finish().expect("flushed");
+        let [first, empty, last] = &places.observations[..] else {
+            panic!("three places");
+        };
+        assert!(matches!(first.sentence, Sentence::SetAside(_)));
+        assert!(matches!(last.sentence, Sentence::SetAside(_)));
+        assert_eq!(empty.sentence, Sentence::Held(String::new()));
+        // Set aside, a sentence is not held; it reads back whole.
+        assert_eq!(first.sentence.as_str(), "");
+        assert_eq!(
+            first.sentence.text().unwrap(),
+            "The ferry took nine crates."
+        );
+        assert_eq!(last.sentence.text().unwrap(), "Nine more came by road.");
+        assert_eq!(first.highlight, Span::new(4, 8));
+    }
+
+    #[test]
     fn set_aside_sentences_read_back_and_a_too_long_one_is_left_to_hold() {
         let mut w = SentenceWriter::new().expect("temporary file");
         let first = w.write("Mara Quell spoke first.").expect("write");
@@ -560,7 +638,7 @@ mod tests {
         assert_eq!(second.offset(), 23);
         // A place is 16 bytes, so a sentence, held or set aside, is a string's 24.
         assert_eq!(std::mem::size_of::<SetAside>(), 16);
-        assert_eq!(std::mem::size_of::<NameSentence>(), 24);
+        assert_eq!(std::mem::size_of::<Sentence>(), 24);
     }
 
     #[test]

@@ -250,6 +250,7 @@ impl CommonArgs {
             },
             pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
             pipeline::RunError::Map(e) => Error::Map(e),
+            pipeline::RunError::SetAside(source) => Error::SetAside { source },
         }
     }
 

@@ -127,6 +127,7 @@ pub fn run(
         pipeline::RunError::Corpus(e) => Error::Corpus(e),
         pipeline::RunError::NothingRead { unread } => Error::NothingRead(unread),
         pipeline::RunError::Map(e) => Error::Map(e),
+        pipeline::RunError::SetAside(source) => Error::SetAside { source },
         pipeline::RunError::UnmatchedPublished { .. } => {
             Error::Usage("a publication date matched no article")
         }

@@ -53,6 +53,13 @@ pub enum Error {
     /// Map records (`compare`'s input) could not be read.
     #[error(transparent)]
     Map(#[from] crate::pipeline::MapError),
+    /// The lean CSV run could not write its sentences to a temporary file (in the
+    /// system's temporary folder: `TMPDIR` on Unix names another).
+    #[error("cannot set the report's sentences aside in {}: {source}", std::env::temp_dir().display())]
+    SetAside {
+        #[source]
+        source: io::Error,
+    },
     /// The report could not be put together in memory.
     #[error("cannot write the report: {0}")]
     Render(#[source] io::Error),

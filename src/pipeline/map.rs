@@ -381,7 +381,8 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
             sentence_span: pair(o.sentence),
             start: at(p.start),
             end: at(p.end),
-            sentence: p.sentence.clone(),
+            // Held: a run that writes map records keeps everything (`Detail::Full`).
+            sentence: p.sentence.as_str().to_string(),
             highlight: pair(p.highlight),
             words: p.raw.clone(),
             file_span: pair(p.file_span),
@@ -771,7 +772,7 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
         observation_places.push(EvidencePlace {
             start: position(o.start),
             end: position(o.end),
-            sentence,
+            sentence: sentence.into(),
             highlight,
             raw: o.words,
             file_span: span(o.file_span),

@@ -100,7 +100,7 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 &e.column.to_string(),
                 &e.value,
                 &e.raw,
-                &e.sentence,
+                &*e.sentence.text()?,
             ],
         )?;
     }
@@ -189,7 +189,7 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &e.value,
                         &e.raw,
                         "fact",
-                        &e.sentence,
+                        &*e.sentence.text()?,
                         c.status.name(),
                     ],
                 )?;

@@ -1188,7 +1188,7 @@ mod tests {
                     start: at,
                     end: at + 2,
                 },
-                sentence,
+                sentence: sentence.into(),
             });
             r.sources.push(SourceInfo {
                 number: s,

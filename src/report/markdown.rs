@@ -248,7 +248,7 @@ fn write_fact(r: &Report, f: &FactReport, out: &mut dyn Write) -> io::Result<()>
                 bold(&e.display)
             )?;
             writeln!(out)?;
-            let line = &e.sentence;
+            let line = e.sentence.as_str();
             let mid = if mid.trim().is_empty() {
                 escape_in(mid, line)
             } else {

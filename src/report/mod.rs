@@ -32,7 +32,7 @@ pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
 use crate::placed::{
-    ArticleSummary, EvidencePlace, NamePlace, NameSentence, Places, Run, WantedUse, WantedUses,
+    ArticleSummary, EvidencePlace, NamePlace, Places, Run, Sentence, WantedUse, WantedUses,
 };
 use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
@@ -116,7 +116,10 @@ pub struct Evidence {
     /// The words as written.
     pub raw: String,
     /// The sentence, white space collapsed.
-    pub sentence: String,
+    // (A plain comment: the schema takes the doc comments.) JSON holds a string; only the
+    // lean CSV run sets sentences aside, and only its writer reads them back.
+    #[schemars(with = "String")]
+    pub sentence: Sentence,
     /// Where the value's words sit inside `sentence` (byte range), for highlighting.
     pub highlight: Span,
     /// Byte span of the value in the file.
@@ -372,7 +375,7 @@ pub struct NameUse {
     // The sentence, white space collapsed. (A plain comment: the JSON schema describes
     // what JSON holds, a string, never a sentence set aside.)
     #[schemars(with = "String")]
-    pub sentence: NameSentence,
+    pub sentence: Sentence,
 }
 
 /// One spelling of a name.
@@ -433,7 +436,7 @@ impl Report {
         run: Run,
         all: Findings,
         name_sentences: Option<
-            impl FnOnce(&[ArticleSummary], &WantedUses, &mut dyn FnMut(usize, NameSentence)),
+            impl FnOnce(&[ArticleSummary], &WantedUses, &mut dyn FnMut(usize, Sentence)),
         >,
     ) -> Report {
         let Run {
@@ -645,7 +648,7 @@ impl Report {
                         file: file.clone(),
                         line: narrow(pos.line),
                         column: narrow(pos.column),
-                        sentence: NameSentence::Held(String::new()),
+                        sentence: Sentence::Held(String::new()),
                     })
                 }));
                 spellings.push(SpellingEntry {
@@ -665,7 +668,7 @@ impl Report {
         if let Some(read) = name_sentences {
             let wanted = WantedUses::new(wanted);
             // Row `row`'s use: the spelling whose first row is the last at or before it.
-            let mut put = |i: usize, sentence: NameSentence| {
+            let mut put = |i: usize, sentence: Sentence| {
                 let rows: Vec<u32> = wanted.rows_at(i).collect();
                 let mut sentence = Some(sentence);
                 for (n, &row) in rows.iter().enumerate() {
@@ -683,11 +686,9 @@ impl Report {
                     };
                     // Moved into the last row that shows it, copied into the others.
                     u.sentence = if n + 1 == rows.len() {
-                        sentence.take().unwrap_or(NameSentence::Held(String::new()))
+                        sentence.take().unwrap_or(Sentence::Held(String::new()))
                     } else {
-                        sentence
-                            .clone()
-                            .unwrap_or(NameSentence::Held(String::new()))
+                        sentence.clone().unwrap_or(Sentence::Held(String::new()))
                     };
                 }
             };

@@ -622,10 +622,10 @@ pub fn marked_sentence(e: &Evidence) -> String {
 /// never its start, the words next to the value or its end (where the attribution usually
 /// is): `The river bridge … [on March 3] … the mayor said.`
 fn marked_sentence_at(e: &Evidence) -> (String, Option<(usize, usize)>) {
-    let s = &e.sentence;
+    let s = e.sentence.as_str();
     let (a, b) = (e.highlight.start.min(s.len()), e.highlight.end.min(s.len()));
     let (Some(pre), Some(mid), Some(post)) = (s.get(..a), s.get(a..b), s.get(b..)) else {
-        return (s.clone(), None);
+        return (s.to_string(), None);
     };
     let (pre, post) = fit_around(pre, width(mid), post, SENTENCE_MAX);
     let start = pre.len();
