@@ -28,170 +28,10 @@ pub fn validate_each(
     let loc = Locator::new(file, text);
     let mut errors: Vec<RuleError> = Vec::new();
     let mut facts: Vec<Fact> = Vec::new();
-    // Compiling a regex is the dearest step of loading rules, and rule files repeat
-    // themselves (every date fact without patterns runs `{date}`, facts share context
-    // lists): each distinct pattern or word list compiles once per file, and its copies
-    // share the compiled program (a `Regex` clone shares it). Only successes are kept: a
-    // failure ends the validation.
-    let mut patterns_seen: HashMap<String, Pattern> = HashMap::new();
-    let mut words_seen: HashMap<Vec<String>, WordSet> = HashMap::new();
-    let mut compile = |source: &str| -> Result<Pattern, PatternError> {
-        if let Some(p) = patterns_seen.get(source) {
-            return Ok(p.clone());
-        }
-        let p = pattern::compile(source)?;
-        patterns_seen.insert(source.to_string(), p.clone());
-        Ok(p)
-    };
+    let mut seen = Seen::default();
     for spanned in raw.fact {
         // Each fact's first error, if any; the other facts are still read.
-        let fact = (|| -> Result<Fact, RuleError> {
-            let fact_span = spanned.span();
-            let f = spanned.into_inner();
-            let id = f.id.get_ref().trim().to_string();
-            if id.is_empty() {
-                return Err(loc.error(f.id.span(), "fact id is empty".into(), None));
-            }
-            // An id is printed in every report, terminal and CI log: a control or bidi-override
-            // character there could rewrite what the reader sees.
-            if let Some(c) = id.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
-                return Err(loc.error(
-                    f.id.span(),
-                    format!("fact id contains the control character U+{:04X}", c as u32),
-                    Some("use letters, digits, `.`, `-` and `_`, e.g. \"story.troops\"".into()),
-                ));
-            }
-            if let Some(prev) = facts.iter().find(|p| p.id == id) {
-                return Err(loc.error(
-                    f.id.span(),
-                    format!("duplicate fact id `{id}`"),
-                    Some(format!("first defined at line {}", prev.location.line)),
-                ));
-            }
-            let kind_name = f.kind.get_ref().as_str();
-            let Some(&(_, kind)) = Kind::ALL.iter().find(|(n, _)| *n == kind_name) else {
-                let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-                return Err(loc.error(
-                    f.kind.span(),
-                    format!("unknown kind `{kind_name}`"),
-                    Some(match did_you_mean(kind_name, &names) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("kinds are {}", names.join(", ")),
-                    }),
-                ));
-            };
-            let mut words = |list: &[Spanned<String>]| -> Result<Option<WordSet>, RuleError> {
-                if list.is_empty() {
-                    return Ok(None);
-                }
-                let plain: Vec<&str> = list.iter().map(|s| s.get_ref().as_str()).collect();
-                for s in list {
-                    if s.get_ref().split('|').any(|w| w.trim().is_empty()) {
-                        return Err(loc.error(
-                            s.span(),
-                            "empty word in list".into(),
-                            Some("remove the empty entry or the stray `|`".into()),
-                        ));
-                    }
-                }
-                let key: Vec<String> = plain.iter().map(|w| w.to_string()).collect();
-                if let Some(ws) = words_seen.get(&key) {
-                    return Ok(Some(ws.clone()));
-                }
-                let ws = WordSet::new(&plain).map_err(|e| {
-                    let at = list.first().map_or(0..0, Spanned::span);
-                    loc.error(at, e.message, e.help)
-                })?;
-                words_seen.insert(key, ws.clone());
-                Ok(Some(ws))
-            };
-            let context = words(&f.context)?;
-            let exclude = words(&f.exclude)?;
-            let mut requires = Vec::new();
-            for r in f.requires.iter().chain(&f.subject) {
-                if let Some(ws) = words(std::slice::from_ref(r))? {
-                    requires.push(ws);
-                }
-            }
-            let positive = |v: &Option<Spanned<i64>>, key: &str| match v {
-                None => Ok(None),
-                Some(w) if *w.get_ref() >= 1 => Ok(Some(*w.get_ref() as usize)),
-                Some(w) => Err(loc.error(
-                    w.span(),
-                    format!("{key} must be a positive number of words"),
-                    None,
-                )),
-            };
-            let window = positive(&f.window, "window")?;
-            let exclude_window = positive(&f.exclude_window, "exclude_window")?;
-            let scope = match &f.scope {
-                None => Scope::Sentence,
-                Some(s) => match s.get_ref().as_str() {
-                    "sentence" => Scope::Sentence,
-                    "paragraph" => Scope::Paragraph,
-                    other => {
-                        return Err(loc.error(
-                            s.span(),
-                            format!("unknown scope `{other}`"),
-                            Some("write \"sentence\" or \"paragraph\"".into()),
-                        ));
-                    }
-                },
-            };
-            let mut patterns = Vec::new();
-            for p in &f.patterns {
-                let compiled = compile(p.get_ref())
-                    .map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
-                if let Some(need) = kind.placeholder()
-                    && compiled.placeholder != Some(need)
-                {
-                    let name = Placeholder::ALL
-                        .iter()
-                        .find(|(_, q)| *q == need)
-                        .map_or("", |(n, _)| n);
-                    return Err(loc.in_string(
-                        p,
-                        0,
-                        format!(
-                            "a {kind} pattern needs the placeholder {{{name}}} to mark the value"
-                        ),
-                        Some(format!("e.g. '{{{name}}} troops'")),
-                    ));
-                }
-                patterns.push(compiled);
-            }
-            if patterns.is_empty()
-                && let Some(source) = default_pattern(&loc, kind, &f)?
-            {
-                patterns
-                    .push(compile(&source).map_err(|e| loc.error(f.id.span(), e.message, e.help))?);
-            }
-            let options = options(&loc, kind, &f)?;
-            let examples = validate_examples(&loc, text, &options, &f.example)?;
-            let pos = loc
-                .lines
-                .position(text, f.id.span().start.max(fact_span.start));
-            Ok(Fact {
-                id,
-                label: f.label,
-                kind: options,
-                context,
-                requires,
-                exclude,
-                window,
-                scope,
-                exclude_window,
-                patterns,
-                in_parentheses: f.in_parentheses.unwrap_or(kind.counts_parentheses()),
-                examples,
-                location: RuleLocation {
-                    file: file.to_path_buf(),
-                    line: pos.line,
-                    column: pos.column,
-                },
-            })
-        })();
-        match fact {
+        match fact_of(spanned, &facts, &mut seen, &loc, text, file) {
             Ok(fact) => facts.push(fact),
             Err(e) => errors.push(e),
         }
@@ -226,6 +66,190 @@ pub fn validate_each(
                 note: e.note,
             })
             .collect(),
+    })
+}
+
+/// Compiling a regex is the dearest step of loading rules, and rule files repeat
+/// themselves (every date fact without patterns runs `{date}`, facts share context
+/// lists): each distinct pattern or word list compiles once per file, and its copies
+/// share the compiled program (a `Regex` clone shares it). Only successes are kept.
+#[derive(Default)]
+struct Seen {
+    patterns: HashMap<String, Pattern>,
+    words: HashMap<Vec<String>, WordSet>,
+}
+
+impl Seen {
+    fn pattern(&mut self, source: &str) -> Result<Pattern, PatternError> {
+        if let Some(p) = self.patterns.get(source) {
+            return Ok(p.clone());
+        }
+        let p = pattern::compile(source)?;
+        self.patterns.insert(source.to_string(), p.clone());
+        Ok(p)
+    }
+
+    /// A word list (`context`, `exclude`, `requires`, `subject`), or None when empty.
+    fn words(
+        &mut self,
+        loc: &Locator,
+        list: &[Spanned<String>],
+    ) -> Result<Option<WordSet>, RuleError> {
+        if list.is_empty() {
+            return Ok(None);
+        }
+        let plain: Vec<&str> = list.iter().map(|s| s.get_ref().as_str()).collect();
+        for s in list {
+            if s.get_ref().split('|').any(|w| w.trim().is_empty()) {
+                return Err(loc.error(
+                    s.span(),
+                    "empty word in list".into(),
+                    Some("remove the empty entry or the stray `|`".into()),
+                ));
+            }
+        }
+        let key: Vec<String> = plain.iter().map(|w| w.to_string()).collect();
+        if let Some(ws) = self.words.get(&key) {
+            return Ok(Some(ws.clone()));
+        }
+        let ws = WordSet::new(&plain).map_err(|e| {
+            let at = list.first().map_or(0..0, Spanned::span);
+            loc.error(at, e.message, e.help)
+        })?;
+        self.words.insert(key, ws.clone());
+        Ok(Some(ws))
+    }
+}
+
+/// One `[[fact]]` table → a [`Fact`], or its first error; `before` are the facts of the
+/// file read so far (an id must not repeat).
+fn fact_of(
+    spanned: Spanned<raw::RawFact>,
+    before: &[Fact],
+    seen: &mut Seen,
+    loc: &Locator,
+    text: &str,
+    file: &Path,
+) -> Result<Fact, RuleError> {
+    let fact_span = spanned.span();
+    let f = spanned.into_inner();
+    let id = f.id.get_ref().trim().to_string();
+    if id.is_empty() {
+        return Err(loc.error(f.id.span(), "fact id is empty".into(), None));
+    }
+    // An id is printed in every report, terminal and CI log: a control or bidi-override
+    // character there could rewrite what the reader sees.
+    if let Some(c) = id.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
+        return Err(loc.error(
+            f.id.span(),
+            format!("fact id contains the control character U+{:04X}", c as u32),
+            Some("use letters, digits, `.`, `-` and `_`, e.g. \"story.troops\"".into()),
+        ));
+    }
+    if let Some(prev) = before.iter().find(|p| p.id == id) {
+        return Err(loc.error(
+            f.id.span(),
+            format!("duplicate fact id `{id}`"),
+            Some(format!("first defined at line {}", prev.location.line)),
+        ));
+    }
+    let kind_name = f.kind.get_ref().as_str();
+    let Some(&(_, kind)) = Kind::ALL.iter().find(|(n, _)| *n == kind_name) else {
+        let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+        return Err(loc.error(
+            f.kind.span(),
+            format!("unknown kind `{kind_name}`"),
+            Some(match did_you_mean(kind_name, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("kinds are {}", names.join(", ")),
+            }),
+        ));
+    };
+    let context = seen.words(loc, &f.context)?;
+    let exclude = seen.words(loc, &f.exclude)?;
+    let mut requires = Vec::new();
+    for r in f.requires.iter().chain(&f.subject) {
+        if let Some(ws) = seen.words(loc, std::slice::from_ref(r))? {
+            requires.push(ws);
+        }
+    }
+    let positive = |v: &Option<Spanned<i64>>, key: &str| match v {
+        None => Ok(None),
+        Some(w) if *w.get_ref() >= 1 => Ok(Some(*w.get_ref() as usize)),
+        Some(w) => Err(loc.error(
+            w.span(),
+            format!("{key} must be a positive number of words"),
+            None,
+        )),
+    };
+    let window = positive(&f.window, "window")?;
+    let exclude_window = positive(&f.exclude_window, "exclude_window")?;
+    let scope = match &f.scope {
+        None => Scope::Sentence,
+        Some(s) => match s.get_ref().as_str() {
+            "sentence" => Scope::Sentence,
+            "paragraph" => Scope::Paragraph,
+            other => {
+                return Err(loc.error(
+                    s.span(),
+                    format!("unknown scope `{other}`"),
+                    Some("write \"sentence\" or \"paragraph\"".into()),
+                ));
+            }
+        },
+    };
+    let mut patterns = Vec::new();
+    for p in &f.patterns {
+        let compiled = seen
+            .pattern(p.get_ref())
+            .map_err(|e| loc.in_string(p, e.offset, e.message, e.help))?;
+        if let Some(need) = kind.placeholder()
+            && compiled.placeholder != Some(need)
+        {
+            let name = Placeholder::ALL
+                .iter()
+                .find(|(_, q)| *q == need)
+                .map_or("", |(n, _)| n);
+            return Err(loc.in_string(
+                p,
+                0,
+                format!("a {kind} pattern needs the placeholder {{{name}}} to mark the value"),
+                Some(format!("e.g. '{{{name}}} troops'")),
+            ));
+        }
+        patterns.push(compiled);
+    }
+    if patterns.is_empty()
+        && let Some(source) = default_pattern(loc, kind, &f)?
+    {
+        patterns.push(
+            seen.pattern(&source)
+                .map_err(|e| loc.error(f.id.span(), e.message, e.help))?,
+        );
+    }
+    let options = options(loc, kind, &f)?;
+    let examples = validate_examples(loc, text, &options, &f.example)?;
+    let pos = loc
+        .lines
+        .position(text, f.id.span().start.max(fact_span.start));
+    Ok(Fact {
+        id,
+        label: f.label,
+        kind: options,
+        context,
+        requires,
+        exclude,
+        window,
+        scope,
+        exclude_window,
+        patterns,
+        in_parentheses: f.in_parentheses.unwrap_or(kind.counts_parentheses()),
+        examples,
+        location: RuleLocation {
+            file: file.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+        },
     })
 }
 
