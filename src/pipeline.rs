@@ -21,6 +21,8 @@
 //! (`name_sentences`). For the lean CSV report ([`Detail::FirstOnly`]) they are then set
 //! aside in a temporary file as they are read ([`crate::placed::SetAside`]), and the
 //! writer reads each back as it writes its row: a run's sentences are never all in memory.
+//! The evidence sentences that report prints are set aside the same way, earlier: as each
+//! article joins the run (`Assembly`), since they are known from the moment it is read.
 //!
 //! A run is two halves: `gather` reads and extracts each article on its own (what shards),
 //! `finish` does everything corpus-wide (assemble with the speaker index, compare, report).
