@@ -330,9 +330,16 @@ impl Context<'_> {
 
     /// A name marked as a person's (a title, honorific or description, or "she said"
     /// resolved to it) is never an organisation's: "the company said" does not go back to
-    /// it, though an unmarked full name before may have been taken for one.
+    /// it, though an unmarked full name before may have been taken for one. The surname
+    /// alone marks the full name ("Tessa Marlowe said …", then "Marlowe, the fire chief,
+    /// said"), as it names the same person everywhere else.
     fn not_an_organisation(&mut self, name: &str) {
-        if self.last_org.as_ref().is_some_and(|(_, o)| o.name == name) {
+        let key = surname_key(name);
+        if self
+            .last_org
+            .as_ref()
+            .is_some_and(|(_, o)| o.name == name || !key.is_empty() && surname_key(&o.name) == key)
+        {
             self.last_org = None;
         }
     }

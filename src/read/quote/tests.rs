@@ -318,6 +318,16 @@ fn the_company_said_never_goes_back_to_a_person() {
 }
 
 #[test]
+fn a_surname_marked_as_a_persons_clears_the_full_name_from_the_organisation_slot() {
+    // The full name unmarked (possibly an organisation's), then its surname with a
+    // description: the same person, so "the company" is not them.
+    let text = "Tessa Marlowe said crews worked through the night.\n\n\
+        Marlowe, the fire chief, said the roof had fallen in.\n\n\
+        The company said: “We are heartbroken by what happened to our staff.”";
+    assert_eq!(read_text(text)[0].speaker, None);
+}
+
+#[test]
 fn a_title_set_off_before_the_name_describes_the_speaker() {
     let text = "The port director, Tessa Marlowe, said: “The quay stays closed until the inspectors are done.”";
     let qs = read_text(text);
