@@ -435,12 +435,6 @@ impl Sentence {
     }
 }
 
-impl Default for Sentence {
-    fn default() -> Self {
-        Sentence::Held(String::new())
-    }
-}
-
 impl From<String> for Sentence {
     fn from(s: String) -> Self {
         Sentence::Held(s)
