@@ -422,7 +422,7 @@ fn conclude(
         },
     );
     // The run moves into the report (its strings are not copied; the rest is freed).
-    Ok(Report::build(rules, run, findings, sentences))
+    Ok(Report::build(rules, run, findings, detail, sentences))
 }
 
 /// How each article is handled: the `published` dates to set, what to keep.

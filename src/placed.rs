@@ -312,8 +312,9 @@ pub enum Detail {
     /// No word diffs; for each quotation only its first comparison (the one that gives it
     /// its status) besides every attribution conflict; for each spelling of a name only its
     /// first use in each source; for each fact, source and value only the first
-    /// observation's sentence. What a table of findings (`check --format csv`) prints,
-    /// sentences included.
+    /// observation's sentence; no display values (of cells and observations) and no
+    /// speaker as written or description of a quotation. What a table of findings
+    /// (`check --format csv`) prints, sentences included, and nothing it does not.
     FirstOnly,
 }
 

@@ -229,14 +229,38 @@ fn lean_run_writes_the_same_table_as_a_full_run() {
         let set_aside = uses
             .filter(|u| matches!(u.sentence, Sentence::SetAside(_)))
             .count();
+        // What only the other formats print: display values of cells and observations, and
+        // speakers as written.
+        let displays = report
+            .evidence
+            .iter()
+            .filter(|e| !e.display.is_empty())
+            .count()
+            + report
+                .facts
+                .iter()
+                .flat_map(|f| &f.cells)
+                .filter(|c| !c.values.is_empty())
+                .count()
+            + report
+                .quotes
+                .iter()
+                .filter(|q| q.speaker_as_written.is_some())
+                .count();
         (
             String::from_utf8(out).unwrap(),
             sentences,
             (held, set_aside),
+            displays,
         )
     };
-    let (full, full_sentences, full_uses) = table(Detail::Full);
-    let (lean, lean_sentences, lean_uses) = table(Detail::FirstOnly);
+    let (full, full_sentences, full_uses, full_displays) = table(Detail::Full);
+    let (lean, lean_sentences, lean_uses, lean_displays) = table(Detail::FirstOnly);
+    // The lean run leaves out what its table never prints.
+    assert!(
+        full_displays > 10 && lean_displays == 0,
+        "{full_displays} {lean_displays}"
+    );
     // Every format but the lean table holds the sentences of name uses; the lean run sets
     // every one aside (on a large corpus they would not fit in memory) and reads it back
     // as its row is written.

@@ -32,7 +32,7 @@ pub use crate::compare::quote::{DiffOp, Person, QuoteMember, Wording};
 use crate::compare::{Findings, QuoteStatus, Status};
 use crate::extract::Observation;
 use crate::placed::{
-    ArticleSummary, EvidencePlace, NamePlace, Places, Run, Sentence, WantedUse, WantedUses,
+    ArticleSummary, Detail, EvidencePlace, NamePlace, Places, Run, Sentence, WantedUse, WantedUses,
 };
 use crate::read::quote::{Attribution, QuoteKind};
 use crate::rules::{Kind, RuleSet};
@@ -431,10 +431,16 @@ impl Report {
     /// The run is taken: its strings (raw words, sentences, quotations, speakers) move into
     /// the report rather than being copied, and what the report does not keep is freed
     /// while it is built, so the run and the report are never both whole in memory.
+    ///
+    /// At [`Detail::FirstOnly`] (the table of findings, whose report is never written in
+    /// another shape) the report leaves out what that table never prints: each cell's
+    /// display values, each observation's display, and a quotation's speaker as written and
+    /// description. At 100k articles they were 70 MB of small strings.
     pub fn build(
         rules: &RuleSet,
         run: Run,
         all: Findings,
+        detail: Detail,
         name_sentences: Option<
             impl FnOnce(&[ArticleSummary], &WantedUses, &mut dyn FnMut(usize, Sentence)),
         >,
@@ -487,6 +493,7 @@ impl Report {
                 extracted_text: a.origin.extracted(),
             })
             .collect();
+        let prints_display = detail != Detail::FirstOnly;
         let facts = findings
             .into_iter()
             .map(|f| FactReport {
@@ -494,7 +501,9 @@ impl Report {
                     .sources
                     .into_iter()
                     .map(|s| {
-                        let values = if f.kind.is_wording() {
+                        let values = if !prints_display {
+                            Vec::new()
+                        } else if f.kind.is_wording() {
                             term_cell(&s.observations, &observations)
                         } else {
                             let mut values: Vec<String> = Vec::new();
@@ -549,7 +558,7 @@ impl Report {
             .map(|(o, place)| {
                 let (source, file) = &shared[o.article];
                 // The fact id is shared with every observation of the fact.
-                evidence_of(&o, o.fact.clone(), source, file, place)
+                evidence_of(&o, o.fact.clone(), source, file, place, prints_display)
             })
             .collect();
         // Every article is accounted for: read (a source), read with a warning, or skipped.
@@ -585,7 +594,8 @@ impl Report {
                 let (pos, end) = (place.start(), place.end());
                 let (source, file) = &shared[q.article];
                 let (speaker_as_written, attribution, description) = match q.quote.speaker {
-                    Some(s) => (Some(s.name), Some(s.attribution), s.description),
+                    Some(s) if prints_display => (Some(s.name), Some(s.attribution), s.description),
+                    Some(s) => (None, Some(s.attribution), None),
                     None => (None, None, None),
                 };
                 QuoteEntry {
@@ -789,6 +799,7 @@ fn evidence_of(
     source: &Arc<str>,
     file: &Arc<str>,
     place: EvidencePlace,
+    with_display: bool,
 ) -> Evidence {
     Evidence {
         fact,
@@ -801,7 +812,11 @@ fn evidence_of(
         end_line: place.end.line,
         end_column: place.end.column,
         value: o.value.canonical(),
-        display: o.value.display(),
+        display: if with_display {
+            o.value.display()
+        } else {
+            String::new()
+        },
         raw: place.raw,
         sentence: place.sentence,
         highlight: place.highlight,
