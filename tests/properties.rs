@@ -146,7 +146,7 @@ fn pipeline(articles: Vec<Article>) -> (Vec<Article>, extract::Extraction) {
     report::csv::write_extract(&r, &mut sink).unwrap();
     report::github::write(&flags, &mut sink).unwrap();
     report::sarif::write(&r, &flags, &mut sink).unwrap();
-    serde_json::to_writer(&mut sink, &r).unwrap();
+    report::json::write(&r, &mut sink).unwrap();
     (articles, extraction)
 }
 

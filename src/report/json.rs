@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{
-    Evidence, FactReport, NameEntry, Problem, QuoteEntry, QuoteFindingEntry, Report, SourceInfo,
+    Evidence, FactReport, NameEntry, NameUse, Problem, QuoteEntry, QuoteFindingEntry, Report,
+    SourceInfo, SpellingEntry,
 };
 use crate::compare::name::VariantKind;
 use crate::rules::Kind;
@@ -33,8 +34,87 @@ pub struct Document<'a> {
     /// Every quotation and scare-quoted phrase; `quote_findings[].quotes` index into it.
     pub quotes: &'a [QuoteEntry],
     pub quote_findings: &'a [QuoteFindingEntry],
-    pub names: &'a [NameEntry],
+    #[schemars(with = "Vec<NameOut<'static>>")]
+    pub names: Names<'a>,
     pub problems: &'a [Problem],
+}
+
+/// The report's names with each use's file beside its source number (the report keeps
+/// the number only): each name is turned into its wire shape as it is written, so no
+/// copy of the whole list is made.
+#[derive(Debug)]
+pub struct Names<'a> {
+    names: &'a [NameEntry],
+    report: &'a Report,
+}
+
+impl Serialize for Names<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.names.iter().map(|n| NameOut::new(n, self.report)))
+    }
+}
+
+/// A name spelled in more than one way across the corpus.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "NameEntry")]
+struct NameOut<'a> {
+    canonical: &'a str,
+    spellings: Vec<SpellingOut<'a>>,
+}
+
+/// One spelling of a name.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SpellingEntry")]
+struct SpellingOut<'a> {
+    text: &'a str,
+    kind: VariantKind,
+    note: Option<&'a str>,
+    /// Similarity to the canonical spelling (Jaro-Winkler, 1.0 = identical).
+    similarity: f64,
+    uses: Vec<UseOut<'a>>,
+}
+
+/// Where one spelling of a name is used.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "NameUse")]
+struct UseOut<'a> {
+    #[schemars(with = "usize")]
+    source_number: u32,
+    /// The source's file name, shared with every other row of the source.
+    file: &'a str,
+    #[schemars(with = "usize")]
+    line: u32,
+    #[schemars(with = "usize")]
+    column: u32,
+    sentence: &'a str,
+}
+
+impl<'a> NameOut<'a> {
+    fn new(n: &'a NameEntry, r: &'a Report) -> Self {
+        let spelling = |s: &'a SpellingEntry| SpellingOut {
+            text: &s.text,
+            kind: s.kind,
+            note: s.note.as_deref(),
+            similarity: s.similarity,
+            uses: s.uses.iter().map(|u| UseOut::new(u, r)).collect(),
+        };
+        NameOut {
+            canonical: &n.canonical,
+            spellings: n.spellings.iter().map(spelling).collect(),
+        }
+    }
+}
+
+impl<'a> UseOut<'a> {
+    fn new(u: &'a NameUse, r: &'a Report) -> Self {
+        UseOut {
+            source_number: u.source_number,
+            file: r.file_of(u.source_number),
+            line: u.line,
+            column: u.column,
+            sentence: u.sentence.as_str(),
+        }
+    }
 }
 
 /// The rule files of the run and the facts they name.
@@ -77,7 +157,10 @@ impl<'a> Document<'a> {
             findings: &r.facts,
             quotes: &r.quotes,
             quote_findings: &r.quote_findings,
-            names: &r.names,
+            names: Names {
+                names: &r.names,
+                report: r,
+            },
             problems: &r.problems,
         }
     }
@@ -106,11 +189,8 @@ struct NameRow<'a> {
     variant: VariantKind,
     note: Option<&'a str>,
     similarity: f64,
-    source_number: u32,
-    file: &'a str,
-    line: u32,
-    column: u32,
-    sentence: &'a str,
+    #[serde(flatten)]
+    at: UseOut<'a>,
 }
 
 fn line<T: Serialize>(out: &mut dyn Write, kind: &'static str, row: &T) -> io::Result<()> {
@@ -141,11 +221,7 @@ pub fn write_lines(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     variant: s.kind,
                     note: s.note.as_deref(),
                     similarity: s.similarity,
-                    source_number: u.source_number,
-                    file: &u.file,
-                    line: u.line,
-                    column: u.column,
-                    sentence: u.sentence.as_str(),
+                    at: UseOut::new(u, r),
                 };
                 line(out, "name", &row)?;
             }

@@ -358,28 +358,21 @@ fn and_list_with(items: &[String], prefix: &str) -> String {
     }
 }
 
-/// Where one spelling of a name is used.
-// Numbers in 32 bits (a lean CSV report of 100k articles holds 3.8 million of these),
-// shown in the JSON schema as the report's other numbers are. (Plain comments: the
-// schema takes the doc comments.)
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+/// Where one spelling of a name is used. Its file is its source's
+/// ([`Report::file_of`]): a lean CSV report of 100k articles holds 3.8 million uses, and
+/// a shared file name in each was 62 MB. Numbers in 32 bits for the same reason. JSON
+/// writes the file beside the number (`json::Document`, whose schema names this `NameUse`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct NameUse {
-    #[schemars(with = "usize")]
     pub source_number: u32,
-    /// The source's file name, shared with every other row of the source.
-    pub file: Arc<str>,
-    #[schemars(with = "usize")]
     pub line: u32,
-    #[schemars(with = "usize")]
     pub column: u32,
-    // The sentence, white space collapsed. (A plain comment: the JSON schema describes
-    // what JSON holds, a string, never a sentence set aside.)
-    #[schemars(with = "String")]
+    /// The sentence, white space collapsed.
     pub sentence: Sentence,
 }
 
-/// One spelling of a name.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+/// One spelling of a name (in JSON: `json::Document`'s `SpellingEntry`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SpellingEntry {
     pub text: String,
     pub kind: VariantKind,
@@ -389,8 +382,9 @@ pub struct SpellingEntry {
     pub uses: Vec<NameUse>,
 }
 
-/// A name spelled in more than one way across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+/// A name spelled in more than one way across the corpus (in JSON: `json::Document`'s
+/// `NameEntry`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct NameEntry {
     pub canonical: String,
     pub spellings: Vec<SpellingEntry>,
@@ -405,8 +399,8 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Everything a run found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Everything a run found. Written as JSON through `json::Document`, the wire shape.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub version: u32,
     pub story: Option<String>,
@@ -421,6 +415,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The file name of a 1-based source number ("" for a number the report does not
+    /// have): a name use's file.
+    pub fn file_of(&self, number: u32) -> &str {
+        (number as usize)
+            .checked_sub(1)
+            .and_then(|i| self.sources.get(i))
+            .map_or("", |s| s.file.as_str())
+    }
+
     /// Assemble the report from a run (the articles read and those that could not be, what
     /// was extracted and where) and its comparison. Each use of a name takes its sentence
     /// from what `name_sentences` gives for the run's articles and name clusters (read back
@@ -642,7 +645,7 @@ impl Report {
             for (k, s) in c.spellings.into_iter().enumerate() {
                 spelling_rows.push((narrow(rows_made), e, k));
                 let uses = exact(s.mentions.iter().filter_map(|&(doc, ref m)| {
-                    let (_, file) = shared.get(doc as usize)?;
+                    shared.get(doc as usize)?;
                     let pos = place_of(&name_places, doc as usize, m)?;
                     if keeps_sentences {
                         wanted.push(WantedUse {
@@ -655,7 +658,6 @@ impl Report {
                     rows_made += 1;
                     Some(NameUse {
                         source_number: narrow(doc as usize + 1),
-                        file: file.clone(),
                         line: narrow(pos.line),
                         column: narrow(pos.column),
                         sentence: Sentence::Held(String::new()),

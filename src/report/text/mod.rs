@@ -588,7 +588,7 @@ fn write_names(r: &Report, p: &mut Page) -> io::Result<()> {
             for u in &s.uses {
                 let text = format!(
                     "{}:{}:{}  {}",
-                    u.file,
+                    r.file_of(u.source_number),
                     u.line,
                     u.column,
                     cut(u.sentence.as_str(), SENTENCE_MAX)
