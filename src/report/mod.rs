@@ -555,15 +555,12 @@ impl Report {
                 origin: rules.discovered.then_some("discovered"),
             })
             .collect();
-        let evidence: Vec<Evidence> = observations
-            .into_iter()
-            .zip(observation_places)
-            .map(|(o, place)| {
+        let evidence: Vec<Evidence> =
+            zip_shrinking(observations, observation_places, |o, place| {
                 let (source, file) = &shared[o.article];
                 // The fact id is shared with every observation of the fact.
                 evidence_of(&o, o.fact.clone(), source, file, place, prints_display)
-            })
-            .collect();
+            });
         // Every article is accounted for: read (a source), read with a warning, or skipped.
         let mut problems: Vec<Problem> = unread
             .into_iter()
@@ -590,10 +587,8 @@ impl Report {
             });
         }
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        let quotes: Vec<QuoteEntry> = quote_observations
-            .into_iter()
-            .zip(quote_places)
-            .map(|(q, place)| {
+        let quotes: Vec<QuoteEntry> =
+            zip_shrinking(quote_observations, quote_places, |q, place| {
                 let (pos, end) = (place.start(), place.end());
                 let (source, file) = &shared[q.article];
                 let (speaker_as_written, attribution, description) = match q.quote.speaker {
@@ -618,8 +613,7 @@ impl Report {
                     description,
                     span: place.file_span(),
                 }
-            })
-            .collect();
+            });
         let quote_findings = quote_finds
             .into_iter()
             .map(|f| QuoteFindingEntry {
@@ -826,6 +820,29 @@ fn evidence_of(
     }
 }
 
+/// `a` and `b` (of one length) paired through `f`, in order, into a new list: taken from
+/// the back, with both lists shrunk every [`SHRINK_EVERY`] items, so that the run's list and
+/// the report's made from it are never both whole (at 100k articles the observations, their
+/// places and the evidence made from them were 290 MB at once, the report's peak).
+fn zip_shrinking<A, B, T>(mut a: Vec<A>, mut b: Vec<B>, mut f: impl FnMut(A, B) -> T) -> Vec<T> {
+    let n = a.len().min(b.len());
+    a.truncate(n);
+    b.truncate(n);
+    let mut out = Vec::with_capacity(n);
+    while let (Some(x), Some(y)) = (a.pop(), b.pop()) {
+        out.push(f(x, y));
+        if a.len().is_multiple_of(SHRINK_EVERY) {
+            a.shrink_to_fit();
+            b.shrink_to_fit();
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// How many items [`zip_shrinking`] takes between shrinking its lists.
+const SHRINK_EVERY: usize = 1 << 14;
+
 /// Where a name mention sits: its place in its article, found by its start (places are in
 /// text order).
 fn place_of(
@@ -839,4 +856,33 @@ fn place_of(
         .get(i)
         .filter(|p| p.start == m.start)
         .map(|p| p.position())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_shrinking_pairs_in_order_across_many_shrinks() {
+        // Long enough to shrink several times, and not a multiple of the step.
+        let n = 3 * SHRINK_EVERY + 5;
+        let a: Vec<usize> = (0..n).collect();
+        let b: Vec<String> = (0..n).map(|i| format!("b{i}")).collect();
+        let out = zip_shrinking(a, b, |x, y| format!("{x}:{y}"));
+        assert_eq!(out.len(), n);
+        assert_eq!(out[0], "0:b0");
+        assert_eq!(out[SHRINK_EVERY], format!("{0}:b{0}", SHRINK_EVERY));
+        assert_eq!(out[n - 1], format!("{}:b{}", n - 1, n - 1));
+        assert!(
+            out.iter()
+                .enumerate()
+                .all(|(i, s)| *s == format!("{i}:b{i}"))
+        );
+    }
+
+    #[test]
+    fn zip_shrinking_stops_at_the_shorter_list() {
+        let out = zip_shrinking(vec![1, 2, 3], vec!['a', 'b'], |x, y| (x, y));
+        assert_eq!(out, vec![(1, 'a'), (2, 'b')]);
+    }
 }
