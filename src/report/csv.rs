@@ -23,14 +23,6 @@ fn spelling_status(k: VariantKind) -> &'static str {
     }
 }
 
-/// The outlet of a 1-based source number ("" for a number the report does not have).
-fn outlet(r: &Report, number: usize) -> &str {
-    number
-        .checked_sub(1)
-        .and_then(|i| r.sources.get(i))
-        .map_or("", |s| s.source.as_str())
-}
-
 /// The first words of a quotation, as its label.
 fn quote_label(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -136,7 +128,7 @@ pub fn write_extract(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &[
                         "name",
                         "name",
-                        outlet(r, u.source_number as usize),
+                        r.outlet_of(u.source_number),
                         r.file_of(u.source_number),
                         &u.line.to_string(),
                         &u.column.to_string(),
@@ -248,7 +240,7 @@ pub fn write_check(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &n.canonical,
                         "name",
                         spelling_status(s.kind),
-                        outlet(r, u.source_number as usize),
+                        r.outlet_of(u.source_number),
                         r.file_of(u.source_number),
                         &u.line.to_string(),
                         &u.column.to_string(),

@@ -415,13 +415,22 @@ pub struct Report {
 }
 
 impl Report {
-    /// The file name of a 1-based source number ("" for a number the report does not
-    /// have): a name use's file.
-    pub fn file_of(&self, number: u32) -> &str {
+    /// The source of a 1-based source number, when the report has it.
+    pub fn source_of(&self, number: u32) -> Option<&SourceInfo> {
         (number as usize)
             .checked_sub(1)
             .and_then(|i| self.sources.get(i))
-            .map_or("", |s| s.file.as_str())
+    }
+
+    /// The file name of a 1-based source number ("" for a number the report does not
+    /// have): a name use's file.
+    pub fn file_of(&self, number: u32) -> &str {
+        self.source_of(number).map_or("", |s| s.file.as_str())
+    }
+
+    /// The outlet of a 1-based source number ("" for a number the report does not have).
+    pub fn outlet_of(&self, number: u32) -> &str {
+        self.source_of(number).map_or("", |s| s.source.as_str())
     }
 
     /// Assemble the report from a run (the articles read and those that could not be, what
@@ -639,6 +648,7 @@ impl Report {
             for (k, s) in c.spellings.into_iter().enumerate() {
                 spelling_rows.push((narrow(rows_made), e, k));
                 let uses = exact(s.mentions.iter().filter_map(|&(doc, ref m)| {
+                    // A use in an article the run does not have is no row.
                     shared.get(doc as usize)?;
                     let pos = place_of(&name_places, doc as usize, m)?;
                     if keeps_sentences {
