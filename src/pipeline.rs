@@ -50,6 +50,7 @@ use crate::corpus::{
 };
 use crate::extract::{self, Extraction, Extractor};
 use crate::placed::{ArticleSummary, Detail, Places, Run, Sentence, SentenceWriter, WantedUses};
+use crate::read::name::Uses;
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -449,18 +450,37 @@ struct Read {
     /// The full names the article writes, in the run's [`Pool`].
     full_names: Vec<u32>,
     matched: Vec<usize>,
-    /// The sentence of each mention in `names` (white space collapsed), when carried: the
-    /// map output's, so that `compare` needs no article file.
-    sentences: Option<Vec<String>>,
+    /// The sentences of the mentions in `names` (white space collapsed), when carried: the
+    /// map output's, so that `compare` needs no article file. By mention start, one per
+    /// start (the first mention's); `compare` carries only those the report can show.
+    sentences: Option<Vec<(u32, Sentence)>>,
 }
 
-/// A name mention whose text is in the run's [`Pool`]: 16 bytes.
+impl Read {
+    /// Set the sentences the lean CSV report prints (of observations and of name uses)
+    /// aside in `file`, as `compare` reads each article's record: every article's records
+    /// are read before any joins the run, and their sentences, held, weighed more than the
+    /// rest of the run.
+    fn set_sentences_aside(&mut self, file: &mut SentenceWriter) -> std::io::Result<()> {
+        self.places.set_sentences_aside(file)?;
+        for (_, sentence) in self.sentences.iter_mut().flatten() {
+            if let Sentence::Held(s) = sentence
+                && !s.is_empty()
+                && let Some(place) = file.write(s)?
+            {
+                *sentence = Sentence::SetAside(place);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A name mention whose text is in the run's [`Pool`] (or, merged, a text's uses in the
+/// article: `compare` at [`Detail::FirstOnly`], [`crate::read::name::merge_uses`]): 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct PooledMention {
     text: u32,
-    start: u32,
-    end: u32,
-    kind: crate::read::name::NameKind,
+    uses: Uses,
 }
 
 /// The distinct texts (names, full names) of every article of a run, each held once:
@@ -673,7 +693,7 @@ fn read_in_memory(
 
 /// Sentences carried with each article's name mentions (by article index): their start
 /// and sentence, sorted by start; None for an article whose sentences were not carried.
-type Carried = Vec<Option<Vec<(u32, String)>>>;
+type Carried = Vec<Option<Vec<(u32, Sentence)>>>;
 
 /// Put per-article outcomes together, in order: article indices, places, names, and the
 /// corpus-wide extraction step. Also returns the indices of the `published` dates that
@@ -765,18 +785,12 @@ impl Assembly {
                     self.failed = Some(e);
                     self.sentences = None;
                 }
-                self.carried.push(sentences.map(|s| {
-                    let mut by_start: Vec<(u32, String)> =
-                        names.iter().map(|m| m.start).zip(s).collect();
-                    by_start.sort_by_key(|(start, _)| *start);
-                    by_start.dedup_by_key(|(start, _)| *start);
-                    by_start
-                }));
+                self.carried.push(sentences);
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
                 run.places.append(places);
                 run.names
-                    .push_doc_parts(names.iter().map(|m| (text(m.text), m.start, m.end, m.kind)));
+                    .push_doc_uses(names.iter().map(|m| (text(m.text), m.uses)));
                 let full_names = full_names.into_iter().map(|id| text(id).to_string());
                 self.extraction.push(extraction, full_names);
                 m.into_iter().for_each(|i| self.matched[i] = true);
@@ -829,21 +843,30 @@ fn process(extractor: &Extractor, pool: &Pool, article: &mut Article, each: Each
     extraction.quotes.iter_mut().for_each(|q| q.speaker = None);
     let places = Places::of(article, &extraction, detail);
     let sentences = carry_sentences.then(|| {
-        extraction
+        let mut by_start: Vec<(u32, Sentence)> = extraction
             .names
             .iter()
             .flatten()
-            .map(|m| sentence_around(article, Span::from(m.span.clone())))
-            .collect()
+            .map(|m| {
+                let sentence = sentence_around(article, Span::from(m.span.clone()));
+                (crate::span::narrow(m.span.start), Sentence::Held(sentence))
+            })
+            .collect();
+        // Stable: the first mention at a start gives its sentence.
+        by_start.sort_by_key(|(start, _)| *start);
+        by_start.dedup_by_key(|(start, _)| *start);
+        by_start
     });
     let names = std::mem::take(&mut extraction.names)
         .iter()
         .flatten()
         .map(|m| PooledMention {
             text: pool.id(&m.text),
-            start: crate::span::narrow(m.span.start),
-            end: crate::span::narrow(m.span.end),
-            kind: m.kind,
+            uses: Uses::one(
+                crate::span::narrow(m.span.start),
+                crate::span::narrow(m.span.end),
+                m.kind,
+            ),
         })
         .collect();
     let full_names = full_names.iter().map(|n| pool.id(n)).collect();
@@ -903,7 +926,7 @@ fn name_sentences(
         for i in range.filter(|&i| wanted.first_of_place(i)) {
             let Some(w) = wanted.get(i) else { continue };
             if let Ok(k) = by_start.binary_search_by_key(&w.start, |(s, _)| *s) {
-                put(i, Sentence::Held(by_start[k].1.clone()));
+                put(i, by_start[k].1.clone());
             }
         }
     }

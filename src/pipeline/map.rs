@@ -24,10 +24,11 @@ use super::{Gathered, One, Pool, PooledMention, Read};
 use crate::corpus::{self, ArticleProblem, Origin, Recurring};
 use crate::extract::{ExtractProblem, Extraction, Observation, QuoteObservation, TermUse, Value};
 use crate::placed::{
-    ArticleSummary, Detail, EvidencePlace, NamePlace, Places, ProblemPlace, QuotePlace,
+    ArticleSummary, Detail, EvidencePlace, NamePlace, Places, ProblemPlace, QuotePlace, Sentence,
+    SentenceWriter,
 };
 use crate::read::date::DateValue;
-use crate::read::name::NameKind;
+use crate::read::name::{NameKind, Uses, merge_uses};
 use crate::read::number::{Amount, Quantity, Unit};
 use crate::read::quote::{Attribution, Quote, QuoteKind, Speaker};
 use crate::rules::{Kind, RuleSet};
@@ -83,6 +84,9 @@ pub enum MapError {
         found: String,
         expected: String,
     },
+    /// The lean table's sentences could not be set aside (`check` fails alike).
+    #[error("cannot set sentences aside in a temporary file: {0}")]
+    SetAside(#[source] io::Error),
     /// One article in two inputs: a shard given twice, or shards that overlap.
     #[error("{path}: the same article is in {first} and in {second}")]
     Duplicate {
@@ -426,22 +430,26 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
     let names = r
         .names
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
+        .map(|m| {
             let place = name_places
-                .binary_search_by_key(&m.start, |p| p.start)
+                .binary_search_by_key(&m.uses.start, |p| p.start)
                 .ok()
                 .and_then(|k| name_places.get(k));
             MentionRecord {
                 text: text(m.text),
-                span: (m.start as usize, m.end as usize),
-                kind: m.kind,
+                span: (m.uses.start as usize, m.uses.end as usize),
+                kind: m.uses.kind,
                 at: place.map_or((0, 0), |p| (p.line as usize, p.column as usize)),
-                sentence: r.sentences.as_ref().and_then(|s| s.get(i)).map(|s| {
-                    *sentence_ids.entry(s.as_str()).or_insert_with(|| {
-                        sentences.push(s.clone());
+                sentence: r.sentences.as_ref().and_then(|s| {
+                    let k = s
+                        .binary_search_by_key(&m.uses.start, |(start, _)| *start)
+                        .ok()?;
+                    // Held: a run that writes map records keeps everything.
+                    let s = s.get(k)?.1.as_str();
+                    Some(*sentence_ids.entry(s).or_insert_with(|| {
+                        sentences.push(s.to_string());
                         sentences.len() - 1
-                    })
+                    }))
                 }),
             }
         })
@@ -538,6 +546,9 @@ pub struct Records {
     inputs: usize,
     /// The names' texts, each held once ([`Pool`]).
     pool: Pool,
+    /// Where the lean CSV report's sentences go as each article's record is read (none
+    /// when no temporary file could be made: they are held).
+    sentences: Option<SentenceWriter>,
 }
 
 /// A line of `file` that serde_json could not read: its message without serde_json's own
@@ -565,6 +576,9 @@ impl Records {
             headers: Vec::new(),
             inputs: 0,
             pool: Pool::default(),
+            sentences: (detail == Detail::FirstOnly)
+                .then(|| SentenceWriter::new().ok())
+                .flatten(),
         }
     }
 
@@ -585,6 +599,9 @@ impl Records {
         let index = self.inputs;
         self.inputs += 1;
         let facts: Vec<&str> = rules.facts.iter().map(|f| f.id.as_str()).collect();
+        // Each observation names its fact by one shared id, as in `check` (a copy of the id
+        // for each of a million observations weighed tens of megabytes).
+        let ids: Vec<Arc<str>> = facts.iter().map(|&f| Arc::from(f)).collect();
         let mut seen_header = false;
         for (i, l) in input.lines().enumerate() {
             let number = i + 1;
@@ -624,13 +641,17 @@ impl Records {
                     });
                 }
                 Record::Article(a) => {
-                    let read = read_of(*a, &self.pool, self.detail).map_err(|message| {
-                        MapError::Value {
-                            file: file.to_string(),
-                            line: number,
-                            message,
-                        }
-                    })?;
+                    let mut read =
+                        read_of(*a, &self.pool, &ids, self.detail).map_err(|message| {
+                            MapError::Value {
+                                file: file.to_string(),
+                                line: number,
+                                message,
+                            }
+                        })?;
+                    if let Some(w) = &mut self.sentences {
+                        read.set_sentences_aside(w).map_err(MapError::SetAside)?;
+                    }
                     self.articles.push(Entry {
                         read: Box::new(read),
                         input: index,
@@ -712,8 +733,12 @@ pub(super) fn gather(records: Records) -> Result<Gathered, MapError> {
         mut articles,
         mut unread,
         pool,
+        sentences,
         ..
     } = records;
+    if let Some(w) = sentences {
+        w.finish().map_err(MapError::SetAside)?;
+    }
     // Stable: articles of standard input (all named `-`) keep the order of the inputs.
     articles.sort_by(|a, b| {
         (order_key(&a.read.summary), a.input).cmp(&(order_key(&b.read.summary), b.input))
@@ -744,7 +769,20 @@ pub(super) fn gather(records: Records) -> Result<Gathered, MapError> {
 }
 
 /// One article's [`Read`] again, as [`super::process`] made it at `detail`.
-fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String> {
+fn read_of(
+    r: ArticleRecord,
+    pool: &Pool,
+    facts: &[Arc<str>],
+    detail: Detail,
+) -> Result<Read, String> {
+    // The header named the rules' facts: a record naming another is an error.
+    let fact = |id: &str| {
+        facts
+            .iter()
+            .find(|f| &***f == id)
+            .cloned()
+            .ok_or_else(|| format!("fact {id:?} is not one of the header's facts"))
+    };
     let date = |s: &str| {
         s.parse::<Date>()
             .map_err(|e| format!("{s:?} is not a date: {e}"))
@@ -753,9 +791,12 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
     let sentences = detail.keeps_sentences();
     let mut observations = Vec::with_capacity(r.observations.len());
     let mut observation_places = Vec::with_capacity(r.observations.len());
+    // As `check` places them ([`Places::of`]): the lean table prints the sentence of the
+    // first observation of each value of a fact in an article only.
+    let mut printed: std::collections::HashSet<(String, String)> = Default::default();
     for o in r.observations {
-        observations.push(Observation {
-            fact: Arc::from(o.fact.as_str()),
+        let observation = Observation {
+            fact: fact(&o.fact)?,
             kind: o.kind,
             article: 0,
             span: span(o.span),
@@ -763,8 +804,12 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
             sentence: span(o.sentence_span),
             value: value_of(o.value)?,
             raw: o.raw,
-        });
-        let (sentence, highlight) = if sentences {
+        };
+        let shown = sentences
+            && (detail != Detail::FirstOnly
+                || printed.insert((o.fact, observation.value.canonical())));
+        observations.push(observation);
+        let (sentence, highlight) = if shown {
             (o.sentence, span(o.highlight))
         } else {
             (String::new(), Span::new(0, 0))
@@ -782,9 +827,9 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
         .problems
         .into_iter()
         .map(|p| {
-            (
+            Ok((
                 ExtractProblem {
-                    fact: Arc::from(p.fact.as_str()),
+                    fact: fact(&p.fact)?,
                     article: 0,
                     span: span(p.span),
                     message: p.message,
@@ -793,8 +838,10 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
                     at: position(p.at),
                     words: p.words,
                 },
-            )
+            ))
         })
+        .collect::<Result<Vec<_>, String>>()?
+        .into_iter()
         .unzip();
     let (quotes, quote_places): (Vec<_>, Vec<_>) = r
         .quotes
@@ -813,9 +860,10 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
                     description: s.description,
                 }),
             };
+            // The speaker in canonical form is set when the run is assembled, as in `check`.
             let observation = QuoteObservation {
                 article: 0,
-                speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
+                speaker: None,
                 who: None,
                 quote,
             };
@@ -830,35 +878,47 @@ fn read_of(r: ArticleRecord, pool: &Pool, detail: Detail) -> Result<Read, String
         detail,
     );
     // Carried when every mention carries its sentence (an article without mentions has
-    // none to carry). A mention the report cannot show (one without a place: at
-    // `Detail::FirstOnly`, any but the first of its text) carries an empty one: at 100k
-    // articles the sentences of every mention were most of `compare`'s memory.
+    // none to carry). Only the mentions the report can show (those with a place: at
+    // `Detail::FirstOnly`, the first of each text) keep theirs: at 100k articles the
+    // sentences of every mention were most of `compare`'s memory.
     let placed = |start: usize| {
         name_places
             .binary_search_by_key(&crate::span::narrow(start), |p| p.start)
             .is_ok()
     };
-    let carried: Option<Vec<String>> = r
+    let carried: Option<Vec<(u32, Sentence)>> = r
         .names
         .iter()
-        .map(|m| {
-            let sentence = r.sentences.get(m.sentence?)?;
-            Some(if placed(m.span.0) {
-                sentence.clone()
-            } else {
-                String::new()
-            })
-        })
-        .collect();
-    let names = r
-        .names
-        .iter()
-        .map(|m| PooledMention {
-            text: pool.id(&m.text),
-            start: crate::span::narrow(m.span.0),
-            end: crate::span::narrow(m.span.1),
-            kind: m.kind,
-        })
+        .map(|m| Some((m, r.sentences.get(m.sentence?)?)))
+        .collect::<Option<Vec<_>>>()
+        .map(|carried| {
+            let start = |m: &MentionRecord| crate::span::narrow(m.span.0);
+            let mut by_start: Vec<(u32, Sentence)> = carried
+                .into_iter()
+                .filter(|(m, _)| placed(m.span.0))
+                .map(|(m, sentence)| (start(m), Sentence::Held(sentence.clone())))
+                .collect();
+            // Stable: the first mention at a start gives its sentence, as in `check`.
+            by_start.sort_by_key(|(start, _)| *start);
+            by_start.dedup_by_key(|(start, _)| *start);
+            by_start
+        });
+    let uses = r.names.iter().map(|m| {
+        let (start, end) = (crate::span::narrow(m.span.0), crate::span::narrow(m.span.1));
+        (pool.id(&m.text), Uses::one(start, end, m.kind))
+    });
+    // The lean table's run holds each text's uses in an article as one entry
+    // ([`crate::read::name::Mentions::first_use_per_text`]): merged here, an article's
+    // record holds that many (at 100k articles, 4.7 million instead of 11.5 million)
+    // while the others are read.
+    let uses: Vec<(u32, Uses)> = if detail == Detail::FirstOnly {
+        merge_uses(uses)
+    } else {
+        uses.collect()
+    };
+    let names = uses
+        .into_iter()
+        .map(|(text, uses)| PooledMention { text, uses })
         .collect();
     Ok(Read {
         summary: ArticleSummary {

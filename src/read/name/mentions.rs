@@ -42,6 +42,56 @@ pub struct MentionRef {
     pub uses: u16,
 }
 
+/// Uses of one text in one document: the first at `start..end`, of `kind`; `uses` of them
+/// in all, of the kinds in `kinds` ([`kind_bit`]). 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uses {
+    pub start: u32,
+    pub end: u32,
+    pub kind: NameKind,
+    pub kinds: u8,
+    pub uses: u16,
+}
+
+impl Uses {
+    /// One use.
+    pub fn one(start: u32, end: u32, kind: NameKind) -> Self {
+        Uses {
+            start,
+            end,
+            kind,
+            kinds: kind_bit(kind),
+            uses: 1,
+        }
+    }
+}
+
+/// One document's uses, each key's (text's) as one entry, in the order of each key's first
+/// appearance: the entry's first use is the earliest by position, its count and kinds those
+/// of all it stands for. A count that would pass `u16::MAX` starts a new entry, which later
+/// uses then join. Merging merged entries again gives the same entries.
+pub fn merge_uses<K: Copy + Eq + std::hash::Hash>(
+    uses: impl IntoIterator<Item = (K, Uses)>,
+) -> Vec<(K, Uses)> {
+    let mut entry: HashMap<K, usize> = HashMap::new();
+    let mut out: Vec<(K, Uses)> = Vec::new();
+    for (key, u) in uses {
+        if let Some((_, m)) = entry.get(&key).and_then(|&i| out.get_mut(i))
+            && let Some(n) = m.uses.checked_add(u.uses)
+        {
+            m.uses = n;
+            m.kinds |= u.kinds;
+            if (u.start, u.end) < (m.start, m.end) {
+                (m.start, m.end, m.kind) = (u.start, u.end, u.kind);
+            }
+            continue;
+        }
+        entry.insert(key, out.len());
+        out.push((key, u));
+    }
+    out
+}
+
 /// A [`NameKind`]'s bit in [`MentionRef::kinds`].
 pub fn kind_bit(kind: NameKind) -> u8 {
     1 << (kind as u8)
@@ -92,34 +142,36 @@ impl Mentions {
         &mut self,
         mentions: impl IntoIterator<Item = (&'t str, u32, u32, NameKind)>,
     ) {
-        // Where each text's entry of this document is (merged only).
-        let mut entry: HashMap<u32, usize> = HashMap::new();
-        for (text, start, end, kind) in mentions {
-            let text = self.intern(text);
-            if self.merged
-                && let Some(m) = entry.get(&text).and_then(|&i| self.all.get_mut(i))
-                && m.uses < u16::MAX
-            {
-                m.uses += 1;
-                m.kinds |= kind_bit(kind);
-                // The entry is the text's first use in the document by position.
-                if (start, end) < (m.start, m.end) {
-                    (m.start, m.end, m.kind) = (start, end, kind);
-                }
-                continue;
-            }
-            if self.merged {
-                entry.insert(text, self.all.len());
-            }
-            self.all.push(MentionRef {
+        self.push_doc_uses(
+            mentions
+                .into_iter()
+                .map(|(text, start, end, kind)| (text, Uses::one(start, end, kind))),
+        );
+    }
+
+    /// Add the next document's mentions given as (text, uses): a document's uses of a text
+    /// already merged ([`merge_uses`]) give the same entries as its mentions one by one, so
+    /// that a caller holding many documents before it adds them (`compare`) holds their
+    /// merged uses only.
+    pub fn push_doc_uses<'t>(&mut self, mentions: impl IntoIterator<Item = (&'t str, Uses)>) {
+        let interned: Vec<(u32, Uses)> = mentions
+            .into_iter()
+            .map(|(text, uses)| (self.intern(text), uses))
+            .collect();
+        let entries = if self.merged {
+            merge_uses(interned)
+        } else {
+            interned
+        };
+        self.all
+            .extend(entries.into_iter().map(|(text, u)| MentionRef {
                 text,
-                start,
-                end,
-                kind,
-                kinds: kind_bit(kind),
-                uses: 1,
-            });
-        }
+                start: u.start,
+                end: u.end,
+                kind: u.kind,
+                kinds: u.kinds,
+                uses: u.uses,
+            }));
         self.ends.push(self.all.len());
     }
 
@@ -212,5 +264,89 @@ mod tests {
         m.push_doc_parts([("Tobin Rask", 1, 11, p), ("Ilse Varn", 20, 29, p)]);
         assert_eq!(texts(&m, 3), ["Tobin Rask", "Ilse Varn"]);
         assert_eq!(m.texts().len(), 4);
+    }
+
+    #[test]
+    fn merged_uses_count_every_use_and_keep_the_earliest() {
+        let (p, o) = (NameKind::Person, NameKind::Organisation);
+        let uses = [
+            ("Quell", Uses::one(50, 55, p)),
+            ("Varn Group", Uses::one(10, 20, o)),
+            ("Quell", Uses::one(30, 35, o)),
+            ("Quell", Uses::one(70, 75, p)),
+        ];
+        let merged = merge_uses(uses);
+        assert_eq!(
+            merged,
+            [
+                (
+                    "Quell",
+                    Uses {
+                        start: 30,
+                        end: 35,
+                        kind: o,
+                        kinds: kind_bit(p) | kind_bit(o),
+                        uses: 3
+                    }
+                ),
+                ("Varn Group", Uses::one(10, 20, o)),
+            ]
+        );
+        // Merging again changes nothing; split in two and merged, the same entries.
+        assert_eq!(merge_uses(merged.clone()), merged);
+        let halves = merge_uses(
+            merge_uses(uses[..2].to_vec())
+                .into_iter()
+                .chain(uses[2..].to_vec()),
+        );
+        assert_eq!(halves, merged);
+    }
+
+    #[test]
+    fn a_count_that_would_overflow_starts_a_new_entry() {
+        let p = NameKind::Person;
+        let many = Uses {
+            uses: u16::MAX - 1,
+            ..Uses::one(0, 5, p)
+        };
+        let merged = merge_uses([
+            ("Quell", many),
+            ("Quell", Uses::one(9, 14, p)),
+            ("Quell", Uses::one(20, 25, p)),
+            ("Quell", Uses::one(30, 35, p)),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].1.uses, u16::MAX);
+        assert_eq!((merged[1].1.start, merged[1].1.uses), (20, 2));
+    }
+
+    #[test]
+    fn documents_added_merged_or_one_by_one_give_the_same_entries() {
+        let p = NameKind::Person;
+        let doc = [
+            ("Mara Quell", 0, 10, p),
+            ("Quell", 40, 45, p),
+            ("Mara Quell", 60, 70, p),
+        ];
+        let mut one_by_one = Mentions::first_use_per_text();
+        one_by_one.push_doc_parts(doc);
+        let mut merged = Mentions::first_use_per_text();
+        merged.push_doc_uses(merge_uses(
+            doc.iter().map(|&(t, s, e, k)| (t, Uses::one(s, e, k))),
+        ));
+        let entries = |m: &Mentions| {
+            m.doc(0)
+                .iter()
+                .map(|c| (m.text_of(c).to_string(), c.start, c.uses))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(entries(&one_by_one), entries(&merged));
+        assert_eq!(
+            entries(&merged),
+            [
+                ("Mara Quell".to_string(), 0, 2),
+                ("Quell".to_string(), 40, 1)
+            ]
+        );
     }
 }

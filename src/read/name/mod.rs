@@ -24,7 +24,7 @@ mod runs;
 mod scan;
 mod word;
 
-pub use mentions::{MentionRef, Mentions, kind_bit};
+pub use mentions::{MentionRef, Mentions, Uses, kind_bit, merge_uses};
 
 use std::borrow::Cow;
 use std::ops::Range;
