@@ -49,7 +49,9 @@ use crate::corpus::{
     self, Article, ArticleProblem, CorpusError, Decoded, Input, ReadOptions, Recurring,
 };
 use crate::extract::{self, Extraction, Extractor};
-use crate::placed::{ArticleSummary, Detail, Places, Run, Sentence, SentenceWriter, WantedUses};
+use crate::placed::{
+    ArticleSummary, Detail, NameSentences, Places, Run, Sentence, SentenceWriter, WantedUses,
+};
 use crate::read::name::Uses;
 use crate::report::Report;
 use crate::rules::RuleSet;
@@ -213,8 +215,8 @@ pub fn map(rules: &RuleSet, options: Options, name_sentences: bool) -> Result<Ma
 /// not carry them (read again from the articles' files, where they still are).
 pub fn compare(rules: &RuleSet, records: Records) -> Result<Report, RunError> {
     let detail = records.detail();
-    let gathered = map::gather(records)?;
-    finish(rules, gathered, &[], detail, &ReadOptions::default())
+    let assembled = map::assemble(rules, records)?;
+    conclude(rules, assembled, detail, &ReadOptions::default())
 }
 
 /// `extract --line-keys`: one line per article of `articles` with the keys of its lines,
@@ -453,7 +455,7 @@ struct Read {
     /// The sentences of the mentions in `names` (white space collapsed), when carried: the
     /// map output's, so that `compare` needs no article file. By mention start, one per
     /// start (the first mention's); `compare` carries only those the report can show.
-    sentences: Option<Vec<(u32, Sentence)>>,
+    sentences: Option<NameSentences>,
 }
 
 impl Read {
@@ -463,15 +465,10 @@ impl Read {
     /// rest of the run.
     fn set_sentences_aside(&mut self, file: &mut SentenceWriter) -> std::io::Result<()> {
         self.places.set_sentences_aside(file)?;
-        for (_, sentence) in self.sentences.iter_mut().flatten() {
-            if let Sentence::Held(s) = sentence
-                && !s.is_empty()
-                && let Some(place) = file.write(s)?
-            {
-                *sentence = Sentence::SetAside(place);
-            }
+        match &mut self.sentences {
+            Some(sentences) => sentences.set_aside(file),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -693,7 +690,7 @@ fn read_in_memory(
 
 /// Sentences carried with each article's name mentions (by article index): their start
 /// and sentence, sorted by start; None for an article whose sentences were not carried.
-type Carried = Vec<Option<Vec<(u32, Sentence)>>>;
+type Carried = Vec<Option<NameSentences>>;
 
 /// Put per-article outcomes together, in order: article indices, places, names, and the
 /// corpus-wide extraction step. Also returns the indices of the `published` dates that
@@ -769,22 +766,22 @@ impl Assembly {
     fn push<'t>(&mut self, outcome: One, text: &dyn Fn(u32) -> &'t str) {
         let run = &mut self.run;
         match outcome {
-            One::Read(read) => {
-                let Read {
-                    summary,
-                    mut extraction,
-                    names,
-                    mut places,
-                    full_names,
-                    matched: m,
-                    sentences,
-                } = *read;
+            One::Read(mut read) => {
                 if let Some(file) = &mut self.sentences
-                    && let Err(e) = places.set_sentences_aside(file)
+                    && let Err(e) = read.set_sentences_aside(file)
                 {
                     self.failed = Some(e);
                     self.sentences = None;
                 }
+                let Read {
+                    summary,
+                    mut extraction,
+                    names,
+                    places,
+                    full_names,
+                    matched: m,
+                    sentences,
+                } = *read;
                 self.carried.push(sentences);
                 extraction.renumber(run.articles.len());
                 run.articles.push(summary);
@@ -843,19 +840,17 @@ fn process(extractor: &Extractor, pool: &Pool, article: &mut Article, each: Each
     extraction.quotes.iter_mut().for_each(|q| q.speaker = None);
     let places = Places::of(article, &extraction, detail);
     let sentences = carry_sentences.then(|| {
-        let mut by_start: Vec<(u32, Sentence)> = extraction
-            .names
-            .iter()
-            .flatten()
-            .map(|m| {
-                let sentence = sentence_around(article, Span::from(m.span.clone()));
-                (crate::span::narrow(m.span.start), Sentence::Held(sentence))
-            })
-            .collect();
-        // Stable: the first mention at a start gives its sentence.
-        by_start.sort_by_key(|(start, _)| *start);
-        by_start.dedup_by_key(|(start, _)| *start);
-        by_start
+        NameSentences::new(
+            extraction
+                .names
+                .iter()
+                .flatten()
+                .map(|m| {
+                    let sentence = sentence_around(article, Span::from(m.span.clone()));
+                    (crate::span::narrow(m.span.start), sentence)
+                })
+                .collect(),
+        )
     });
     let names = std::mem::take(&mut extraction.names)
         .iter()
@@ -925,8 +920,8 @@ fn name_sentences(
         };
         for i in range.filter(|&i| wanted.first_of_place(i)) {
             let Some(w) = wanted.get(i) else { continue };
-            if let Ok(k) = by_start.binary_search_by_key(&w.start, |(s, _)| *s) {
-                put(i, by_start[k].1.clone());
+            if let Some(sentence) = by_start.get(w.start) {
+                put(i, sentence);
             }
         }
     }

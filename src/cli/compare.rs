@@ -112,12 +112,7 @@ pub fn run(
             vec![path.clone()]
         };
         for f in files {
-            let name = escape_path(&f);
-            let file = std::fs::File::open(&f).map_err(|source| pipeline::MapError::Io {
-                file: name.clone(),
-                source,
-            })?;
-            records.read(&name, std::io::BufReader::new(file), &rules)?;
+            records.read_file(&escape_path(&f), &f, &rules)?;
         }
     }
     for note in records.notes() {

@@ -20,12 +20,16 @@ use std::sync::Arc;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::{Gathered, One, Pool, PooledMention, Read};
+use rayon::prelude::*;
+
+use super::{
+    ASSEMBLE_INPUTS, Assembled, Assembly, Gathered, One, Pool, PooledMention, Read, RunError,
+};
 use crate::corpus::{self, ArticleProblem, Origin, Recurring};
 use crate::extract::{ExtractProblem, Extraction, Observation, QuoteObservation, TermUse, Value};
 use crate::placed::{
-    ArticleSummary, Detail, EvidencePlace, NamePlace, Places, ProblemPlace, QuotePlace, Sentence,
-    SentenceWriter,
+    ArticleSummary, Detail, EvidencePlace, NamePlace, NameSentences, Places, ProblemPlace,
+    QuotePlace,
 };
 use crate::read::date::DateValue;
 use crate::read::name::{NameKind, Uses, merge_uses};
@@ -84,9 +88,6 @@ pub enum MapError {
         found: String,
         expected: String,
     },
-    /// The lean table's sentences could not be set aside (`check` fails alike).
-    #[error("cannot set sentences aside in a temporary file: {0}")]
-    SetAside(#[source] io::Error),
     /// One article in two inputs: a shard given twice, or shards that overlap.
     #[error("{path}: the same article is in {first} and in {second}")]
     Duplicate {
@@ -441,11 +442,8 @@ fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
                 kind: m.uses.kind,
                 at: place.map_or((0, 0), |p| (p.line as usize, p.column as usize)),
                 sentence: r.sentences.as_ref().and_then(|s| {
-                    let k = s
-                        .binary_search_by_key(&m.uses.start, |(start, _)| *start)
-                        .ok()?;
                     // Held: a run that writes map records keeps everything.
-                    let s = s.get(k)?.1.as_str();
+                    let s = s.held(m.uses.start)?;
                     Some(*sentence_ids.entry(s).or_insert_with(|| {
                         sentences.push(s.to_string());
                         sentences.len() - 1
@@ -526,29 +524,57 @@ fn value_record(v: &Value) -> ValueRecord {
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────
 
-/// An article read back, with where it came from (for errors and the order of inputs).
-struct Entry {
-    read: Box<Read>,
-    /// Input index, file name and line.
+/// Where an article's record is: read once for its place in `check`'s order, and again,
+/// whole, when the run is assembled in that order.
+struct At {
+    /// `check`'s order: by path, then by the row of a feed ([`order_key`]).
+    path: PathBuf,
+    row: usize,
+    /// Input index, the line's byte offset in it, and its line number.
     input: usize,
-    file: Arc<str>,
+    offset: u64,
     line: usize,
 }
 
+impl At {
+    fn key(&self) -> (&Path, usize, usize) {
+        (&self.path, self.row, self.input)
+    }
+}
+
+/// An input of map records, to read article records again from: its file, or standard
+/// input copied to a temporary file as it was read.
+struct Source {
+    name: Arc<str>,
+    again: Again,
+}
+
+enum Again {
+    Path(PathBuf),
+    Spooled(std::fs::File),
+}
+
 /// Map records read from any number of inputs, in any order: what `compare` runs on.
-/// Each article record is made into what `check` holds of an article as it is read, so
-/// the records are never all in memory as text or as records.
+/// Inputs are read twice. The first time, only where each article's record is and its
+/// place in `check`'s order are kept; the second time ([`assemble`]), records are read
+/// in that order a slice at a time, and each slice joins the run as `check`'s slices do:
+/// the records are never all in memory, as text, as records or as what is made of them
+/// (held, every article's finds weighed 40% more than the run made from them).
 pub struct Records {
     detail: Detail,
-    articles: Vec<Entry>,
+    index: Vec<At>,
     unread: Vec<ArticleProblem>,
     headers: Vec<Header>,
-    inputs: usize,
-    /// The names' texts, each held once ([`Pool`]).
-    pool: Pool,
-    /// Where the lean CSV report's sentences go as each article's record is read (none
-    /// when no temporary file could be made: they are held).
-    sentences: Option<SentenceWriter>,
+    inputs: Vec<Source>,
+}
+
+/// What the first reading reads of a record: its type, and an article's place in order.
+#[derive(Deserialize)]
+struct Peek {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    path: Option<String>,
+    origin: Option<OriginRecord>,
 }
 
 /// A line of `file` that serde_json could not read: its message without serde_json's own
@@ -571,14 +597,10 @@ impl Records {
     pub fn new(detail: Detail) -> Records {
         Records {
             detail,
-            articles: Vec::new(),
+            index: Vec::new(),
             unread: Vec::new(),
             headers: Vec::new(),
-            inputs: 0,
-            pool: Pool::default(),
-            sentences: (detail == Detail::FirstOnly)
-                .then(|| SentenceWriter::new().ok())
-                .flatten(),
+            inputs: Vec::new(),
         }
     }
 
@@ -587,33 +609,103 @@ impl Records {
         self.detail
     }
 
-    /// Read the map records of one input, named `file` in errors. An empty input is
-    /// allowed (an empty shard); every record must follow a header.
+    /// Read the map records of the file at `path`, named `file` in errors (its article
+    /// records are read again from it when the run is assembled).
+    pub fn read_file(&mut self, file: &str, path: &Path, rules: &RuleSet) -> Result<(), MapError> {
+        let io = |source| MapError::Io {
+            file: file.to_string(),
+            source,
+        };
+        let input = std::fs::File::open(path).map_err(io)?;
+        self.scan(file, io::BufReader::new(input), rules, None)?;
+        self.inputs.push(Source {
+            name: Arc::from(file),
+            again: Again::Path(path.to_path_buf()),
+        });
+        Ok(())
+    }
+
+    /// Read the map records of one input, named `file` in errors, that cannot be read
+    /// twice (standard input): it is copied to a temporary file as it is read. An empty
+    /// input is allowed (an empty shard); every record must follow a header.
     pub fn read(
         &mut self,
         file: &str,
         input: impl BufRead,
         rules: &RuleSet,
     ) -> Result<(), MapError> {
-        let name: Arc<str> = Arc::from(file);
-        let index = self.inputs;
-        self.inputs += 1;
+        let io = |source| MapError::Io {
+            file: file.to_string(),
+            source,
+        };
+        let mut spool = io::BufWriter::new(tempfile::tempfile().map_err(io)?);
+        self.scan(file, input, rules, Some(&mut spool))?;
+        let spooled = spool.into_inner().map_err(|e| io(e.into_error()))?;
+        self.inputs.push(Source {
+            name: Arc::from(file),
+            again: Again::Spooled(spooled),
+        });
+        Ok(())
+    }
+
+    /// Read `input` through: its headers and problems, and where each article record is
+    /// (copying every line to `spool`, when given).
+    fn scan(
+        &mut self,
+        file: &str,
+        mut input: impl BufRead,
+        rules: &RuleSet,
+        mut spool: Option<&mut io::BufWriter<std::fs::File>>,
+    ) -> Result<(), MapError> {
+        let io = |source| MapError::Io {
+            file: file.to_string(),
+            source,
+        };
+        let index = self.inputs.len();
         let facts: Vec<&str> = rules.facts.iter().map(|f| f.id.as_str()).collect();
-        // Each observation names its fact by one shared id, as in `check` (a copy of the id
-        // for each of a million observations weighed tens of megabytes).
-        let ids: Vec<Arc<str>> = facts.iter().map(|&f| Arc::from(f)).collect();
         let mut seen_header = false;
-        for (i, l) in input.lines().enumerate() {
-            let number = i + 1;
-            let l = l.map_err(|source| MapError::Io {
-                file: file.to_string(),
-                source,
-            })?;
+        let (mut buf, mut offset, mut number) = (String::new(), 0u64, 0usize);
+        loop {
+            buf.clear();
+            let n = input.read_line(&mut buf).map_err(io)?;
+            if n == 0 {
+                break;
+            }
+            if let Some(w) = &mut spool {
+                w.write_all(buf.as_bytes()).map_err(io)?;
+            }
+            number += 1;
+            let at = offset;
+            offset += n as u64;
+            let l = line_of(&buf);
             if l.trim().is_empty() {
                 continue;
             }
+            // An article's record is read whole only once the run is assembled.
+            if let Ok(Peek {
+                kind: Some(kind),
+                path: Some(path),
+                origin: Some(origin),
+            }) = serde_json::from_str::<Peek>(l)
+                && kind == "article"
+            {
+                if !seen_header {
+                    return Err(MapError::NoHeader {
+                        file: file.to_string(),
+                        line: number,
+                    });
+                }
+                self.index.push(At {
+                    path: PathBuf::from(path),
+                    row: row_of(origin),
+                    input: index,
+                    offset: at,
+                    line: number,
+                });
+                continue;
+            }
             let record: Record =
-                serde_json::from_str(&l).map_err(|e| json_error(file, number, &e))?;
+                serde_json::from_str(l).map_err(|e| json_error(file, number, &e))?;
             match record {
                 Record::Header(h) => {
                     if h.schema != SCHEMA {
@@ -640,25 +732,13 @@ impl Records {
                         line: number,
                     });
                 }
-                Record::Article(a) => {
-                    let mut read =
-                        read_of(*a, &self.pool, &ids, self.detail).map_err(|message| {
-                            MapError::Value {
-                                file: file.to_string(),
-                                line: number,
-                                message,
-                            }
-                        })?;
-                    if let Some(w) = &mut self.sentences {
-                        read.set_sentences_aside(w).map_err(MapError::SetAside)?;
-                    }
-                    self.articles.push(Entry {
-                        read: Box::new(read),
-                        input: index,
-                        file: name.clone(),
-                        line: number,
-                    });
-                }
+                Record::Article(a) => self.index.push(At {
+                    path: PathBuf::from(&a.path),
+                    row: row_of(a.origin),
+                    input: index,
+                    offset: at,
+                    line: number,
+                }),
                 Record::Unread(p) => self.unread.push(p),
                 Record::Other => {}
             }
@@ -717,55 +797,136 @@ pub fn part_files(folder: &Path) -> Result<Vec<PathBuf>, MapError> {
     Ok(files)
 }
 
-/// The order `check` reads articles in: by path, then by the row of a feed.
-fn order_key(a: &ArticleSummary) -> (&Path, usize) {
-    let row = match a.origin {
-        Origin::Row { line } => line,
-        _ => 0,
-    };
-    (&a.path, row)
+/// A line read with `read_line`, without its line ending (as `lines` gives it).
+fn line_of(buf: &str) -> &str {
+    let l = buf.strip_suffix('\n').unwrap_or(buf);
+    l.strip_suffix('\r').unwrap_or(l)
 }
 
-/// Rebuild what `check` would have gathered from `records`: articles in `check`'s order,
-/// each one's finds made again, name places kept as `detail` says.
-pub(super) fn gather(records: Records) -> Result<Gathered, MapError> {
+/// The row of a feed an article was (0 for an article of its own): with its path, its
+/// place in the order `check` reads articles in.
+fn row_of(origin: OriginRecord) -> usize {
+    match origin {
+        OriginRecord::Row { line } => line,
+        _ => 0,
+    }
+}
+
+/// Read the articles' records again, in `check`'s order, and assemble the run from them a
+/// slice at a time, as `check` assembles the articles it reads ([`super::read_assembled`]).
+pub(super) fn assemble(rules: &RuleSet, records: Records) -> Result<Assembled, RunError> {
     let Records {
-        mut articles,
+        detail,
+        mut index,
         mut unread,
-        pool,
-        sentences,
+        inputs,
         ..
     } = records;
-    if let Some(w) = sentences {
-        w.finish().map_err(MapError::SetAside)?;
-    }
+    let name = |at: &At| inputs.get(at.input).map_or("", |s| &*s.name);
     // Stable: articles of standard input (all named `-`) keep the order of the inputs.
-    articles.sort_by(|a, b| {
-        (order_key(&a.read.summary), a.input).cmp(&(order_key(&b.read.summary), b.input))
-    });
-    for w in articles.windows(2) {
+    index.sort_by(|a, b| a.key().cmp(&b.key()));
+    for w in index.windows(2) {
         let (a, b) = (&w[0], &w[1]);
-        let stream = a.read.summary.path.as_os_str() == "-";
-        if !stream && order_key(&a.read.summary) == order_key(&b.read.summary) {
+        let stream = a.path.as_os_str() == "-";
+        if !stream && (&a.path, a.row) == (&b.path, b.row) {
             return Err(MapError::Duplicate {
-                path: corpus::escape_path(&a.read.summary.path),
-                first: format!("{}:{}", a.file, a.line),
-                second: format!("{}:{}", b.file, b.line),
-            });
+                path: corpus::escape_path(&a.path),
+                first: format!("{}:{}", name(a), a.line),
+                second: format!("{}:{}", name(b), b.line),
+            }
+            .into());
         }
     }
     // Problems are sorted by file, line and column in the report; this settles ties.
     unread.sort_by(|a, b| {
         (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
     });
-    let outcomes = articles.into_iter().map(|e| One::Read(e.read)).collect();
-    Ok(Gathered {
-        outcomes,
-        texts: pool.into_texts(),
-        unread,
+    // Each observation names its fact by one shared id, as in `check` (a copy of the id
+    // for each of a million observations weighed tens of megabytes).
+    let facts: Vec<Arc<str>> = rules
+        .facts
+        .iter()
+        .map(|f| Arc::from(f.id.as_str()))
+        .collect();
+    let pool = Pool::default();
+    let mut assembly = Assembly::new(rules, 0, detail);
+    let mut again = Readers(inputs.iter().map(|_| None).collect());
+    for slice in index.chunks(ASSEMBLE_INPUTS) {
+        let lines = slice
+            .iter()
+            .map(|at| again.line(at, &inputs).map(|l| (l, at)))
+            .collect::<Result<Vec<_>, MapError>>()?;
+        let reads = lines
+            .par_iter()
+            .map(|(l, at)| {
+                let (file, line) = (name(at), at.line);
+                let record: ArticleRecord =
+                    serde_json::from_str(line_of(l)).map_err(|e| json_error(file, line, &e))?;
+                read_of(record, &pool, &facts, detail).map_err(|message| MapError::Value {
+                    file: file.to_string(),
+                    line,
+                    message,
+                })
+            })
+            .collect::<Result<Vec<Read>, MapError>>()?;
+        drop(lines);
+        // No record is being read: the pool's texts are all there, and stay put.
+        let inner = pool.inner.read().unwrap_or_else(|e| e.into_inner());
+        let text = |id: u32| inner.texts.get(id as usize).map_or("", |t| &**t);
+        for read in reads {
+            assembly.push(One::Read(Box::new(read)), &text);
+        }
+    }
+    let (mut run, unmatched, carried) = assembly.finish()?;
+    run.unread.splice(0..0, unread);
+    Ok(Assembled {
+        run,
+        unmatched,
+        carried,
         recurring: Recurring::default(),
         kept: None,
     })
+}
+
+/// The inputs open again, each where its last record read ended.
+struct Readers(Vec<Option<(io::BufReader<std::fs::File>, u64)>>);
+
+impl Readers {
+    /// The line at `at`, line ending and all (records in order are read one after another;
+    /// a seek only where an input's records are out of order).
+    fn line(&mut self, at: &At, inputs: &[Source]) -> Result<String, MapError> {
+        use std::io::{Seek, SeekFrom};
+        let io = |source| MapError::Io {
+            file: inputs
+                .get(at.input)
+                .map_or(String::new(), |s| s.name.to_string()),
+            source,
+        };
+        // Every place read is of an input read (its index is the input's).
+        let (Some(source), Some(slot)) = (inputs.get(at.input), self.0.get_mut(at.input)) else {
+            return Err(io(io::Error::other("an input read no longer there")));
+        };
+        if slot.is_none() {
+            let file = match &source.again {
+                Again::Path(path) => std::fs::File::open(path),
+                Again::Spooled(file) => file.try_clone(),
+            }
+            .map_err(io)?;
+            let mut reader = io::BufReader::new(file);
+            reader.seek(SeekFrom::Start(0)).map_err(io)?;
+            *slot = Some((reader, 0));
+        }
+        let Some((reader, position)) = slot else {
+            return Err(io(io::Error::other("no reader")));
+        };
+        if *position != at.offset {
+            reader.seek(SeekFrom::Start(at.offset)).map_err(io)?;
+        }
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).map_err(io)?;
+        *position = at.offset + n as u64;
+        Ok(line)
+    }
 }
 
 /// One article's [`Read`] again, as [`super::process`] made it at `detail`.
@@ -886,22 +1047,19 @@ fn read_of(
             .binary_search_by_key(&crate::span::narrow(start), |p| p.start)
             .is_ok()
     };
-    let carried: Option<Vec<(u32, Sentence)>> = r
+    let carried: Option<NameSentences> = r
         .names
         .iter()
         .map(|m| Some((m, r.sentences.get(m.sentence?)?)))
         .collect::<Option<Vec<_>>>()
         .map(|carried| {
-            let start = |m: &MentionRecord| crate::span::narrow(m.span.0);
-            let mut by_start: Vec<(u32, Sentence)> = carried
-                .into_iter()
-                .filter(|(m, _)| placed(m.span.0))
-                .map(|(m, sentence)| (start(m), Sentence::Held(sentence.clone())))
-                .collect();
-            // Stable: the first mention at a start gives its sentence, as in `check`.
-            by_start.sort_by_key(|(start, _)| *start);
-            by_start.dedup_by_key(|(start, _)| *start);
-            by_start
+            NameSentences::new(
+                carried
+                    .into_iter()
+                    .filter(|(m, _)| placed(m.span.0))
+                    .map(|(m, sentence)| (crate::span::narrow(m.span.0), sentence.clone()))
+                    .collect(),
+            )
         });
     let uses = r.names.iter().map(|m| {
         let (start, end) = (crate::span::narrow(m.span.0), crate::span::narrow(m.span.1));
@@ -916,10 +1074,12 @@ fn read_of(
     } else {
         uses.collect()
     };
-    let names = uses
+    let mut names: Vec<PooledMention> = uses
         .into_iter()
         .map(|(text, uses)| PooledMention { text, uses })
         .collect();
+    // Held while every other article is read: no spare room.
+    names.shrink_to_fit();
     Ok(Read {
         summary: ArticleSummary {
             path: PathBuf::from(r.path),
@@ -1168,7 +1328,7 @@ mod tests {
         let mut r = Records::new(Detail::Full);
         let input = format!("{header}\n{{\"type\":\"observation\",\"value\":\"2\"}}\n\n");
         r.read("a", input.as_bytes(), &rules).unwrap();
-        assert_eq!((r.headers.len(), r.articles.len()), (1, 0));
+        assert_eq!((r.headers.len(), r.index.len()), (1, 0));
         let e = Records::new(Detail::Full)
             .read(
                 "b",
