@@ -2,7 +2,8 @@
 # Reproduce every figure in docs/performance.md:
 #
 #   bench/run.sh              # 1k and 10k articles (about 3 minutes on 2 cores)
-#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (about 5 minutes, 2 GB of memory)
+#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (about 9 minutes; the one-process
+#                                            # extract of the whole 100k corpus takes 6 GB)
 #   SPACY=0 bench/run.sh      # skip the spaCy peer
 #
 # Needs: hyperfine, ripgrep and GNU time (Debian: apt-get install hyperfine ripgrep time);
@@ -66,6 +67,29 @@ for n in $SIZES; do
 done
 echo >> "$RES"
 
+# The reduce on one machine: the map records of the whole corpus (one extract process; a
+# Spark job splits this across its partitions), then `compare` on them, which must write
+# check's table byte for byte.
+COMPARE="$OUT/compare.txt"   # articles, map MB, extract wall s, extract peak MB, compare wall s, compare peak MB
+: > "$COMPARE"
+echo "## The reduce: \`compare --format csv\` on the whole corpus's map records (all cores)" >> "$RES"
+echo >> "$RES"
+echo "| articles | map records MB | extract wall s | extract peak MiB | compare wall s | compare peak MiB | table as check's |" >> "$RES"
+echo "|---:|---:|---:|---:|---:|---:|---|" >> "$RES"
+for n in $SIZES; do
+  dir="$OUT/c$n"
+  map="$OUT/map-$n.jsonl"
+  read -r ewall erss < <(timed "$BIN" extract --corpus "$dir" --format jsonl --records-only --name-sentences -o "$map")
+  mapmb=$(stat -c %s "$map" | awk '{printf "%.0f", $1/1e6}')
+  read -r cwall crss < <(timed "$BIN" compare "$map" --format csv -o "$OUT/compare-$n.csv")
+  same=no
+  cmp -s "$OUT/compare-$n.csv" "$OUT/report-$n.csv" && same=yes
+  rm -f "$map" "$OUT/compare-$n.csv"
+  echo "| $n | $mapmb | $ewall | $erss | $cwall | $crss | $same |" >> "$RES"
+  echo "$n $ewall $erss $cwall $crss $same" >> "$COMPARE"
+done
+echo >> "$RES"
+
 n1=$(echo "$SIZES" | awk '{print $1}')
 dir="$OUT/c$n1"
 # The side-by-side timing uses 10k articles when they are in SIZES (60 MB: start-up costs
@@ -97,9 +121,10 @@ if [ "$SPACY" = 1 ] && [ -x target/pyvenv/bin/python ]; then
 fi
 
 # The issue's targets, computed from the figures above (nothing typed by hand).
-python3 - "$GROWTH" "$OUT/hyperfine.json" "$OUT/peer.json" "$(nproc)" >> "$RES" <<'PY'
+python3 - "$GROWTH" "$OUT/hyperfine.json" "$OUT/peer.json" "$(nproc)" "$COMPARE" >> "$RES" <<'PY'
 import json, os, sys
-growth, hyper, peer, cores = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+growth, hyper, peer, cores, compare = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+reduce = {int(l.split()[0]): l.split()[1:] for l in open(compare) if l.strip()}
 runs = [line.split() for line in open(growth) if line.strip()]
 runs = [(int(n), float(mb), int(t), float(w), int(r)) for n, mb, t, w, r in runs]
 one = {n: (mb, w, r) for n, mb, t, w, r in runs if t == 1}
@@ -114,6 +139,10 @@ if 100000 in allc:
     _, w, r = allc[100000]
     print(f"| 100k articles < 60 s on {cores} cores | {w:.1f} s | {'met' if w < 60 else 'missed'} |")
     print(f"| 100k articles, peak < 1 GiB | {r} MiB | {'met' if r < 1024 else 'missed'} |")
+if 100000 in reduce:
+    _, _, _, r, same = reduce[100000]
+    ok = int(r) < 1024 and same == "yes"
+    print(f"| 100k articles, compare peak < 1 GiB, check's table | {r} MiB, {'same bytes' if same == 'yes' else 'NOT the same bytes'} | {'met' if ok else 'missed'} |")
 sizes = sorted(allc)
 for a, b in zip(sizes, sizes[1:]):
     if b == 10 * a:
