@@ -180,25 +180,18 @@ impl CommonArgs {
         Ok(report)
     }
 
-    /// `extract --format jsonl`: [`CommonArgs::report`] with the map records of the run,
-    /// or (`records_only`) the records alone. `name_sentences`: name mentions carry their
-    /// sentence.
+    /// `extract --format jsonl`: [`CommonArgs::report`] with the map records of the run.
+    /// `name_sentences`: name mentions carry their sentence.
     pub(super) fn report_and_map(
         &self,
         name_sentences: bool,
-        records_only: bool,
         err: &mut dyn Write,
-    ) -> Result<(Option<Report>, pipeline::MapOutput), Error> {
+    ) -> Result<(Report, pipeline::MapOutput), Error> {
         let (rules, options, published) = self.run_options(crate::placed::Detail::Full, err)?;
-        if records_only {
-            let map = pipeline::map(&rules, options, name_sentences)
-                .map_err(|e| self.run_error(e, &published))?;
-            return Ok((None, map));
-        }
         let (report, map) = pipeline::check_and_map(&rules, options, name_sentences)
             .map_err(|e| self.run_error(e, &published))?;
         warn_problems(&report, err);
-        Ok((Some(report), map))
+        Ok((report, map))
     }
 
     /// The rules (or the facts discovered), and the run's options at `detail`, with the
@@ -477,19 +470,44 @@ impl CommonArgs {
         output::deliver(self.output_path(), write, out)
     }
 
+    /// `extract --format jsonl --records-only`: the map records alone, written to `-o FILE`
+    /// (whole or not at all) or to `out` as the articles are read ([`pipeline::map_into`]).
+    pub(super) fn deliver_records(
+        &self,
+        name_sentences: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let (rules, options, published) = self.run_options(crate::placed::Detail::Full, err)?;
+        // A run that fails is reported as itself, not as a failed write.
+        let mut failed = None;
+        let write = |w: &mut dyn Write| match pipeline::map_into(&rules, options, name_sentences, w)
+        {
+            Ok(()) => Ok(()),
+            Err(pipeline::RunError::Map(pipeline::MapError::Io { source, .. })) => Err(source),
+            Err(e) => {
+                failed = Some(e);
+                Err(std::io::Error::other("the run failed"))
+            }
+        };
+        let delivered = output::deliver(self.output_path(), write, out);
+        if let Some(e) = failed {
+            return Err(self.run_error(e, &published));
+        }
+        delivered
+    }
+
     /// `extract --format jsonl`: the header, the rows the report always gave, then the
     /// map records, to `-o FILE` (whole or not at all) or to `out`.
     pub(super) fn deliver_map(
         &self,
-        report: Option<&Report>,
+        report: &Report,
         map: &pipeline::MapOutput,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let write = |w: &mut dyn Write| {
             map.write_header(w)?;
-            if let Some(report) = report {
-                report::json::write_lines(report, w)?;
-            }
+            report::json::write_lines(report, w)?;
             map.write_records(w)
         };
         output::deliver(self.output_path(), write, out)

@@ -57,9 +57,12 @@ pub fn run(
     }
     args_common.refuse(report::Command::Extract, false)?;
     if args_common.format(report::Command::Extract)? == report::Format::Jsonl {
-        let (report, map) =
-            args_common.report_and_map(args.name_sentences, args.records_only, err)?;
-        args_common.deliver_map(report.as_ref(), &map, out)?;
+        if args.records_only {
+            args_common.deliver_records(args.name_sentences, out, err)?;
+            return Ok(Outcome::Pass);
+        }
+        let (report, map) = args_common.report_and_map(args.name_sentences, err)?;
+        args_common.deliver_map(&report, &map, out)?;
         return Ok(Outcome::Pass);
     }
     if args.name_sentences || args.records_only {

@@ -159,16 +159,22 @@ impl Assembly {
 /// cannot be built falls back to the global one: the thread count changes speed, never
 /// the result.
 pub fn with_threads<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> R {
-    let pool = threads.and_then(|n| {
+    match thread_pool(threads) {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+/// A pool of `threads` threads, for a caller that runs work on it a piece at a time
+/// between steps that cannot move to another thread (writing to a borrowed output);
+/// `None` for rayon's global pool, or when it cannot be built (as [`with_threads`]).
+pub fn thread_pool(threads: Option<usize>) -> Option<rayon::ThreadPool> {
+    threads.and_then(|n| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
             .ok()
-    });
-    match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
-    }
+    })
 }
 
 /// [`extract`] on a pool of `threads` threads (`None`: rayon's global pool, one thread per

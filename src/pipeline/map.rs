@@ -22,9 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
-use super::{
-    ASSEMBLE_INPUTS, Assembled, Assembly, Gathered, One, Pool, PooledMention, Read, RunError,
-};
+use super::{Assembled, Assembly, Gathered, One, Pool, PooledMention, Read, RunError};
 use crate::corpus::{self, ArticleProblem, Origin, Recurring};
 use crate::extract::{ExtractProblem, Extraction, Observation, QuoteObservation, TermUse, Value};
 use crate::placed::{
@@ -347,25 +345,43 @@ pub(super) fn records(
     name_sentences: bool,
 ) -> io::Result<MapOutput> {
     let mut out = Vec::new();
-    let text = |id: u32| {
-        gathered
-            .texts
-            .get(id as usize)
-            .map_or(String::new(), |t| t.to_string())
-    };
-    for p in &gathered.unread {
-        line(&mut out, &Record::Unread(p.clone()))?;
-    }
-    for o in &gathered.outcomes {
-        match o {
-            One::Read(r) => line(&mut out, &Record::Article(Box::new(article(r, &text))))?,
-            One::Unread(p) => line(&mut out, &Record::Unread(p.clone()))?,
-        }
-    }
+    let text = |id: u32| gathered.texts.get(id as usize).map_or("", |t| &**t);
+    write_records(&mut out, &gathered.unread, &gathered.outcomes, &text)?;
     Ok(MapOutput {
         header: header(rules, reading, name_sentences),
         records: out,
     })
+}
+
+/// The header line of a map written with `rules` and `reading`.
+pub(super) fn write_header(
+    out: &mut dyn Write,
+    rules: &RuleSet,
+    reading: &corpus::ReadOptions,
+    name_sentences: bool,
+) -> io::Result<()> {
+    line(out, &Record::Header(header(rules, reading, name_sentences)))
+}
+
+/// The `unread` records of `unread`, then the records of `outcomes`, in order; `text`
+/// resolves the ids of the run's [`Pool`].
+pub(super) fn write_records<'t>(
+    out: &mut dyn Write,
+    unread: &[ArticleProblem],
+    outcomes: &[One],
+    text: &dyn Fn(u32) -> &'t str,
+) -> io::Result<()> {
+    let text = |id: u32| text(id).to_string();
+    for p in unread {
+        line(out, &Record::Unread(p.clone()))?;
+    }
+    for o in outcomes {
+        match o {
+            One::Read(r) => line(out, &Record::Article(Box::new(article(r, &text))))?,
+            One::Unread(p) => line(out, &Record::Unread(p.clone()))?,
+        }
+    }
+    Ok(())
 }
 
 fn article(r: &Read, text: &dyn Fn(u32) -> String) -> ArticleRecord {
@@ -813,8 +829,13 @@ fn row_of(origin: OriginRecord) -> usize {
 }
 
 /// Read the articles' records again, in `check`'s order, and assemble the run from them a
-/// slice at a time, as `check` assembles the articles it reads ([`super::read_assembled`]).
-pub(super) fn assemble(rules: &RuleSet, records: Records) -> Result<Assembled, RunError> {
+/// slice (of `slice` records) at a time, as `check` assembles the articles it reads
+/// ([`super::read_assembled`]).
+pub(super) fn assemble(
+    rules: &RuleSet,
+    records: Records,
+    slice: usize,
+) -> Result<Assembled, RunError> {
     let Records {
         detail,
         mut index,
@@ -851,7 +872,7 @@ pub(super) fn assemble(rules: &RuleSet, records: Records) -> Result<Assembled, R
     let pool = Pool::default();
     let mut assembly = Assembly::new(rules, 0, detail);
     let mut again = Readers(inputs.iter().map(|_| None).collect());
-    for slice in index.chunks(ASSEMBLE_INPUTS) {
+    for slice in index.chunks(slice.max(1)) {
         let lines = slice
             .iter()
             .map(|at| again.line(at, &inputs).map(|l| (l, at)))

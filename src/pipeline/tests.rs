@@ -85,3 +85,77 @@ fn a_run_assembled_slice_by_slice_reports_what_the_whole_run_reports() {
         }
     }
 }
+
+/// The made-up story's files, with an unreadable input among them, and its rules.
+fn story(dir: &Path) -> (Vec<PathBuf>, RuleSet) {
+    let mut paths = Vec::new();
+    for (name, text) in ARTICLES {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        paths.push(path);
+    }
+    let binary = dir.join("b2-binary.txt");
+    std::fs::write(&binary, b"\x00\x01\x02\xff\xfe\x00 not text").expect("write");
+    paths.insert(2, binary);
+    let rules = crate::rules::parse(Path::new("r.toml"), RULES).expect("rules");
+    (paths, rules)
+}
+
+/// `extract --records-only` written a slice at a time gives the bytes of the whole run's
+/// map, and `compare` assembling its records a slice at a time gives `check`'s report.
+#[test]
+fn the_map_written_and_compared_slice_by_slice_is_the_whole_runs() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (paths, rules) = story(dir.path());
+    let options = || Options {
+        threads: Some(2),
+        ..Options::new(Articles::Paths(paths.clone()))
+    };
+    let whole = map(&rules, options(), true).expect("map");
+    let mut want = Vec::new();
+    whole.write_header(&mut want).expect("header");
+    whole.write_records(&mut want).expect("records");
+    assert!(String::from_utf8_lossy(&want).contains("\"type\":\"unread\""));
+    for slice in [1, 2, 100] {
+        let mut got = Vec::new();
+        map_sliced(&rules, options(), true, &mut got, slice).expect("sliced map");
+        assert!(got == want, "map in slices of {slice}");
+    }
+    // The records in reverse order, as a shuffled stream would give them.
+    let mut lines: Vec<&[u8]> = want
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines[1..].reverse();
+    let mut reversed = lines.join(&b'\n');
+    reversed.push(b'\n');
+    let reading = ReadOptions::default();
+    for detail in [Detail::Full, Detail::NoDiffs, Detail::FirstOnly] {
+        let checked = check(
+            &rules,
+            Options {
+                detail,
+                ..options()
+            },
+        )
+        .expect("check");
+        let mut table = Vec::new();
+        crate::report::csv::write_check(&checked, &mut table).expect("csv");
+        for slice in [1, 2, 100] {
+            let mut records = Records::new(detail);
+            records.read("map", &reversed[..], &rules).expect("records");
+            let assembled = map::assemble(&rules, records, slice).expect("assembled");
+            let compared = conclude(&rules, assembled, detail, &reading).expect("compared");
+            let mut got = Vec::new();
+            crate::report::csv::write_check(&compared, &mut got).expect("csv");
+            assert!(got == table, "compare in slices of {slice} at {detail:?}");
+            if detail != Detail::FirstOnly {
+                // Set aside (the lean table's), sentences are in each run's own file.
+                assert!(
+                    compared == checked,
+                    "compare in slices of {slice} at {detail:?}"
+                );
+            }
+        }
+    }
+}
