@@ -2,8 +2,7 @@
 # Reproduce every figure in docs/performance.md:
 #
 #   bench/run.sh              # 1k and 10k articles (about 3 minutes on 2 cores)
-#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (about 9 minutes; the one-process
-#                                            # extract of the whole 100k corpus takes 6 GB)
+#   SIZES="1000 10000 100000" bench/run.sh   # add 100k (about 10 minutes, 1 GB of memory)
 #   SPACY=0 bench/run.sh      # skip the spaCy peer
 #
 # Needs: hyperfine, ripgrep and GNU time (Debian: apt-get install hyperfine ripgrep time);
