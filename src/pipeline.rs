@@ -255,9 +255,10 @@ fn map_sliced(
     map::write_header(out, rules, reading, name_sentences).map_err(io)?;
     map::write_records(out, &listing.skipped, &[], &|_| "").map_err(io)?;
     let extractor = Extractor::new(rules);
-    let pool = Pool::default();
     let threads = extract::thread_pool(*threads);
     for slice in listing.inputs.chunks(slice.max(1)) {
+        // Each slice's names are resolved as its records are written: a pool of its own.
+        let pool = Pool::default();
         let read = || read_slice(slice, &extractor, &pool, reading, &recurring, each);
         let outcomes = match &threads {
             Some(threads) => threads.install(read),

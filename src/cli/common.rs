@@ -470,8 +470,11 @@ impl CommonArgs {
         output::deliver(self.output_path(), write, out)
     }
 
-    /// `extract --format jsonl --records-only`: the map records alone, written to `-o FILE`
-    /// (whole or not at all) or to `out` as the articles are read ([`pipeline::map_into`]).
+    /// `extract --format jsonl --records-only`: the map records alone, written as the
+    /// articles are read ([`pipeline::map_into`]), to `-o FILE` (whole or not at all) or
+    /// straight to `out`: the map step of a Spark job pipes a partition's records through
+    /// standard output, and put together in memory first they weighed more than the run.
+    /// Every error but a failed write comes before the first line.
     pub(super) fn deliver_records(
         &self,
         name_sentences: bool,
@@ -490,7 +493,18 @@ impl CommonArgs {
                 Err(std::io::Error::other("the run failed"))
             }
         };
-        let delivered = output::deliver(self.output_path(), write, out);
+        let delivered = match self.output_path() {
+            Some(path) => output::deliver(Some(path), write, out),
+            None => {
+                let mut buffered = std::io::BufWriter::new(out);
+                write(&mut buffered)
+                    .and_then(|()| buffered.flush())
+                    .map_err(|source| Error::Write {
+                        target: "standard output".to_string(),
+                        source,
+                    })
+            }
+        };
         if let Some(e) = failed {
             return Err(self.run_error(e, &published));
         }

@@ -3,7 +3,7 @@
 //! `extract --format jsonl` writes, after a `header` line, the observation, quotation and
 //! name rows it always wrote, then one `article` record per article read (its summary and
 //! everything extracted from it, placed) and one `unread` record per input that could not
-//! be read. These records are everything that [`super::finish`] needs, so `compare` can
+//! be read. These records are everything a run is assembled from, so `compare` can
 //! rebuild a run from the output of any number of `extract` runs over parts of a corpus
 //! (shards) and give the report `check` gives on the whole: articles are put back in the
 //! order `check` reads them (by path, then by row of a feed) and numbered again. The
@@ -543,7 +543,7 @@ fn value_record(v: &Value) -> ValueRecord {
 /// Where an article's record is: read once for its place in `check`'s order, and again,
 /// whole, when the run is assembled in that order.
 struct At {
-    /// `check`'s order: by path, then by the row of a feed ([`order_key`]).
+    /// `check`'s order: by path, then by the row of a feed ([`row_of`]).
     path: PathBuf,
     row: usize,
     /// Input index, the line's byte offset in it, and its line number.
@@ -633,6 +633,10 @@ impl Records {
             source,
         };
         let input = std::fs::File::open(path).map_err(io)?;
+        // A pipe or a device cannot be read again: copied, as standard input is.
+        if !input.metadata().map_err(io)?.is_file() {
+            return self.read(file, io::BufReader::new(input), rules);
+        }
         self.scan(file, io::BufReader::new(input), rules, None)?;
         self.inputs.push(Source {
             name: Arc::from(file),
@@ -655,8 +659,17 @@ impl Records {
             source,
         };
         let mut spool = io::BufWriter::new(tempfile::tempfile().map_err(io)?);
+        let kept = (self.index.len(), self.unread.len(), self.headers.len());
         self.scan(file, input, rules, Some(&mut spool))?;
-        let spooled = spool.into_inner().map_err(|e| io(e.into_error()))?;
+        let spooled = match spool.into_inner() {
+            Ok(f) => f,
+            Err(e) => {
+                self.index.truncate(kept.0);
+                self.unread.truncate(kept.1);
+                self.headers.truncate(kept.2);
+                return Err(io(e.into_error()));
+            }
+        };
         self.inputs.push(Source {
             name: Arc::from(file),
             again: Again::Spooled(spooled),
@@ -665,8 +678,26 @@ impl Records {
     }
 
     /// Read `input` through: its headers and problems, and where each article record is
-    /// (copying every line to `spool`, when given).
+    /// (copying every line to `spool`, when given). On an error, nothing of the input is
+    /// kept.
     fn scan(
+        &mut self,
+        file: &str,
+        input: impl BufRead,
+        rules: &RuleSet,
+        spool: Option<&mut io::BufWriter<std::fs::File>>,
+    ) -> Result<(), MapError> {
+        let kept = (self.index.len(), self.unread.len(), self.headers.len());
+        let scanned = self.scan_all(file, input, rules, spool);
+        if scanned.is_err() {
+            self.index.truncate(kept.0);
+            self.unread.truncate(kept.1);
+            self.headers.truncate(kept.2);
+        }
+        scanned
+    }
+
+    fn scan_all(
         &mut self,
         file: &str,
         mut input: impl BufRead,
@@ -871,26 +902,35 @@ pub(super) fn assemble(
         .collect();
     let pool = Pool::default();
     let mut assembly = Assembly::new(rules, 0, detail);
-    let mut again = Readers(inputs.iter().map(|_| None).collect());
-    for slice in index.chunks(slice.max(1)) {
+    let mut again = Readers::new(&index, inputs.len());
+    let size = slice.max(1);
+    for (n, slice) in index.chunks(size).enumerate() {
+        let first = n * size;
         let lines = slice
             .iter()
-            .map(|at| again.line(at, &inputs).map(|l| (l, at)))
+            .enumerate()
+            .map(|(k, at)| again.line(first + k, at, &inputs).map(|l| (l, at)))
             .collect::<Result<Vec<_>, MapError>>()?;
-        let reads = lines
+        // Every record's outcome, then the first error in order: the same one each run.
+        let reads: Vec<Result<Read, MapError>> = lines
             .par_iter()
             .map(|(l, at)| {
                 let (file, line) = (name(at), at.line);
-                let record: ArticleRecord =
-                    serde_json::from_str(line_of(l)).map_err(|e| json_error(file, line, &e))?;
-                read_of(record, &pool, &facts, detail).map_err(|message| MapError::Value {
+                let value = |message| MapError::Value {
                     file: file.to_string(),
                     line,
                     message,
-                })
+                };
+                let record: ArticleRecord =
+                    serde_json::from_str(line_of(l)).map_err(|e| json_error(file, line, &e))?;
+                if (Path::new(&record.path), row_of(record.origin)) != (at.path.as_path(), at.row) {
+                    return Err(value("not the article read there before: the input changed while compare read it".into()));
+                }
+                read_of(record, &pool, &facts, detail).map_err(value)
             })
-            .collect::<Result<Vec<Read>, MapError>>()?;
+            .collect();
         drop(lines);
+        let reads = reads.into_iter().collect::<Result<Vec<Read>, MapError>>()?;
         // No record is being read: the pool's texts are all there, and stay put.
         let inner = pool.inner.read().unwrap_or_else(|e| e.into_inner());
         let text = |id: u32| inner.texts.get(id as usize).map_or("", |t| &**t);
@@ -909,13 +949,47 @@ pub(super) fn assemble(
     })
 }
 
-/// The inputs open again, each where its last record read ended.
-struct Readers(Vec<Option<(io::BufReader<std::fs::File>, u64)>>);
+/// The inputs open again, each where its last record read ended. An input is closed once
+/// its last record is read, and at most [`Readers::OPEN`] are open at once (the least
+/// recently read is closed, and opened again where needed): a Spark job's output can have
+/// thousands of part files, whose records interleave in `check`'s order.
+pub(super) struct Readers {
+    open: Vec<Option<Open>>,
+    /// Where in the sorted index each input's last record is.
+    last: Vec<usize>,
+    /// How many inputs are open; a clock for the least recently read.
+    count: usize,
+    clock: u64,
+}
+
+struct Open {
+    reader: io::BufReader<std::fs::File>,
+    position: u64,
+    used: u64,
+}
 
 impl Readers {
-    /// The line at `at`, line ending and all (records in order are read one after another;
-    /// a seek only where an input's records are out of order).
-    fn line(&mut self, at: &At, inputs: &[Source]) -> Result<String, MapError> {
+    pub(super) const OPEN: usize = 64;
+
+    fn new(index: &[At], inputs: usize) -> Self {
+        let mut last = vec![0; inputs];
+        for (k, at) in index.iter().enumerate() {
+            if let Some(l) = last.get_mut(at.input) {
+                *l = k;
+            }
+        }
+        Readers {
+            open: (0..inputs).map(|_| None).collect(),
+            last,
+            count: 0,
+            clock: 0,
+        }
+    }
+
+    /// The line at `at`, line ending and all, the `k`th record of the sorted index
+    /// (records in order are read one after another; a seek only where an input's records
+    /// are out of order or it was closed).
+    fn line(&mut self, k: usize, at: &At, inputs: &[Source]) -> Result<String, MapError> {
         use std::io::{Seek, SeekFrom};
         let io = |source| MapError::Io {
             file: inputs
@@ -924,10 +998,13 @@ impl Readers {
             source,
         };
         // Every place read is of an input read (its index is the input's).
-        let (Some(source), Some(slot)) = (inputs.get(at.input), self.0.get_mut(at.input)) else {
+        let Some(source) = inputs.get(at.input) else {
             return Err(io(io::Error::other("an input read no longer there")));
         };
-        if slot.is_none() {
+        if self.open.get(at.input).is_some_and(Option::is_none) {
+            if self.count >= Self::OPEN {
+                self.close_least_recent();
+            }
             let file = match &source.again {
                 Again::Path(path) => std::fs::File::open(path),
                 Again::Spooled(file) => file.try_clone(),
@@ -935,18 +1012,59 @@ impl Readers {
             .map_err(io)?;
             let mut reader = io::BufReader::new(file);
             reader.seek(SeekFrom::Start(0)).map_err(io)?;
-            *slot = Some((reader, 0));
+            if let Some(slot) = self.open.get_mut(at.input) {
+                *slot = Some(Open {
+                    reader,
+                    position: 0,
+                    used: 0,
+                });
+                self.count += 1;
+            }
         }
-        let Some((reader, position)) = slot else {
-            return Err(io(io::Error::other("no reader")));
+        self.clock += 1;
+        let clock = self.clock;
+        let Some(Some(o)) = self.open.get_mut(at.input) else {
+            return Err(io(io::Error::other("an input that could not be opened")));
         };
-        if *position != at.offset {
-            reader.seek(SeekFrom::Start(at.offset)).map_err(io)?;
+        o.used = clock;
+        if o.position != at.offset {
+            // Forward within the buffer keeps what it holds.
+            match at
+                .offset
+                .checked_sub(o.position)
+                .and_then(|d| i64::try_from(d).ok())
+            {
+                Some(d) => o.reader.seek_relative(d).map_err(io)?,
+                None => {
+                    o.reader.seek(SeekFrom::Start(at.offset)).map_err(io)?;
+                }
+            }
         }
         let mut line = String::new();
-        let n = reader.read_line(&mut line).map_err(io)?;
-        *position = at.offset + n as u64;
+        let n = o.reader.read_line(&mut line).map_err(io)?;
+        o.position = at.offset + n as u64;
+        if self.last.get(at.input) == Some(&k)
+            && let Some(slot) = self.open.get_mut(at.input)
+        {
+            *slot = None;
+            self.count -= 1;
+        }
         Ok(line)
+    }
+
+    fn close_least_recent(&mut self) {
+        let least = self
+            .open
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.as_ref().map(|o| (o.used, i)))
+            .min();
+        if let Some((_, i)) = least
+            && let Some(slot) = self.open.get_mut(i)
+        {
+            *slot = None;
+            self.count -= 1;
+        }
     }
 }
 
@@ -1363,5 +1481,44 @@ mod tests {
             .read("c", newer.as_bytes(), &rules)
             .unwrap_err();
         assert!(e.to_string().starts_with("c:1: map schema 2"), "{e}");
+    }
+
+    #[test]
+    fn at_most_so_many_inputs_are_open_and_each_line_is_read_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = Readers::OPEN + 6;
+        let mut inputs = Vec::new();
+        let mut index = Vec::new();
+        for i in 0..n {
+            let path = dir.path().join(format!("part-{i:05}"));
+            // Two lines, the second with a Windows line ending.
+            let first = format!("first of {i}\n");
+            std::fs::write(&path, format!("{first}second of {i}\r\n")).unwrap();
+            inputs.push(Source {
+                name: Arc::from(format!("part-{i:05}").as_str()),
+                again: Again::Path(path),
+            });
+            for (line, offset) in [(1, 0), (2, first.len() as u64)] {
+                index.push(At {
+                    path: PathBuf::from(format!("a{i}")),
+                    row: line,
+                    input: i,
+                    offset,
+                    line,
+                });
+            }
+        }
+        // Interleaved: every input's first line, then every input's second.
+        index.sort_by_key(|at| (at.line, at.input));
+        let mut readers = Readers::new(&index, inputs.len());
+        for (k, at) in index.iter().enumerate() {
+            let got = readers.line(k, at, &inputs).unwrap();
+            let want = if at.line == 1 { "first" } else { "second" };
+            assert_eq!(line_of(&got), format!("{want} of {}", at.input));
+            assert!(readers.count <= Readers::OPEN, "{} open", readers.count);
+        }
+        // Each input closed after its last line.
+        assert_eq!(readers.count, 0);
+        assert!(readers.open.iter().all(Option::is_none));
     }
 }

@@ -159,3 +159,97 @@ fn the_map_written_and_compared_slice_by_slice_is_the_whole_runs() {
         }
     }
 }
+
+/// `count` made-up articles, each stating how many workers a site had, in `dir`.
+fn many(dir: &Path, count: usize) -> Vec<PathBuf> {
+    (0..count)
+        .map(|i| {
+            let path = dir.join(format!("a{i:04}.txt"));
+            let text = format!(
+                "---\nsource: Outlet {o}\n---\nAbout {n} workers built the Orrin dam, \
+                 Tal Ressa said.\n",
+                o = i % 7,
+                n = 1000 + 100 * (i % 3)
+            );
+            std::fs::write(&path, text).expect("write");
+            path
+        })
+        .collect()
+}
+
+/// The map records of `paths`, as `extract --records-only --name-sentences` writes them.
+fn map_lines(rules: &RuleSet, paths: &[PathBuf]) -> Vec<String> {
+    let mut bytes = Vec::new();
+    let options = Options::new(Articles::Paths(paths.to_vec()));
+    map_into(rules, options, true, &mut bytes).expect("map");
+    String::from_utf8(bytes)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// More part files than `compare` keeps open, whose records interleave in `check`'s order:
+/// inputs are closed and opened again, and the report is still `check`'s.
+#[test]
+fn more_parts_than_are_kept_open_still_give_checks_report() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let paths = many(dir.path(), 2 * 70);
+    let rules = crate::rules::parse(Path::new("r.toml"), RULES).expect("rules");
+    let lines = map_lines(&rules, &paths);
+    let parts = 70;
+    assert!(parts > map::Readers::OPEN);
+    let out = dir.path().join("map");
+    std::fs::create_dir(&out).expect("folder");
+    let mut records = Records::new(Detail::Full);
+    for p in 0..parts {
+        // Round robin: part p holds articles p, p + 70, ... (and each its header).
+        let mut part = format!("{}\n", lines[0]);
+        for l in lines[1..].iter().skip(p).step_by(parts) {
+            part.push_str(l);
+            part.push('\n');
+        }
+        let file = out.join(format!("part-{p:05}"));
+        std::fs::write(&file, part).expect("write");
+        records
+            .read_file(&file.display().to_string(), &file, &rules)
+            .expect("read");
+    }
+    let options = Options {
+        detail: Detail::Full,
+        ..Options::new(Articles::Paths(paths.clone()))
+    };
+    let checked = check(&rules, options).expect("check");
+    let assembled = map::assemble(&rules, records, 16).expect("assembled");
+    let compared =
+        conclude(&rules, assembled, Detail::Full, &ReadOptions::default()).expect("compared");
+    assert_eq!(compared.sources.len(), 2 * 70);
+    assert!(compared == checked);
+}
+
+/// An input that changes between the two readings is an error naming its file and line,
+/// not a report of other articles.
+#[test]
+fn an_input_changed_between_readings_is_an_error() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let paths = many(dir.path(), 3);
+    let rules = crate::rules::parse(Path::new("r.toml"), RULES).expect("rules");
+    let mut lines = map_lines(&rules, &paths);
+    let file = dir.path().join("part-00000");
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    let mut records = Records::new(Detail::Full);
+    records
+        .read_file("part-00000", &file, &rules)
+        .expect("read");
+    // The same bytes, two articles swapped.
+    lines.swap(1, 2);
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    let e = match map::assemble(&rules, records, 1024) {
+        Err(RunError::Map(e)) => e.to_string(),
+        _ => panic!("an error expected"),
+    };
+    assert!(
+        e.starts_with("part-00000:2: not the article read there before"),
+        "{e}"
+    );
+}
