@@ -525,10 +525,8 @@ struct Read {
 }
 
 impl Read {
-    /// Set the sentences the lean CSV report prints (of observations and of name uses)
-    /// aside in `file`, as `compare` reads each article's record: every article's records
-    /// are read before any joins the run, and their sentences, held, weighed more than the
-    /// rest of the run.
+    /// Set the sentences the lean CSV report prints (of observations and, carried by
+    /// `compare`, of name uses) aside in `file`, as the article joins the run.
     fn set_sentences_aside(&mut self, file: &mut SentenceWriter) -> std::io::Result<()> {
         self.places.set_sentences_aside(file)?;
         match &mut self.sentences {
@@ -754,8 +752,8 @@ fn read_in_memory(
     (outcomes, pool.into_texts())
 }
 
-/// Sentences carried with each article's name mentions (by article index): their start
-/// and sentence, sorted by start; None for an article whose sentences were not carried.
+/// Sentences carried with each article's name mentions (by article index), found by the
+/// mention's start; None for an article whose sentences were not carried.
 type Carried = Vec<Option<NameSentences>>;
 
 /// Put per-article outcomes together, in order: article indices, places, names, and the

@@ -659,17 +659,9 @@ impl Records {
             source,
         };
         let mut spool = io::BufWriter::new(tempfile::tempfile().map_err(io)?);
-        let kept = (self.index.len(), self.unread.len(), self.headers.len());
         self.scan(file, input, rules, Some(&mut spool))?;
-        let spooled = match spool.into_inner() {
-            Ok(f) => f,
-            Err(e) => {
-                self.index.truncate(kept.0);
-                self.unread.truncate(kept.1);
-                self.headers.truncate(kept.2);
-                return Err(io(e.into_error()));
-            }
-        };
+        // Flushed by `scan`: nothing is left to write.
+        let spooled = spool.into_inner().map_err(|e| io(e.into_error()))?;
         self.inputs.push(Source {
             name: Arc::from(file),
             again: Again::Spooled(spooled),
@@ -678,8 +670,8 @@ impl Records {
     }
 
     /// Read `input` through: its headers and problems, and where each article record is
-    /// (copying every line to `spool`, when given). On an error, nothing of the input is
-    /// kept.
+    /// (copying every line to `spool`, when given, and flushing it). On an error, nothing
+    /// of the input is kept.
     fn scan(
         &mut self,
         file: &str,
@@ -790,7 +782,10 @@ impl Records {
                 Record::Other => {}
             }
         }
-        Ok(())
+        match spool {
+            Some(w) => w.flush().map_err(io),
+            None => Ok(()),
+        }
     }
 
     /// What the reader of a report built from these records should know: where it may
