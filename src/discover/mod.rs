@@ -164,10 +164,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 continue;
             }
             if let Some(next) = after.first()
-                && [
-                    "am", "pm", "a.m", "p.m", "gmt", "et", "bst", "utc", "est", "cet",
-                ]
-                .contains(&next.text.to_lowercase().trim_end_matches('.'))
+                && words::CLOCK_WORDS.contains(&next.text.to_lowercase().trim_end_matches('.'))
             {
                 continue;
             }
@@ -258,7 +255,8 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
             // The key: the content words nearest the amount, on its left (where the
             // measure word and the owner mostly are) and on its right ("of its oil"); a
             // count's head noun is compared on its own, no part of the key.
-            let (key, written) = key_around(&before, &after, &inside, head.as_ref());
+            let before_key = aside(stext, &before, range.start);
+            let (key, written) = key_around(&before_key, &after, &inside, head.as_ref());
             if key.is_empty() {
                 continue;
             }
@@ -364,7 +362,8 @@ fn date_candidates(
         }
         let before: Vec<&words::Token> = toks.iter().filter(|t| t.end <= range.start).collect();
         let after: Vec<&words::Token> = toks.iter().filter(|t| t.start >= range.end).collect();
-        let (key, written) = key_around(&before, &after, &inside, None);
+        let before_key = aside(stext, &before, range.start);
+        let (key, written) = key_around(&before_key, &after, &inside, None);
         if key.is_empty() {
             continue;
         }
@@ -414,6 +413,38 @@ fn cited(stext: &str, range: &std::ops::Range<usize>) -> bool {
     }
     let inside = inside.strip_prefix("see ").unwrap_or(inside);
     inside.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The words before a value, less those of a relative clause set off by commas that
+/// closes before it ("the price of a gallon, which had surged in recent weeks, reached
+/// $4.17"): an aside about the subject, not the value's words.
+fn aside<'t, 'a>(
+    stext: &str,
+    before: &[&'t words::Token<'a>],
+    at: usize,
+) -> Vec<&'t words::Token<'a>> {
+    let mut skip: Vec<std::ops::Range<usize>> = Vec::new();
+    let head = &stext[..at];
+    let mut from = 0;
+    while let Some(i) = head[from..].find(", ") {
+        let open = from + i;
+        let rest = &head[open + 2..];
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if ["which", "who", "whose"].contains(&word.as_str())
+            && let Some(j) = head[open + 2..].find(',')
+        {
+            let close = open + 2 + j;
+            skip.push(open..close + 1);
+            from = close + 1;
+        } else {
+            from = open + 2;
+        }
+    }
+    before
+        .iter()
+        .copied()
+        .filter(|t| !skip.iter().any(|r| r.start <= t.start && t.end <= r.end))
+        .collect()
 }
 
 /// The key of a value: the stems of the [`KEY_LEFT`] content words nearest it on its
@@ -582,6 +613,44 @@ fn point(q: &Quantity) -> f64 {
     }
 }
 
+/// The values a hedged amount can stand for: "about 22" from 21.5 to 22.5 (half a unit
+/// of its last significant digit, [`write::approx_margin`]), "more than $4" from $4 to
+/// $4.40 and "up to 40" from 36 to 40 (that margin on the bound's side). A plain amount is
+/// its number; a range ("between 3% and 11%", "dozens") reaches too far to say anything,
+/// and is None.
+fn reach(q: &Quantity) -> Option<(f64, f64)> {
+    match *q {
+        Quantity::Exact(n) => Some((n, n)),
+        Quantity::Approx(n) => {
+            let m = write::approx_margin(n);
+            Some((n * (1.0 - m), n * (1.0 + m)))
+        }
+        Quantity::AtLeast(n) => Some((n, n * (1.0 + write::approx_margin(n)))),
+        Quantity::AtMost(n) => Some((n * (1.0 - write::approx_margin(n)), n)),
+        Quantity::Range(..) => None,
+    }
+}
+
+/// Whether one of two amounts is hedged ("almost 2%", "more than $4", "about 22%") and the
+/// other lies within its [`reach`] ("1.9%", "$4.17", "about 21%"): how one outlet rounds
+/// another's figure. Grouping two such amounts wrongly costs an agreement, never a false
+/// conflict, so they are linked on half the key likeness (rule 11).
+fn rounds(a: &Candidate, b: &Candidate) -> bool {
+    let (Stated::Amount(x), Stated::Amount(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    if matches!(
+        (x.quantity, y.quantity),
+        (Quantity::Exact(_), Quantity::Exact(_))
+    ) {
+        return false;
+    }
+    let (Some(p), Some(q)) = (reach(&x.quantity), reach(&y.quantity)) else {
+        return false;
+    };
+    p.0 <= q.1 && q.0 <= p.1
+}
+
 /// Whether two amounts are within [`MAX_RATIO`] of each other.
 fn near_in_value(a: &Quantity, b: &Quantity) -> bool {
     let (x, y) = (point(a), point(b));
@@ -618,8 +687,9 @@ fn near_in_time(a: &DateValue, b: &DateValue) -> bool {
 /// oil"), within [`MAX_RATIO`] of each other; or two dates within [`MAX_DAYS_APART`];
 /// and then a strong [`Link`] when their keys are at least [`THRESHOLD`] alike, or their
 /// measures nest, or (two dates) their sentences state one sum of money, or they state one
-/// specific figure ([`same_specific`]) or one day ([`same_day`]) with keys at least half as
-/// alike, or one is a headline's and they state one specific figure; a weak link when
+/// specific figure ([`same_specific`]), one day ([`same_day`]) or one rounds the other
+/// ([`rounds`]) with keys at least half as alike, or one is a headline's and they state one
+/// specific figure or one rounds the other; a weak link when
 /// their keys are at least half as alike; else none.
 fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
     if a.article == b.article || a.head != b.head {
@@ -651,14 +721,16 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
         });
     }
     // A headline's figure is the article's, in too few words to share a key: one specific
-    // figure of the same head noun is enough.
-    if (a.headline || b.headline) && same_specific(a, b) {
+    // figure of the same head noun is enough, or two that round each other ("$10 billion"
+    // in a headline, "more than $10bn" in a body), whose reach is too tight for chance.
+    if (a.headline || b.headline) && (same_specific(a, b) || rounds(a, b)) {
         return Some(Link {
             likeness: s.max(THRESHOLD / 2.0),
             strong: true,
         });
     }
-    let strong = s >= THRESHOLD || s >= THRESHOLD / 2.0 && (same_specific(a, b) || same_day(a, b));
+    let strong = s >= THRESHOLD
+        || s >= THRESHOLD / 2.0 && (same_specific(a, b) || same_day(a, b) || rounds(a, b));
     (s >= THRESHOLD / 2.0).then_some(Link {
         likeness: s,
         strong,

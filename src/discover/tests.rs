@@ -384,32 +384,59 @@ fn a_date_pattern_keeps_the_words_after_the_date() {
     assert_eq!(date.status, Status::Agree, "{}", d.toml);
 }
 
+/// Two sources give one forecast in sentences that share little ("joblessness", "end"):
+/// a likeness of about 0.14, under the threshold and over half of it.
+fn forecasts(a: &str, b: &str) -> Vec<Vec<String>> {
+    grouped(&[
+        &format!(
+            "The harbour in Ostrel reopened after the storm. Ferries ran late all week. \
+             Officials expect joblessness in Korvath to ease, and their forecast puts it at {a} by the end of the year."
+        ),
+        &format!(
+            "Fishing crews in Ostrel went back to sea. Schools stayed shut on Tuesday. \
+             The ministry now sees joblessness ending the year at {b} amid strikes."
+        ),
+    ])
+}
+
 #[test]
 fn one_specific_figure_needs_only_half_the_likeness() {
-    // Two sources give one forecast in sentences that share little ("joblessness", "end"):
-    // a likeness of about 0.14, under the threshold and over half of it.
-    let stories = |a: &str, b: &str| {
-        grouped(&[
-            &format!(
-                "The harbour in Ostrel reopened after the storm. Ferries ran late all week. \
-                 Officials expect joblessness in Korvath to ease, and their forecast puts it at about {a} by the end of the year."
-            ),
-            &format!(
-                "Fishing crews in Ostrel went back to sea. Schools stayed shut on Tuesday. \
-                 The ministry now sees joblessness ending the year at {b} amid strikes."
-            ),
-        ])
-    };
     // 6.4% is a figure two sources rarely write by chance: grouped.
-    let specific = stories("6.4%", "6.4%");
     assert_eq!(
-        specific,
+        forecasts("about 6.4%", "6.4%"),
         vec![vec!["~6.4%".to_string(), "6.4%".to_string()]]
     );
     // A round figure, or two different ones, needs the full likeness: not grouped.
-    assert!(stories("6%", "6%").is_empty(), "{:?}", stories("6%", "6%"));
-    assert!(stories("6.5%", "6.5%").is_empty());
-    assert!(stories("6.4%", "6.3%").is_empty());
+    assert!(
+        forecasts("6%", "6%").is_empty(),
+        "{:?}",
+        forecasts("6%", "6%")
+    );
+    assert!(forecasts("6.5%", "6.5%").is_empty());
+    assert!(forecasts("6.4%", "6.3%").is_empty());
+}
+
+#[test]
+fn a_hedged_amount_and_one_it_rounds_need_only_half_the_likeness() {
+    // "almost 6%" reaches 5.4% to 6.6%: 5.9% is how another outlet writes it.
+    assert_eq!(
+        forecasts("almost 6%", "5.9%"),
+        vec![vec!["~6%".to_string(), "5.9%".to_string()]]
+    );
+    // "more than 4%" reaches from 4% to 4.4% (half a unit of its digit, at most 10%).
+    assert_eq!(
+        forecasts("more than 4%", "4.17%"),
+        vec![vec![">=4%".to_string(), "4.17%".to_string()]]
+    );
+    assert_eq!(
+        forecasts("up to 40%", "38%"),
+        vec![vec!["<=40%".to_string(), "38%".to_string()]]
+    );
+    // Outside the hedge's reach, or a range that reaches anything: the full likeness.
+    assert!(forecasts("almost 6%", "5.2%").is_empty());
+    assert!(forecasts("more than 4%", "4.6%").is_empty());
+    assert!(forecasts("up to 40%", "33%").is_empty());
+    assert!(forecasts("between 3% and 11%", "8%").is_empty());
 }
 
 #[test]
@@ -576,5 +603,75 @@ fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
     assert_eq!(
         found("Grocer chain to axe 640 stores"),
         vec![(2, Status::Agree)]
+    );
+    // A hedged round figure that 642 rounds to ("more than 640" reaches 645) joins; one
+    // it does not ("about 650" reaches 645 to 655) stays out.
+    assert_eq!(
+        found("Grocer chain to axe more than 640 stores"),
+        vec![(3, Status::Loose)]
+    );
+    assert_eq!(
+        found("Grocer chain to axe about 650 stores"),
+        vec![(2, Status::Agree)]
+    );
+}
+
+#[test]
+fn a_relative_clause_before_an_amount_is_no_part_of_its_key() {
+    let c = found(
+        "The average fare for a ferry crossing, which had climbed in recent weeks, reached $4.17 on Monday.",
+    );
+    let key = &c[0].key;
+    assert_eq!(values(&c)[0], "4.17 USD");
+    // The clause's words are left out, so the key reaches back to the subject.
+    assert!(key.contains(&stem("fare")), "{key:?}");
+    assert!(!key.contains(&stem("climbed")), "{key:?}");
+    assert!(!key.contains(&stem("weeks")), "{key:?}");
+    // Without the commas it is no aside: its words are the amount's.
+    let c = found("Fares that had climbed in recent weeks reached $4.17 on Monday.");
+    assert!(c[0].key.contains(&stem("climbed")), "{:?}", c[0].key);
+}
+
+#[test]
+fn off_is_a_word_of_going_down_and_a_time_of_day_is_no_key_word() {
+    assert_eq!(stem("off"), stem("fell"));
+    for w in ["ET", "p.m.", "GMT", "a.m."] {
+        assert_eq!(words::key_word(w), None, "{w}");
+    }
+    let c = found("Velmora shares were off 12% at 4:15 p.m. ET on Friday.");
+    assert_eq!(values(&c)[0], "12%");
+    assert!(c[0].key.contains(&stem("fell")), "{:?}", c[0].key);
+    assert!(
+        !c[0].key.iter().any(|k| k == "et" || k == "p.m"),
+        "{:?}",
+        c[0].key
+    );
+}
+
+#[test]
+fn a_fact_whose_members_share_no_word_is_labelled_with_each_ones_own() {
+    // Grouped by a headline's figure that the other piece rounds: no key word is shared,
+    // so each member's rarest word says what was grouped.
+    let headline = Article::from_text(
+        Path::new("a.txt"),
+        "---\npublished: 2023-05-10\ntitle: Ostrel Spent $7 billion on Harbours\n---\nThe ferries ran late. Dockers were not told.\n"
+            .to_string(),
+    )
+    .expect("article");
+    let body = article("The port authority's dredging arm lost more than $7bn last year.");
+    let d = discover(&[headline, body], &RuleSet::default(), 0).expect("discovery");
+    let label = d
+        .toml
+        .lines()
+        .find(|l| l.starts_with("label = "))
+        .expect("one fact");
+    assert!(label.starts_with("label = \"USD amount — "), "{label}");
+    assert!(
+        label.contains("harbours") || label.contains("ostrel"),
+        "{label}"
+    );
+    assert!(
+        label.contains("dredging") || label.contains("arm"),
+        "{label}"
     );
 }

@@ -73,6 +73,7 @@ const DOWN: &[&str] = &[
     "falls",
     "fell",
     "lower",
+    "off",
     "plunge",
     "plunged",
     "plunging",
@@ -245,7 +246,6 @@ const STOP: &[&str] = &[
     "not",
     "now",
     "of",
-    "off",
     "on",
     "once",
     "one",
@@ -328,6 +328,10 @@ const STOP: &[&str] = &[
 /// an amount counts (a function word, a reporting verb, a hedge, a word of amounts, digits).
 pub fn key_word(word: &str) -> Option<String> {
     let w = surface(word);
+    // "4:40 p.m. ET": the words of a time of day say when, not what.
+    if CLOCK_WORDS.contains(&w.trim_end_matches('.')) {
+        return None;
+    }
     // An acronym is a name ("US", "EU", "CPI"), even when it spells a function word;
     // written with points ("U.S.", "U.K.") it is the same acronym.
     let letters = word.trim_end_matches(['\'', '\u{2019}', 's', '.']);
@@ -348,6 +352,12 @@ pub fn key_word(word: &str) -> Option<String> {
         && !STOP.contains(&w.as_str()))
     .then(|| stem(&w))
 }
+
+/// Words of a time of day: "a.m.", "p.m." and time zones. A number before one is a time,
+/// not an amount, and none is a key word.
+pub const CLOCK_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "et", "bst", "utc", "est", "cet",
+];
 
 /// Words that stand between an amount and what it counts ("46 other outlets", "2,000 more
 /// troops"): never the head.

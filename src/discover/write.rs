@@ -116,7 +116,30 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
                 .find_map(|m| m.written.get(s).cloned())
                 .unwrap_or_else(|| s.to_string())
         };
-        let shown: Vec<String> = shared.iter().take(SHOWN).map(|s| written(s)).collect();
+        // Members grouped by one figure or one sum, whose keys share no word, each show
+        // their own rarest word instead, so the label still says what was grouped.
+        let own: Vec<&str> = if shared.is_empty() {
+            let mut own: Vec<&str> = Vec::new();
+            for m in &members {
+                if let Some(k) = m
+                    .key
+                    .iter()
+                    .max_by(|a, b| w.weight(a).total_cmp(&w.weight(b)).then(b.cmp(a)))
+                    && !own.contains(&k.as_str())
+                {
+                    own.push(k);
+                }
+            }
+            own
+        } else {
+            Vec::new()
+        };
+        let shown: Vec<String> = shared
+            .iter()
+            .chain(&own)
+            .take(SHOWN)
+            .map(|s| written(s))
+            .collect();
         let head_written = first.noun.clone();
         let unit = first.value.unit();
         let tag = match unit {
