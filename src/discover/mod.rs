@@ -204,7 +204,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                         if let Some((k2, n2)) = next {
                             let n2s = words::surface(n2.text);
                             let modifier = s.ends_with("ing") || s.ends_with("ed");
-                            let compound = !s.ends_with('s') && n2s.ends_with('s');
+                            let compound = words::singular(&s) && n2s.ends_with('s');
                             if modifier || compound {
                                 head = Some(k2);
                                 head_written = Some(n2s);

@@ -675,3 +675,40 @@ fn a_fact_whose_members_share_no_word_is_labelled_with_each_ones_own() {
         "{label}"
     );
 }
+
+#[test]
+fn british_and_american_spellings_share_a_stem() {
+    for (gb, us) in [
+        ("organisations", "organizations"),
+        ("privatised", "privatized"),
+        ("labour", "labor"),
+        ("harbours", "harbors"),
+        ("centre", "center"),
+        ("defence", "defense"),
+        ("licences", "licenses"),
+    ] {
+        assert_eq!(stem(gb), stem(us), "{gb} / {us}");
+    }
+    // A short word's forms still meet one another, and stay apart from others.
+    assert_eq!(stem("raise"), stem("raised"));
+    assert_eq!(stem("raise"), stem("raising"));
+    assert_eq!(stem("hours"), "hour");
+    assert_ne!(stem("fence"), stem("fense"));
+}
+
+#[test]
+fn a_singular_noun_in_s_before_a_plural_one_modifies_it() {
+    let head = |s: &str| found(s).first().and_then(|c| c.noun.clone());
+    assert_eq!(
+        head("The grocer told 46 news organisations about it.").as_deref(),
+        Some("organisations")
+    );
+    assert_eq!(
+        head("Some 200 business leaders signed the letter.").as_deref(),
+        Some("leaders")
+    );
+    assert_eq!(
+        head("The leak reached 46 other news organizations.").map(|n| stem(&n)),
+        Some(stem("organisations"))
+    );
+}

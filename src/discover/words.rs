@@ -137,7 +137,8 @@ pub fn stem(word: &str) -> String {
     {
         return stem(first);
     }
-    let mut s = w.as_str();
+    let spelled = american(&w);
+    let mut s = spelled.as_str();
     let long = |r: &str| r.chars().count() >= 3;
     let mut owned: Option<String> = None;
     if let Some(r) = s.strip_suffix("ies").filter(|r| long(r)) {
@@ -155,6 +156,52 @@ pub fn stem(word: &str) -> String {
         out.pop();
     }
     out.chars().take(7).collect()
+}
+
+/// A word in its American spelling, so that two outlets' spellings of one word meet:
+/// "-ise", "-ised", "-ising", "-isation" are written with z ("organisations" and
+/// "organizations"), "-our" as "-or" ("labour" and "labor"), "-tre" as "-ter" ("centre")
+/// and "-fence", "-cence" as "-fense", "-cense" ("defence", "licence"). Only after a long
+/// enough beginning (four letters before "-ise", three before "-our", two before the
+/// others), so that every form of a short word ("raise", "rise", "hour", "fence") is left
+/// as it is and its forms still meet.
+fn american(w: &str) -> String {
+    const ENDS: &[(&str, &str, usize)] = &[
+        ("isations", "izations", 4),
+        ("isation", "ization", 4),
+        ("ising", "izing", 4),
+        ("ised", "ized", 4),
+        ("ises", "izes", 4),
+        ("ise", "ize", 4),
+        ("ouring", "oring", 3),
+        ("oured", "ored", 3),
+        ("ours", "ors", 3),
+        ("our", "or", 3),
+        ("tres", "ters", 2),
+        ("tre", "ter", 2),
+        ("fences", "fenses", 2),
+        ("fence", "fense", 2),
+        ("cences", "censes", 2),
+        ("cence", "cense", 2),
+    ];
+    for (from, to, min) in ENDS {
+        if let Some(start) = w.strip_suffix(from)
+            && start.chars().count() >= *min
+        {
+            return format!("{start}{to}");
+        }
+    }
+    w.to_string()
+}
+
+/// Whether a noun is singular by its form: it does not end in "s", or ends in "ss", "us"
+/// or "is" ("business", "census", "crisis"), or is one of the few nouns in "-s" that are
+/// singular ("news", "series", "species"). A singular noun before a plural one modifies
+/// it: "200 business leaders", "46 news organizations".
+pub fn singular(word: &str) -> bool {
+    !word.ends_with('s')
+        || ["ss", "us", "is"].iter().any(|e| word.ends_with(e))
+        || ["news", "series", "species"].contains(&word)
 }
 
 /// Words that say nothing about what an amount counts: function words, reporting verbs,
