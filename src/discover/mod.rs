@@ -415,9 +415,10 @@ fn cited(stext: &str, range: &std::ops::Range<usize>) -> bool {
     inside.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words before a value, less those of a relative clause set off by commas that
-/// closes before it ("the price of a gallon, which had surged in recent weeks, reached
-/// $4.17"): an aside about the subject, not the value's words.
+/// The words before a value, less those of each relative clause set off by commas (", which
+/// …,", ", who …,", ", whose …,") that closes before it ("the price of a gallon, which had
+/// surged in recent weeks, reached $4.17"): an aside about the subject, not the value's
+/// words.
 fn aside<'t, 'a>(
     stext: &str,
     before: &[&'t words::Token<'a>],
@@ -430,12 +431,14 @@ fn aside<'t, 'a>(
         let open = from + i;
         let rest = &head[open + 2..];
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        // Closed by the next comma and space (a comma inside "1,200" closes nothing),
+        // which may open another clause.
         if ["which", "who", "whose"].contains(&word.as_str())
-            && let Some(j) = head[open + 2..].find(',')
+            && let Some(j) = head[open + 2..].find(", ")
         {
             let close = open + 2 + j;
             skip.push(open..close + 1);
-            from = close + 1;
+            from = close;
         } else {
             from = open + 2;
         }
@@ -615,40 +618,81 @@ fn point(q: &Quantity) -> f64 {
 
 /// The values a hedged amount can stand for: "about 22" from 21.5 to 22.5 (half a unit
 /// of its last significant digit, [`write::approx_margin`]), "more than $4" from $4 to
-/// $4.40 and "up to 40" from 36 to 40 (that margin on the bound's side). A plain amount is
-/// its number; a range ("between 3% and 11%", "dozens") reaches too far to say anything,
-/// and is None.
+/// $4.40 and "up to 40" from 36 to 40 (that margin on the bound's side). None for a plain
+/// amount, which rounds nothing, and for a range ("between 3% and 11%", "dozens"), which
+/// reaches too far to say anything.
 fn reach(q: &Quantity) -> Option<(f64, f64)> {
+    let span = |x: f64, y: f64| Some((x.min(y), x.max(y)));
     match *q {
-        Quantity::Exact(n) => Some((n, n)),
         Quantity::Approx(n) => {
             let m = write::approx_margin(n);
-            Some((n * (1.0 - m), n * (1.0 + m)))
+            span(n * (1.0 - m), n * (1.0 + m))
         }
-        Quantity::AtLeast(n) => Some((n, n * (1.0 + write::approx_margin(n)))),
-        Quantity::AtMost(n) => Some((n * (1.0 - write::approx_margin(n)), n)),
-        Quantity::Range(..) => None,
+        Quantity::AtLeast(n) => span(n, n * (1.0 + write::approx_margin(n))),
+        Quantity::AtMost(n) => span(n * (1.0 - write::approx_margin(n)), n),
+        Quantity::Exact(_) | Quantity::Range(..) => None,
     }
 }
 
-/// Whether one of two amounts is hedged ("almost 2%", "more than $4", "about 22%") and the
-/// other lies within its [`reach`] ("1.9%", "$4.17", "about 21%"): how one outlet rounds
-/// another's figure. Grouping two such amounts wrongly costs an agreement, never a false
-/// conflict, so they are linked on half the key likeness (rule 11).
+/// How many significant digits a number is written with, zeros at either end dropped:
+/// "4.173" four, "1.9" two, "20" and "$10bn" one.
+fn significant_digits(n: f64) -> usize {
+    format!("{}", n.abs())
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .trim_matches('0')
+        .len()
+}
+
+/// Whether one amount is a hedged rounding of the other: the hedge ("almost 2%", "more
+/// than $4", "over 20%") reaches the other's figure ([`reach`]) and that figure is written
+/// with more significant digits ("1.9%", "$4.173", "about 22%"), as an outlet rounds
+/// another's precise figure. The same round figure with and without a hedge ("about 6%"
+/// and "6%") is no rounding: two sources write that by chance.
 fn rounds(a: &Candidate, b: &Candidate) -> bool {
     let (Stated::Amount(x), Stated::Amount(y)) = (&a.value, &b.value) else {
         return false;
     };
-    if matches!(
-        (x.quantity, y.quantity),
-        (Quantity::Exact(_), Quantity::Exact(_))
-    ) {
-        return false;
-    }
-    let (Some(p), Some(q)) = (reach(&x.quantity), reach(&y.quantity)) else {
-        return false;
+    let one_way = |h: &Quantity, o: &Quantity| {
+        let p = point(o);
+        !matches!(o, Quantity::Range(..))
+            && reach(h).is_some_and(|(lo, hi)| lo <= p && p <= hi)
+            && significant_digits(p) > significant_digits(point(h))
     };
-    p.0 <= q.1 && q.0 <= p.1
+    one_way(&x.quantity, &y.quantity) || one_way(&y.quantity, &x.quantity)
+}
+
+/// The values an amount allows when its group is compared, near enough to the comparer's:
+/// a plain amount within the drafted 2% tolerance, "about" its margin, a bound open on its
+/// side, a range its ends.
+fn allows(q: &Quantity) -> (f64, f64) {
+    match *q {
+        Quantity::Exact(n) => (n - n.abs() * 0.01, n + n.abs() * 0.01),
+        Quantity::Approx(n) => {
+            let m = n.abs() * write::approx_margin(n);
+            (n - m, n + m)
+        }
+        Quantity::AtLeast(n) => (n, f64::INFINITY),
+        Quantity::AtMost(n) => (f64::NEG_INFINITY, n),
+        Quantity::Range(lo, hi) => (lo, hi),
+    }
+}
+
+/// Whether two candidates' values cannot both be true, the conflict their fact would
+/// report: amounts whose [`allows`] do not meet, dates whose spans of days do not.
+fn at_odds(a: &Candidate, b: &Candidate) -> bool {
+    match (&a.value, &b.value) {
+        (Stated::Amount(x), Stated::Amount(y)) => {
+            let (p, q) = (allows(&x.quantity), allows(&y.quantity));
+            p.1 < q.0 || q.1 < p.0
+        }
+        (Stated::Date(x), Stated::Date(y)) => match (x.span(), y.span()) {
+            (Some(p), Some(q)) => p.1 < q.0 || q.1 < p.0,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether two amounts are within [`MAX_RATIO`] of each other.
@@ -797,11 +841,25 @@ pub fn group(cands: &[Candidate], w: &words::Weights) -> Vec<Vec<usize>> {
         if gi == gj {
             continue;
         }
-        let ok = groups[gi].iter().all(|&x| {
-            groups[gj].iter().all(|&y| {
-                cands[x].article != cands[y].article && sim.contains_key(&(x.min(y), x.max(y)))
-            })
-        });
+        // Complete link at half the threshold; and a merge that puts values that cannot
+        // both be true in one fact (its conflict) needs one such pair whose keys are fully
+        // alike, so that a conflict is never reported on the word of weaker links alone.
+        let mut ok = true;
+        let mut odds = (false, false);
+        for &x in &groups[gi] {
+            for &y in &groups[gj] {
+                let link = sim.get(&(x.min(y), x.max(y)));
+                if cands[x].article == cands[y].article || link.is_none() {
+                    ok = false;
+                } else if at_odds(&cands[x], &cands[y]) {
+                    odds.0 = true;
+                    odds.1 |= link.is_some_and(|&l| l >= THRESHOLD);
+                }
+            }
+        }
+        if odds.0 && !odds.1 {
+            ok = false;
+        }
         if !ok {
             continue;
         }

@@ -437,6 +437,36 @@ fn a_hedged_amount_and_one_it_rounds_need_only_half_the_likeness() {
     assert!(forecasts("more than 4%", "4.6%").is_empty());
     assert!(forecasts("up to 40%", "33%").is_empty());
     assert!(forecasts("between 3% and 11%", "8%").is_empty());
+    // One round figure with and without a hedge is no rounding: two sources write it by
+    // chance about different things.
+    assert!(forecasts("about 6%", "6%").is_empty());
+    assert!(forecasts("about 6%", "about 6%").is_empty());
+    assert!(forecasts("more than 6%", "6%").is_empty());
+    // Two hedges: "over 20%" reaches 22%, written "about 22%" with more digits.
+    assert_eq!(
+        forecasts("over 20%", "about 22%"),
+        vec![vec![">=20%".to_string(), "~22%".to_string()]]
+    );
+}
+
+#[test]
+fn a_conflict_is_never_reported_through_a_weaker_link() {
+    // The first piece's "about 2%" rounds both the others' figures, which are of different
+    // things (joblessness, inflation) and cannot both be true: they are not put in one
+    // fact on the word of the hedge, so no false conflict.
+    let g = grouped(&[
+        "The harbour in Ostrel reopened after the storm. Ferries ran late all week. \
+         Officials expect joblessness in Korvath to ease to about 2% by the end of the year.",
+        "Fishing crews in Ostrel went back to sea. Schools stayed shut on Tuesday. \
+         The ministry sees inflation in Korvath ending the year at 1.8% amid strikes.",
+        "Dockers in Ostrel voted to return. Trains were cancelled on Monday. \
+         Analysts put joblessness in Korvath at 2.2% by the end of the year.",
+    ]);
+    assert!(
+        !g.iter()
+            .any(|f| f.contains(&"1.8%".to_string()) && f.contains(&"2.2%".to_string())),
+        "{g:?}"
+    );
 }
 
 #[test]
@@ -617,6 +647,21 @@ fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
 }
 
 #[test]
+fn a_headline_round_figure_and_an_unrelated_hedge_are_not_one_fact() {
+    // "5%" in a headline and "about 5%" of something else: the same round figure, no
+    // rounding, so no fact.
+    let headline = Article::from_text(
+        Path::new("a.txt"),
+        "---\npublished: 2023-05-10\ntitle: Velmora shares sink 5%\n---\nThe grocer gave no details. Unions were not told.\n"
+            .to_string(),
+    )
+    .expect("article");
+    let other = article("Inflation in Korvath ran at about 5% last year, the bank said.");
+    let d = discover(&[headline, other], &RuleSet::default(), 0).expect("discovery");
+    assert!(!d.toml.contains("[[fact]]"), "{}", d.toml);
+}
+
+#[test]
 fn a_relative_clause_before_an_amount_is_no_part_of_its_key() {
     let c = found(
         "The average fare for a ferry crossing, which had climbed in recent weeks, reached $4.17 on Monday.",
@@ -627,6 +672,15 @@ fn a_relative_clause_before_an_amount_is_no_part_of_its_key() {
     assert!(key.contains(&stem("fare")), "{key:?}");
     assert!(!key.contains(&stem("climbed")), "{key:?}");
     assert!(!key.contains(&stem("weeks")), "{key:?}");
+    // A comma inside a number closes nothing; two clauses in a row are both asides.
+    let c = found(
+        "The port, which employs 1,200 dockers, said fares, which rose, which fell, reached $4.17.",
+    );
+    let last = c.last().expect("the fare");
+    assert_eq!(last.value.canonical(), "4.17 USD");
+    for w in ["employs", "dockers", "rose", "fell"] {
+        assert!(!last.key.contains(&stem(w)), "{w}: {:?}", last.key);
+    }
     // Without the commas it is no aside: its words are the amount's.
     let c = found("Fares that had climbed in recent weeks reached $4.17 on Monday.");
     assert!(c[0].key.contains(&stem("climbed")), "{:?}", c[0].key);
@@ -635,9 +689,11 @@ fn a_relative_clause_before_an_amount_is_no_part_of_its_key() {
 #[test]
 fn off_is_a_word_of_going_down_and_a_time_of_day_is_no_key_word() {
     assert_eq!(stem("off"), stem("fell"));
-    for w in ["ET", "p.m.", "GMT", "a.m."] {
+    for w in ["ET", "p.m.", "GMT", "a.m.", "pm"] {
         assert_eq!(words::key_word(w), None, "{w}");
     }
+    // "PM" in capitals is a prime minister.
+    assert_eq!(words::key_word("PM").as_deref(), Some("pm"));
     let c = found("Velmora shares were off 12% at 4:15 p.m. ET on Friday.");
     assert_eq!(values(&c)[0], "12%");
     assert!(c[0].key.contains(&stem("fell")), "{:?}", c[0].key);
@@ -650,15 +706,15 @@ fn off_is_a_word_of_going_down_and_a_time_of_day_is_no_key_word() {
 
 #[test]
 fn a_fact_whose_members_share_no_word_is_labelled_with_each_ones_own() {
-    // Grouped by a headline's figure that the other piece rounds: no key word is shared,
-    // so each member's rarest word says what was grouped.
+    // Grouped by a headline's specific figure: no key word is shared, so each member's
+    // rarest word says what was grouped.
     let headline = Article::from_text(
         Path::new("a.txt"),
-        "---\npublished: 2023-05-10\ntitle: Ostrel Spent $7 billion on Harbours\n---\nThe ferries ran late. Dockers were not told.\n"
+        "---\npublished: 2023-05-10\ntitle: Ostrel Spent $7.3 billion on Harbours\n---\nThe ferries ran late. Dockers were not told.\n"
             .to_string(),
     )
     .expect("article");
-    let body = article("The port authority's dredging arm lost more than $7bn last year.");
+    let body = article("The port authority's dredging arm lost $7.3bn last year.");
     let d = discover(&[headline, body], &RuleSet::default(), 0).expect("discovery");
     let label = d
         .toml

@@ -375,8 +375,11 @@ const STOP: &[&str] = &[
 /// an amount counts (a function word, a reporting verb, a hedge, a word of amounts, digits).
 pub fn key_word(word: &str) -> Option<String> {
     let w = surface(word);
-    // "4:40 p.m. ET": the words of a time of day say when, not what.
-    if CLOCK_WORDS.contains(&w.trim_end_matches('.')) {
+    // "4:40 p.m. ET": the words of a time of day say when, not what; but "PM" in capitals
+    // is an acronym (a prime minister).
+    if CLOCK_WORDS.contains(&w.trim_end_matches('.'))
+        && !(["am", "pm"].contains(&w.as_str()) && word.chars().all(|c| c.is_ascii_uppercase()))
+    {
         return None;
     }
     // An acronym is a name ("US", "EU", "CPI"), even when it spells a function word;
