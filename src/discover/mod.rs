@@ -436,7 +436,22 @@ fn aside<'t, 'a>(
         if ["which", "who", "whose"].contains(&word.as_str())
             && let Some(j) = head[open + 2..].find(", ")
         {
-            let close = open + 2 + j;
+            let mut close = open + 2 + j;
+            // A list in the clause (", which makes goggles, smart glasses and headsets,")
+            // goes on to its last item, the one after "and" or "or": short items, each
+            // closed by a comma and space before the amount.
+            let mut at_item = close;
+            while let Some(k) = head[at_item + 2..].find(", ") {
+                let item = &head[at_item + 2..at_item + 2 + k];
+                if item.split_whitespace().count() > 6 {
+                    break;
+                }
+                if item.contains(" and ") || item.contains(" or ") {
+                    close = at_item + 2 + k;
+                    break;
+                }
+                at_item += 2 + k;
+            }
             skip.push(open..close + 1);
             from = close;
         } else {

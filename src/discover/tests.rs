@@ -681,6 +681,25 @@ fn a_relative_clause_before_an_amount_is_no_part_of_its_key() {
     for w in ["employs", "dockers", "rose", "fell"] {
         assert!(!last.key.contains(&stem(w)), "{w}: {:?}", last.key);
     }
+    // A list in the clause goes on to its item with "and"; a clause with no list closes at
+    // its first comma, so the main clause's words after it stay in the key.
+    let c = found(
+        "Its hardware arm, which makes goggles, smart glasses and other devices, lost more than $4bn in 2021.",
+    );
+    let key = &c.last().expect("the loss").key;
+    assert!(key.contains(&stem("arm")), "{key:?}");
+    for w in ["goggles", "glasses", "devices"] {
+        assert!(!key.contains(&stem(w)), "{w}: {key:?}");
+    }
+    let c = found(
+        "Velmora's margin, which fell 3 percent, to 11 points, in the spring, even as sales rose 9 percent, to $2.4bn.",
+    );
+    let key = &c.last().expect("the sales").key;
+    assert_eq!(
+        c.last().map(|c| c.value.canonical()).as_deref(),
+        Some("2400000000 USD")
+    );
+    assert!(key.contains(&stem("sales")), "{key:?}");
     // Without the commas it is no aside: its words are the amount's.
     let c = found("Fares that had climbed in recent weeks reached $4.17 on Monday.");
     assert!(c[0].key.contains(&stem("climbed")), "{:?}", c[0].key);
