@@ -13,6 +13,17 @@ fn article(body: &str) -> Article {
     .expect("article")
 }
 
+/// A piece whose figure, if any, is in its headline: its body states none.
+fn headlined(title: &str) -> Article {
+    Article::from_text(
+        Path::new("a.txt"),
+        format!(
+            "---\npublished: 2023-05-10\ntitle: {title}\n---\nThe grocer gave no details. Unions were not told.\n"
+        ),
+    )
+    .expect("article")
+}
+
 fn found(body: &str) -> Vec<Candidate> {
     candidates(&article(body), 0)
 }
@@ -592,15 +603,6 @@ fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
     // The first piece gives its figure only in its headline, in words the other piece's
     // sentence does not share: one specific figure with the same head noun is enough, and
     // the rule written reads the headline too.
-    let with = |title: &str| {
-        Article::from_text(
-            Path::new("a.txt"),
-            format!(
-                "---\npublished: 2023-05-10\ntitle: {title}\n---\nThe grocer gave no details. Unions were not told.\n"
-            ),
-        )
-        .expect("article")
-    };
     // The two other pieces share their words ("board", "Brantia"), which become the
     // fact's context; the headline's own head noun is added to it.
     let others = [
@@ -612,7 +614,7 @@ fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
         ),
     ];
     let found = |title: &str| {
-        let arts = vec![with(title), others[0].clone(), others[1].clone()];
+        let arts = vec![headlined(title), others[0].clone(), others[1].clone()];
         let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
         let ex = extract::extract(&d.rules, &arts);
         let names = vec![
@@ -650,12 +652,7 @@ fn a_headline_figure_joins_the_fact_its_body_states_elsewhere() {
 fn a_headline_round_figure_and_an_unrelated_hedge_are_not_one_fact() {
     // "5%" in a headline and "about 5%" of something else: the same round figure, no
     // rounding, so no fact.
-    let headline = Article::from_text(
-        Path::new("a.txt"),
-        "---\npublished: 2023-05-10\ntitle: Velmora shares sink 5%\n---\nThe grocer gave no details. Unions were not told.\n"
-            .to_string(),
-    )
-    .expect("article");
+    let headline = headlined("Velmora shares sink 5%");
     let other = article("Inflation in Korvath ran at about 5% last year, the bank said.");
     let d = discover(&[headline, other], &RuleSet::default(), 0).expect("discovery");
     assert!(!d.toml.contains("[[fact]]"), "{}", d.toml);
@@ -727,12 +724,7 @@ fn off_is_a_word_of_going_down_and_a_time_of_day_is_no_key_word() {
 fn a_fact_whose_members_share_no_word_is_labelled_with_each_ones_own() {
     // Grouped by a headline's specific figure: no key word is shared, so each member's
     // rarest word says what was grouped.
-    let headline = Article::from_text(
-        Path::new("a.txt"),
-        "---\npublished: 2023-05-10\ntitle: Ostrel Spent $7.3 billion on Harbours\n---\nThe ferries ran late. Dockers were not told.\n"
-            .to_string(),
-    )
-    .expect("article");
+    let headline = headlined("Ostrel Spent $7.3 billion on Harbours");
     let body = article("The port authority's dredging arm lost $7.3bn last year.");
     let d = discover(&[headline, body], &RuleSet::default(), 0).expect("discovery");
     let label = d
