@@ -417,8 +417,8 @@ fn cited(stext: &str, range: &std::ops::Range<usize>) -> bool {
 
 /// The words before a value, less those of each relative clause set off by commas (", which
 /// …,", ", who …,", ", whose …,") that closes before it ("the price of a gallon, which had
-/// surged in recent weeks, reached $4.17"): an aside about the subject, not the value's
-/// words.
+/// surged in recent weeks, reached $4.17"), through a list it holds (", which makes
+/// goggles, glasses and headsets,"): an aside about the subject, not the value's words.
 fn aside<'t, 'a>(
     stext: &str,
     before: &[&'t words::Token<'a>],
@@ -780,8 +780,8 @@ fn alike(a: &Candidate, b: &Candidate, w: &words::Weights) -> Option<Link> {
         });
     }
     // A headline's figure is the article's, in too few words to share a key: one specific
-    // figure of the same head noun is enough, or two that round each other ("$10 billion"
-    // in a headline, "more than $10bn" in a body), whose reach is too tight for chance.
+    // figure of the same head noun is enough, or a hedge and the more precise figure it
+    // rounds ("more than 640 stores" in a headline, "642 stores" in a body).
     if (a.headline || b.headline) && (same_specific(a, b) || rounds(a, b)) {
         return Some(Link {
             likeness: s.max(THRESHOLD / 2.0),

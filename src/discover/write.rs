@@ -90,6 +90,14 @@ fn id_part(s: &str) -> String {
     out.trim_matches('_').to_string()
 }
 
+/// A candidate's rarest key word (the first in order among equals): what it says that few
+/// sentences of the corpus do.
+fn rarest<'c>(m: &'c Candidate, w: &Weights) -> Option<&'c String> {
+    m.key
+        .iter()
+        .max_by(|a, b| w.weight(a).total_cmp(&w.weight(b)).then(b.cmp(a)))
+}
+
 /// Each group as a draft fact: its shared key words (rarest first) make its label and id,
 /// every member's pattern is one of its patterns.
 pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Draft> {
@@ -121,10 +129,7 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
         let own: Vec<&str> = if shared.is_empty() {
             let mut own: Vec<&str> = Vec::new();
             for m in &members {
-                if let Some(k) = m
-                    .key
-                    .iter()
-                    .max_by(|a, b| w.weight(a).total_cmp(&w.weight(b)).then(b.cmp(a)))
+                if let Some(k) = rarest(m, w)
                     && !own.contains(&k.as_str())
                 {
                     own.push(k);
@@ -190,12 +195,10 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
                 if m.key.iter().any(|k| shared.contains(&k.as_str())) {
                     continue;
                 }
-                let own = m.noun.clone().or_else(|| {
-                    m.key
-                        .iter()
-                        .max_by(|a, b| w.weight(a).total_cmp(&w.weight(b)).then(b.cmp(a)))
-                        .and_then(|k| m.written.get(k).cloned())
-                });
+                let own = m
+                    .noun
+                    .clone()
+                    .or_else(|| rarest(m, w).and_then(|k| m.written.get(k).cloned()));
                 if let Some(own) = own
                     && !context.contains(&own)
                 {
