@@ -113,6 +113,9 @@ pub struct Candidate {
     /// Read from the article's headline, whose few words rarely share a key with a body
     /// sentence.
     pub headline: bool,
+    /// How many significant digits the amount is written with ([`written_digits`]): a
+    /// hedge rounds a figure written with more ([`rounds`]). 0 for a date.
+    pub digits: usize,
 }
 
 /// The unit as a key part: currencies apart, percent, points, counts, measures.
@@ -306,6 +309,7 @@ pub fn candidates(article: &Article, index: usize) -> Vec<Candidate> {
                 written,
                 pattern,
                 headline: Some(*sentence) == article.headline,
+                digits: written_digits(raw),
             });
         }
         date_candidates(article, index, *sentence, &toks, &amounts, &mut out);
@@ -395,6 +399,7 @@ fn date_candidates(
             written,
             pattern,
             headline: Some(sentence) == article.headline,
+            digits: 0,
         });
     }
 }
@@ -446,7 +451,11 @@ fn aside<'t, 'a>(
                 if item.split_whitespace().count() > 6 {
                     break;
                 }
-                if item.contains(" and ") || item.contains(" or ") {
+                if item.contains(" and ")
+                    || item.contains(" or ")
+                    || item.starts_with("and ")
+                    || item.starts_with("or ")
+                {
                     close = at_item + 2 + k;
                     break;
                 }
@@ -649,15 +658,12 @@ fn reach(q: &Quantity) -> Option<(f64, f64)> {
     }
 }
 
-/// How many significant digits a number is written with, zeros at either end dropped:
-/// "4.173" four, "1.9" two, "20" and "$10bn" one.
-fn significant_digits(n: f64) -> usize {
-    format!("{}", n.abs())
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .trim_matches('0')
-        .len()
+/// How many significant digits an amount is written with, separators left out and zeros
+/// at either end dropped: "4.173" four, "1.9%" two, "2,000" and "$10bn" one. An amount in
+/// words ("two-thirds", "a dozen") is as round as one digit.
+fn written_digits(raw: &str) -> usize {
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_matches('0').len().max(1)
 }
 
 /// Whether one amount is a hedged rounding of the other: the hedge ("almost 2%", "more
@@ -669,29 +675,26 @@ fn rounds(a: &Candidate, b: &Candidate) -> bool {
     let (Stated::Amount(x), Stated::Amount(y)) = (&a.value, &b.value) else {
         return false;
     };
-    let one_way = |h: &Quantity, o: &Quantity| {
+    let one_way = |h: &Quantity, o: &Quantity, more_digits: bool| {
         let p = point(o);
         !matches!(o, Quantity::Range(..))
             && reach(h).is_some_and(|(lo, hi)| lo <= p && p <= hi)
-            && significant_digits(p) > significant_digits(point(h))
+            && more_digits
     };
-    one_way(&x.quantity, &y.quantity) || one_way(&y.quantity, &x.quantity)
+    one_way(&x.quantity, &y.quantity, b.digits > a.digits)
+        || one_way(&y.quantity, &x.quantity, a.digits > b.digits)
 }
 
-/// The values an amount allows when its group is compared, near enough to the comparer's:
-/// a plain amount within the drafted 2% tolerance, "about" its margin, a bound open on its
-/// side, a range its ends.
+/// The values an amount allows when its drafted fact is compared, as the comparer reads
+/// them ([`crate::extract::Value::extent`]): its bounds, an approximate amount widened by
+/// its margin, then both by the drafted 2% tolerance.
 fn allows(q: &Quantity) -> (f64, f64) {
-    match *q {
-        Quantity::Exact(n) => (n - n.abs() * 0.01, n + n.abs() * 0.01),
-        Quantity::Approx(n) => {
-            let m = n.abs() * write::approx_margin(n);
-            (n - m, n + m)
-        }
-        Quantity::AtLeast(n) => (n, f64::INFINITY),
-        Quantity::AtMost(n) => (f64::NEG_INFINITY, n),
-        Quantity::Range(lo, hi) => (lo, hi),
-    }
+    let (lo, hi) = q.bounds();
+    let (lo, hi) = match q {
+        Quantity::Approx(n) => rules::Tolerance::Relative(write::approx_margin(*n)).widen(lo, hi),
+        _ => (lo, hi),
+    };
+    rules::Tolerance::Relative(write::TOLERANCE).widen(lo, hi)
 }
 
 /// Whether two candidates' values cannot both be true, the conflict their fact would

@@ -196,12 +196,12 @@ fn american(w: &str) -> String {
 
 /// Whether a noun is singular by its form: it does not end in "s", or ends in "ss", "us"
 /// or "is" ("business", "census", "crisis"), or is one of the few nouns in "-s" that are
-/// singular ("news", "series", "species"). A singular noun before a plural one modifies
+/// singular ("news", "series", "species", "gas"). A singular noun before a plural one modifies
 /// it: "200 business leaders", "46 news organizations".
 pub fn singular(word: &str) -> bool {
     !word.ends_with('s')
         || ["ss", "us", "is"].iter().any(|e| word.ends_with(e))
-        || ["news", "series", "species"].contains(&word)
+        || ["news", "series", "species", "gas"].contains(&word)
 }
 
 /// Words that say nothing about what an amount counts: function words, reporting verbs,
@@ -377,8 +377,9 @@ pub fn key_word(word: &str) -> Option<String> {
     let w = surface(word);
     // "4:40 p.m. ET": the words of a time of day say when, not what; but "PM" in capitals
     // is an acronym (a prime minister).
+    let bare = word.trim_end_matches(['\'', '\u{2019}', 's']);
     if CLOCK_WORDS.contains(&w.trim_end_matches('.'))
-        && !(["am", "pm"].contains(&w.as_str()) && word.chars().all(|c| c.is_ascii_uppercase()))
+        && !(["am", "pm"].contains(&w.as_str()) && bare.chars().all(|c| c.is_ascii_uppercase()))
     {
         return None;
     }

@@ -12,7 +12,7 @@ use crate::rules::RuleSet;
 
 /// How far two amounts of a discovered fact may differ and still agree: rounding ("$10.2
 /// billion" for 10.26, "$10.3 billion" for the same) stays within it.
-pub const TOLERANCE: &str = "2%";
+pub const TOLERANCE: f64 = 0.02;
 
 /// Key words a label shows.
 const SHOWN: usize = 4;
@@ -277,7 +277,7 @@ pub fn rule_file(
         let list = |xs: &[String]| xs.iter().map(|x| quoted(x)).collect::<Vec<_>>().join(", ");
         let _ = writeln!(t, "context = [{}]", list(&d.context));
         if !d.date {
-            let _ = writeln!(t, "tolerance = \"{TOLERANCE}\"");
+            let _ = writeln!(t, "tolerance = \"{}%\"", TOLERANCE * 100.0);
         }
         if let Some(m) = &d.margin {
             let _ = writeln!(t, "approx_margin = \"{m}\"");
