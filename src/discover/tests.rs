@@ -792,3 +792,18 @@ fn a_singular_noun_in_s_before_a_plural_one_modifies_it() {
         Some(stem("organisations"))
     );
 }
+
+#[test]
+fn two_groups_of_the_same_sentences_are_one_fact() {
+    // Each piece prints the wire sentence twice: two groups (one amount per source each),
+    // whose rules would read the same, are drafted once.
+    let wire = "Velmora's board agreed to close 642 stores across Brantia by June.";
+    let arts = [
+        article(&format!("{wire}\n\nUnions were not told.\n\n{wire}")),
+        article(&format!("{wire}\n\nThe grocer gave no details.\n\n{wire}")),
+    ];
+    let d = discover(&arts, &RuleSet::default(), 0).expect("discovery");
+    // One fact of its stores and one of its day ("by June"), each once.
+    assert_eq!(d.toml.matches("id = \"d.stores.").count(), 1, "{}", d.toml);
+    assert_eq!(d.toml.matches("id = \"d.date.").count(), 1, "{}", d.toml);
+}

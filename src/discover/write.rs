@@ -102,9 +102,21 @@ fn rarest<'c>(m: &'c Candidate, w: &Weights) -> Option<&'c String> {
 /// every member's pattern is one of its patterns.
 pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Draft> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut drafted: BTreeSet<BTreeSet<String>> = BTreeSet::new();
     let mut out = Vec::new();
     for g in groups {
         let members: Vec<&Candidate> = g.iter().map(|&i| &cands[i]).collect();
+        let mut patterns: Vec<String> = Vec::new();
+        for m in &members {
+            if !patterns.contains(&m.pattern) {
+                patterns.push(m.pattern.clone());
+            }
+        }
+        // Two groups of the same sentences (wire copy that several outlets print, each
+        // group one amount per source) would be one fact twice: its rule reads the same.
+        if !drafted.insert(patterns.iter().cloned().collect::<BTreeSet<String>>()) {
+            continue;
+        }
         let first = members[0];
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for m in &members {
@@ -218,12 +230,6 @@ pub fn drafts(cands: &[Candidate], groups: &[Vec<usize>], w: &Weights) -> Vec<Dr
             })
             .reduce(f64::max)
             .map(|m| format!("{}%", (m * 1000.0).ceil() / 10.0));
-        let mut patterns: Vec<String> = Vec::new();
-        for m in &members {
-            if !patterns.contains(&m.pattern) {
-                patterns.push(m.pattern.clone());
-            }
-        }
         out.push(Draft {
             id,
             label,
