@@ -685,30 +685,29 @@ fn rounds(a: &Candidate, b: &Candidate) -> bool {
         || one_way(&y.quantity, &x.quantity, a.digits > b.digits)
 }
 
-/// The values an amount allows when its drafted fact is compared, as the comparer reads
-/// them ([`crate::extract::Value::extent`]): its bounds, an approximate amount widened by
-/// its margin, then both by the drafted 2% tolerance.
-fn allows(q: &Quantity) -> (f64, f64) {
-    let (lo, hi) = q.bounds();
-    let (lo, hi) = match q {
-        Quantity::Approx(n) => rules::Tolerance::Relative(write::approx_margin(*n)).widen(lo, hi),
-        _ => (lo, hi),
-    };
-    rules::Tolerance::Relative(write::TOLERANCE).widen(lo, hi)
-}
-
 /// Whether two candidates' values cannot both be true, the conflict their fact would
-/// report: amounts whose [`allows`] do not meet, dates whose spans of days do not.
+/// report: their extents as the comparer reads them ([`extract::Value::extent`]) under
+/// the drafted fact's tolerance and an approximate amount's own margin do not meet.
 fn at_odds(a: &Candidate, b: &Candidate) -> bool {
-    match (&a.value, &b.value) {
-        (Stated::Amount(x), Stated::Amount(y)) => {
-            let (p, q) = (allows(&x.quantity), allows(&y.quantity));
-            p.1 < q.0 || q.1 < p.0
-        }
-        (Stated::Date(x), Stated::Date(y)) => match (x.span(), y.span()) {
-            (Some(p), Some(q)) => p.1 < q.0 || q.1 < p.0,
-            _ => false,
-        },
+    let extent = |v: &Stated| {
+        let (value, margin) = match v {
+            Stated::Amount(x) => (
+                extract::Value::Quantity(*x),
+                match x.quantity {
+                    Quantity::Approx(n) => write::approx_margin(n),
+                    _ => 0.0,
+                },
+            ),
+            Stated::Date(d) => (extract::Value::Date(d.clone()), 0.0),
+        };
+        value.extent(&rules::FactKind::Quantity {
+            tolerance: rules::Tolerance::Relative(write::TOLERANCE),
+            margin: rules::Tolerance::Relative(margin),
+            units: Vec::new(),
+        })
+    };
+    match (extent(&a.value), extent(&b.value)) {
+        (Some(p), Some(q)) => p.1 < q.0 || q.1 < p.0,
         _ => false,
     }
 }

@@ -28,6 +28,11 @@ fn found(body: &str) -> Vec<Candidate> {
     candidates(&article(body), 0)
 }
 
+/// The first amount's head noun, as written.
+fn head(body: &str) -> Option<String> {
+    found(body).first().and_then(|c| c.noun.clone())
+}
+
 fn values(c: &[Candidate]) -> Vec<String> {
     c.iter().map(|c| c.value.canonical()).collect()
 }
@@ -48,10 +53,6 @@ fn a_count_is_keyed_by_its_head_noun_past_modifiers() {
 
 #[test]
 fn a_compound_counts_its_last_noun_and_a_participle_is_a_modifier() {
-    let head = |s: &str| {
-        let c = found(s);
-        c.first().and_then(|c| c.noun.clone())
-    };
     // A singular noun before a plural one modifies it.
     assert_eq!(
         head("Data on 8,200 harbour permits was leaked.").as_deref(),
@@ -774,7 +775,6 @@ fn british_and_american_spellings_share_a_stem() {
 
 #[test]
 fn a_singular_noun_in_s_before_a_plural_one_modifies_it() {
-    let head = |s: &str| found(s).first().and_then(|c| c.noun.clone());
     assert_eq!(
         head("The grocer told 46 news organisations about it.").as_deref(),
         Some("organisations")
